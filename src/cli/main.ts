@@ -1,0 +1,28 @@
+// The `tiepdan` command line: parses arguments and hands each command to its use case.
+import { Command, CommanderError } from 'commander';
+import { loadConfig } from '../config/index.js';
+import { toAppError } from '../shared/errors.js';
+import { registerDbCommands } from './commands/db.js';
+import type { CliContext } from './context.js';
+
+const program = new Command('tiepdan')
+  .description('tiepdan — bàn tiếp dân trực tuyến: trả lời thủ tục hành chính, tiếp nhận phản ánh, kiến nghị')
+  .showHelpAfterError('(dùng --help để xem hướng dẫn)')
+  .exitOverride();
+
+const context: CliContext = { config: () => loadConfig() };
+
+registerDbCommands(program, context);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode;
+  } else {
+    const appError = toAppError(error);
+    process.stderr.write(`Lỗi: ${appError.userMessage}\n`);
+    if (appError.code === 'INTERNAL') process.stderr.write(`(${appError.message})\n`);
+    process.exitCode = appError.code === 'BAD_INPUT' || appError.code === 'NOT_FOUND' ? 2 : 1;
+  }
+}

@@ -1,0 +1,50 @@
+// The two internal message types every channel converts to and from, and the Channel port.
+
+export type ChannelName = 'telegram' | 'zalo' | 'web' | 'cli';
+
+export interface Attachment {
+  kind: 'photo' | 'file' | 'location' | 'contact' | 'sticker' | 'audio' | 'video' | 'other';
+  /** Channel file id or URL of the media. */
+  ref?: string | undefined;
+  name?: string | undefined;
+  mimeType?: string | undefined;
+  latitude?: number | undefined;
+  longitude?: number | undefined;
+  /** For a shared contact. Personal data: never log it. */
+  phone?: string | undefined;
+  contactName?: string | undefined;
+}
+
+/** One message from a resident, whatever the channel. */
+export interface IncomingMessage {
+  channel: ChannelName;
+  /** The channel's id for the user (always a string: Zalo ids overflow JS numbers). */
+  channelUserId: string;
+  /** Unique per channel user and delivery: the dedupe key is channel + messageId. */
+  messageId: string;
+  text: string;
+  attachments: Attachment[];
+  receivedAt: Date;
+  /** Payload of a pressed quick-reply button, when the message is a button press. */
+  action?: string | undefined;
+  displayName?: string | undefined;
+}
+
+/** A button under a reply. `action` must fit Telegram's 64-byte callback_data. */
+export interface QuickReply {
+  label: string;
+  action: string;
+}
+
+/** One message to a resident, whatever the channel. Plain text; channels escape it. */
+export interface OutgoingReply {
+  text: string;
+  quickReplies: QuickReply[];
+  attachments: Attachment[];
+}
+
+/** Port: a channel the core (or the outbox worker) can send replies through. */
+export interface Channel {
+  readonly name: ChannelName;
+  send(channelUserId: string, reply: OutgoingReply): Promise<void>;
+}

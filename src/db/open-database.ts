@@ -1,0 +1,126 @@
+// Opens the database: embedded PGlite under DATA_DIR by default, PostgreSQL when DATABASE_URL is set.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from '../generated/prisma/client.js';
+import { AppError } from '../shared/errors.js';
+import { applyMigrations, type MigrationResult, type SqlExecutor } from './migrate.js';
+
+export type { PrismaClient };
+
+export interface Database {
+  prisma: PrismaClient;
+  kind: 'pglite' | 'postgres';
+  /** The embedded instance, when kind is pglite (for dumps in tests). */
+  pglite?: PGlite;
+  /** Raw multi-statement SQL, for migrations and tests. */
+  sql: SqlExecutor;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** postgres://… to use a server; otherwise PGlite. */
+  databaseUrl?: string | undefined;
+  /** PGlite data folder; `memory://` (or undefined) for a throw-away database. */
+  dataDir?: string | undefined;
+  /** For an in-memory PGlite: start from this dumped data folder instead of running initdb (tests, eval). */
+  pgliteSnapshot?: Blob | undefined;
+  /** Apply pending migrations before returning (default true). */
+  migrate?: boolean;
+  onMigrated?: (result: MigrationResult) => void;
+}
+
+const MIGRATION_LOCK_KEY = 74_616_410; // arbitrary constant shared by all tiepdan processes
+
+async function openPglite(dataDir: string | undefined, snapshot: Blob | undefined): Promise<Database> {
+  let pglite: PGlite;
+  if (dataDir === undefined || dataDir === 'memory://') {
+    pglite = snapshot ? await PGlite.create({ loadDataDir: snapshot }) : await PGlite.create();
+  } else {
+    const dir = path.join(dataDir, 'pglite');
+    await mkdir(dir, { recursive: true });
+    try {
+      pglite = await PGlite.create(dir);
+    } catch (error) {
+      throw new AppError('INTERNAL', `Cannot open PGlite at ${dir}: ${(error as Error).message}`, {
+        cause: error,
+        userMessage: `Không mở được cơ sở dữ liệu nhúng tại ${dir}. Có thể một tiến trình tiepdan khác đang dùng thư mục này.`,
+      });
+    }
+  }
+  const sql: SqlExecutor = {
+    async exec(text) {
+      const results = await pglite.exec(text);
+      return (results.at(-1)?.rows ?? []) as Array<Record<string, unknown>>;
+    },
+    withLock: (fn) => fn(),
+  };
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    prisma,
+    kind: 'pglite',
+    pglite,
+    sql,
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+async function openPostgres(connectionString: string): Promise<Database> {
+  const admin = new pg.Client({ connectionString });
+  try {
+    await admin.connect();
+  } catch (error) {
+    throw new AppError('INTERNAL', `Cannot connect to PostgreSQL: ${(error as Error).message}`, {
+      cause: error,
+      userMessage: 'Không kết nối được PostgreSQL theo DATABASE_URL. Kiểm tra máy chủ, cổng và quyền truy cập.',
+    });
+  }
+  const sql: SqlExecutor = {
+    async exec(text) {
+      const result = (await admin.query(text)) as pg.QueryResult | pg.QueryResult[];
+      const last = Array.isArray(result) ? result.at(-1) : result;
+      return (last?.rows ?? []) as Array<Record<string, unknown>>;
+    },
+    async withLock(fn) {
+      await admin.query(`SELECT pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
+      try {
+        return await fn();
+      } finally {
+        await admin.query(`SELECT pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);
+      }
+    },
+  };
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+  return {
+    prisma,
+    kind: 'postgres',
+    sql,
+    async close() {
+      await prisma.$disconnect();
+      await admin.end();
+    },
+  };
+}
+
+/** Opens (and by default migrates) the configured database. */
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
+  const db = options.databaseUrl
+    ? await openPostgres(options.databaseUrl)
+    : await openPglite(options.dataDir, options.pgliteSnapshot);
+  if (options.migrate !== false) {
+    try {
+      const result = await applyMigrations(db.sql);
+      options.onMigrated?.(result);
+    } catch (error) {
+      await db.close().catch(() => undefined);
+      throw error;
+    }
+  }
+  return db;
+}

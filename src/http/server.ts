@@ -1,0 +1,73 @@
+// The one HTTP server: health, JSON API, webhooks, web chat and (later) dashboard, all on PORT.
+import { type ServerType, serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { AppError, toAppError } from '../shared/errors.js';
+import type { Logger } from '../shared/logger.js';
+
+/** A context mounts its routes on the shared app (webhooks, chat API, Open311…). */
+export type RouteMounter = (app: Hono) => void;
+
+export interface HttpAppOptions {
+  logger: Logger;
+  mounts: RouteMounter[];
+  /** Reported by GET /health. */
+  health: () => Promise<Record<string, unknown>>;
+  /** Largest accepted request body (default 1 MB). */
+  maxBodyBytes?: number;
+}
+
+export function createHttpApp(options: HttpAppOptions): Hono {
+  const app = new Hono();
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: options.maxBodyBytes ?? 1024 * 1024,
+      onError: (c) => c.json({ error: 'BAD_INPUT', message: 'Nội dung gửi lên quá lớn.' }, 413),
+    }),
+  );
+  app.get('/health', async (c) => c.json({ status: 'ok', ...(await options.health()) }));
+  for (const mount of options.mounts) mount(app);
+  app.notFound((c) => c.json({ error: 'NOT_FOUND', message: 'Không tìm thấy địa chỉ này.' }, 404));
+  app.onError((error, c) => {
+    const appError = toAppError(error);
+    if (appError.code === 'INTERNAL')
+      options.logger.error({ err: appError.message, path: c.req.path }, 'request failed');
+    const status = appError.httpStatus as 400;
+    return c.json({ error: appError.code, message: appError.userMessage }, status);
+  });
+  return app;
+}
+
+export interface RunningServer {
+  server: ServerType;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Listens on host:port (port 0 picks a free one, for tests). */
+export async function listen(app: Hono, host: string, port: number): Promise<RunningServer> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
+      resolve({
+        server,
+        port: info.port,
+        close: () =>
+          new Promise<void>((done) => {
+            if ('closeAllConnections' in server) server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        new AppError('CONFIG_INVALID', `Cannot listen on ${host}:${port}: ${error.code ?? error.message}`, {
+          userMessage:
+            error.code === 'EADDRINUSE'
+              ? `Cổng ${port} đang được dùng bởi chương trình khác. Đặt PORT khác trong .env.`
+              : `Không mở được cổng ${host}:${port}.`,
+        }),
+      );
+    });
+  });
+}

@@ -1,0 +1,27 @@
+// Process entry for `npm start`: reads configuration once, starts the service, stops it cleanly on signals.
+import { loadConfig } from './config/index.js';
+import { startService } from './service.js';
+import { isAppError, toAppError } from './shared/errors.js';
+import { createLogger } from './shared/logger.js';
+
+try {
+  const config = loadConfig();
+  const logger = createLogger({ level: config.logLevel });
+  const service = await startService({ config, logger });
+  process.stdout.write(`tiepdan đang chạy tại ${service.url} (Ctrl+C để dừng)\n`);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    await service.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+} catch (error) {
+  const appError = toAppError(error);
+  process.stderr.write(`Không khởi động được tiepdan.\n${appError.userMessage}\n`);
+  if (!isAppError(error) || appError.code === 'INTERNAL') process.stderr.write(`${appError.message}\n`);
+  process.exit(1);
+}
