@@ -31,6 +31,15 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
   const stoppers: Array<() => Promise<void>> = [];
   const mounts: RouteMounter[] = [];
 
+  // ── knowledge ──
+
+  // ── conversation ──
+
+  // ── tickets ──
+
+  // ── channels ──
+
+
   const app = createHttpApp({
     logger,
     mounts,

@@ -13,6 +13,7 @@ const program = new Command('tiepdan')
 const context: CliContext = { config: () => loadConfig() };
 
 registerDbCommands(program, context);
+// each context registers its commands here (kb, ask, search, eval, tickets, audit, …)
 
 try {
   await program.parseAsync(process.argv);

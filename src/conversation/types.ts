@@ -48,3 +48,8 @@ export interface Channel {
   readonly name: ChannelName;
   send(channelUserId: string, reply: OutgoingReply): Promise<void>;
 }
+
+/** Port: the conversation core as channels see it. One incoming message in, the replies out. */
+export interface MessageHandler {
+  handle(message: IncomingMessage): Promise<OutgoingReply[]>;
+}

@@ -1,7 +1,7 @@
 // Vitest global setup: builds one migrated PGlite data folder and dumps it, so each test database
 // loads in ~0.5 s instead of running initdb (~3.5 s) every time.
 import { createHash } from 'node:crypto';
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { openDatabase, readMigrations } from '../../src/db/index.js';
 
@@ -28,6 +28,9 @@ export default async function setup(): Promise<void> {
   const db = await openDatabase({ dataDir: 'memory://' });
   if (!db.pglite) throw new Error('expected an embedded database');
   const dump = await db.pglite.dumpDataDir('none');
-  await writeFile(file, Buffer.from(await dump.arrayBuffer()));
+  // write then rename: several vitest runs may build it at once
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, Buffer.from(await dump.arrayBuffer()));
+  await rename(tmp, file);
   await db.close();
 }
