@@ -1,9 +1,33 @@
 // Composition root: config → database → knowledge → conversation → channels → http.
 // main.ts runs it as a process; tests start it in-process on port 0.
+import path from 'node:path';
 import type { Config } from './config/index.js';
+import { createConversationEngine } from './conversation/index.js';
 import { type Database, openDatabase } from './db/index.js';
+import { PrismaAuditLogReader } from './db/stores/audit-store.js';
+import { createPrismaConversationStore } from './db/stores/conversation-store.js';
+import { createPrismaKnowledgeStore } from './db/stores/knowledge-store.js';
+import { PrismaOutboxStore } from './db/stores/outbox-store.js';
+import { PrismaRateLimiter, PrismaTicketStore } from './db/stores/ticket-store.js';
+import { createPrismaWebChatDataHolder } from './db/stores/web-chat-store.js';
 import { createHttpApp, listen, type RouteMounter, type RunningServer } from './http/index.js';
+import { mountAsk } from './http/routes/ask.js';
+import { mountOpen311 } from './http/routes/open311.js';
+import { createAiOptions } from './knowledge/create-ai-options.js';
+import { createAnswerer, createExtractiveWriter, openKnowledgeSearch, warmUpAnswering } from './knowledge/index.js';
+import { ensureKnowledgeIndexed } from './knowledge/ingest/index.js';
+import { toAppError } from './shared/errors.js';
 import type { Logger } from './shared/logger.js';
+import {
+  createTicketActionHandler,
+  createTicketDesk,
+  type DeliveryChannel,
+  loadTicketSettings,
+  OutboxWorker,
+  syncTicketSettings,
+  systemClock,
+  type TicketDeps,
+} from './tickets/index.js';
 
 export interface Service {
   config: Config;
@@ -32,13 +56,109 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
   const mounts: RouteMounter[] = [];
 
   // ── knowledge ──
+  const knowledgeStore = createPrismaKnowledgeStore({ prisma: db.prisma });
+  if (config.indexOnStart) {
+    const indexed = await ensureKnowledgeIndexed({ store: knowledgeStore, knowledgeDir: config.knowledgeDir });
+    if (indexed.indexed) {
+      logger.info({ added: indexed.added, failed: indexed.failed.length }, 'knowledge base indexed on first start');
+      for (const failure of indexed.failed)
+        logger.warn({ path: failure.path, reason: failure.reason }, 'knowledge file skipped');
+    }
+  }
+  // search index (restored from the DATA_DIR snapshot when it matches the knowledge revision), extractive
+  // writer, and the optional AI layer; `answerer` is what the conversation and /api/ask ask
+  const knowledgeSearch = await openKnowledgeSearch({
+    store: knowledgeStore,
+    dataDir: config.dataDir,
+    synonymsFile: path.join(config.knowledgeDir, 'synonyms.txt'),
+    logger: logger.child({ context: 'search' }),
+  });
+  const aiOptions = await createAiOptions({
+    config,
+    lexical: knowledgeSearch.retriever,
+    extractive: createExtractiveWriter({ addressForm: config.addressForm, synonyms: () => knowledgeSearch.synonyms() }),
+    store: knowledgeStore,
+    logger,
+    db,
+  });
+  const answerer = createAnswerer({
+    retriever: aiOptions.retriever,
+    writer: aiOptions.writer,
+    addressForm: config.addressForm,
+  });
+  mounts.push((app) => mountAsk(app, { answerer }));
+  logger.info(
+    { revision: knowledgeSearch.revision(), index: knowledgeSearch.origin, ...aiOptions.summary },
+    'knowledge search ready',
+  );
+  if (aiOptions.sync)
+    void aiOptions.sync().catch((error) => logger.warn({ error: toAppError(error).code }, 'embedding sync failed'));
+  // `tiepdan kb add/remove/reindex` change the revision: pick the change up without a restart
+  const knowledgeRefresh = setInterval(() => {
+    knowledgeSearch
+      .refresh()
+      .then((changed) => (changed ? aiOptions.sync?.() : undefined))
+      .catch((error) => logger.warn({ error: toAppError(error).code }, 'knowledge refresh failed'));
+  }, 30_000);
+  knowledgeRefresh.unref();
+  stoppers.push(async () => clearInterval(knowledgeRefresh));
 
   // ── conversation ──
+  const conversationStore = createPrismaConversationStore(db.prisma);
+  // dedupe records only guard against redelivered messages: keep them 30 days, prune daily
+  const pruneProcessed = () =>
+    conversationStore
+      .pruneProcessedMessages(new Date(Date.now() - 30 * 86_400_000))
+      .catch((error) => logger.warn({ error: toAppError(error).code }, 'pruning processed messages failed'));
+  void pruneProcessed();
+  const processedPruning = setInterval(pruneProcessed, 86_400_000);
+  processedPruning.unref();
+  stoppers.push(async () => clearInterval(processedPruning));
+  // (the engine itself is created after the tickets section: it needs the tickets desk)
 
   // ── tickets ──
+  const ticketSettings = await loadTicketSettings(config.settingsDir);
+  const ticketStore = new PrismaTicketStore(db.prisma);
+  await syncTicketSettings({ store: ticketStore, settings: ticketSettings });
+  /** Channels the outbox delivers residents' replies through: each channel started below registers itself here. */
+  const deliveryChannels = new Map<string, DeliveryChannel>();
+  const outboxWorker = new OutboxWorker({
+    store: new PrismaOutboxStore(db.prisma),
+    channels: (name) => deliveryChannels.get(name),
+    logger: logger.child({ context: 'outbox' }),
+  });
+  const ticketDeps: TicketDeps = {
+    store: ticketStore,
+    settings: ticketSettings,
+    clock: systemClock,
+    notifier: outboxWorker,
+    rateLimiter: new PrismaRateLimiter(db.prisma),
+    audit: new PrismaAuditLogReader(db.prisma),
+    addressForm: config.addressForm,
+  };
+  /** For the conversation engine: `tickets: ticketDesk`, `actions: [ticketActions]`. */
+  const ticketDesk = createTicketDesk(ticketDeps);
+  const ticketActions = createTicketActionHandler(ticketDeps);
+  void ticketDesk;
+  void ticketActions;
+  mounts.push((app) => mountOpen311(app, { deps: ticketDeps }));
+  outboxWorker.start();
+  stoppers.push(() => outboxWorker.stop());
+
+  // ── conversation engine (needs the knowledge answerer and the tickets desk above) ──
+  const conversation = createConversationEngine({
+    store: conversationStore,
+    answerer,
+    tickets: ticketDesk,
+    actions: [ticketActions],
+    dataHolders: [createPrismaWebChatDataHolder({ prisma: db.prisma })],
+    addressForm: config.addressForm,
+    supportContact: config.supportContact,
+    logger: logger.child({ context: 'conversation' }),
+  });
+  stoppers.push(() => conversation.drain());
 
   // ── channels ──
-
 
   const app = createHttpApp({
     logger,
@@ -49,6 +169,9 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   const url = `http://${host}:${http.port}`;
   logger.info({ url, ms: Date.now() - startedAt }, 'tiepdan ready');
+  // warm the model-free answer path in the background: the first residents get the steady-state latency
+  if (config.answerMode === 'extractive' && config.retrievalMode === 'lexical')
+    void warmUpAnswering(answerer, knowledgeSearch.retriever.warmUpQuestions(30));
 
   return {
     config,

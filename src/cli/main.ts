@@ -2,7 +2,13 @@
 import { Command, CommanderError } from 'commander';
 import { loadConfig } from '../config/index.js';
 import { toAppError } from '../shared/errors.js';
+import { registerAskCommand } from './commands/ask.js';
+import { registerAuditCommands } from './commands/audit.js';
 import { registerDbCommands } from './commands/db.js';
+import { registerEvalCommand } from './commands/eval.js';
+import { registerKbCommands } from './commands/kb.js';
+import { registerSearchCommand } from './commands/search.js';
+import { registerTicketCommands } from './commands/tickets.js';
 import type { CliContext } from './context.js';
 
 const program = new Command('tiepdan')
@@ -13,6 +19,12 @@ const program = new Command('tiepdan')
 const context: CliContext = { config: () => loadConfig() };
 
 registerDbCommands(program, context);
+registerKbCommands(program, context);
+registerAskCommand(program, context);
+registerSearchCommand(program, context);
+registerEvalCommand(program, context);
+registerTicketCommands(program, context);
+registerAuditCommands(program, context);
 // each context registers its commands here (kb, ask, search, eval, tickets, audit, …)
 
 try {

@@ -47,6 +47,8 @@ export const envSchema = z.object({
   PUBLIC_BASE_URL: optionalUrl(['http://', 'https://']),
   /** How the bot addresses residents. */
   ADDRESS_FORM: z.enum(['Bạn', 'Quý vị']).default('Bạn'),
+  /** Shown when a resident asks to talk to a person, e.g. "Bộ phận Một cửa UBND xã …, ĐT 0123 456 789". */
+  SUPPORT_CONTACT: optionalString,
 
   /** extractive (default, no model) | llm (OpenAI-compatible chat model) */
   ANSWER_MODE: z.enum(['extractive', 'llm']).default('extractive'),
@@ -57,6 +59,8 @@ export const envSchema = z.object({
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalUrl(['http://', 'https://']),
   LLM_MODEL: z.string().default('gpt-4o-mini'),
+  /** How long a resident waits for the chat model before getting the extractive answer (ms). */
+  LLM_TIMEOUT_MS: intFromEnv(20000, 1000, 300000),
   EMBEDDING_MODEL: z.string().default('text-embedding-3-small'),
   EMBEDDING_DIMENSIONS: intFromEnv(1536, 8, 8192),
   PINECONE_API_KEY: optionalString,
@@ -67,6 +71,9 @@ export const envSchema = z.object({
   TELEGRAM_WEBHOOK_URL: optionalUrl(['https://', 'http://']),
   TELEGRAM_WEBHOOK_SECRET: optionalString,
   TELEGRAM_API_ROOT: z.string().url().default('https://api.telegram.org'),
+  /** Outgoing messages per second to one chat, and over all chats (Telegram's limits: about 1 and 30). */
+  TELEGRAM_RATE_PER_CHAT: intFromEnv(1, 1, 1000),
+  TELEGRAM_RATE_GLOBAL: intFromEnv(30, 1, 100000),
 
   /** Index knowledge/ when the knowledge base is empty at start-up. */
   INDEX_ON_START: boolFromEnv(true),
@@ -85,6 +92,8 @@ export interface Config {
   logLevel: string;
   publicBaseUrl: string | undefined;
   addressForm: 'Bạn' | 'Quý vị';
+  /** Contact for residents who ask for a person (conversation); unset ⇒ not shown. */
+  supportContact: string | undefined;
   answerMode: 'extractive' | 'llm';
   retrievalMode: 'lexical' | 'hybrid';
   vectorStore: 'pgvector' | 'pinecone';
@@ -92,6 +101,8 @@ export interface Config {
     apiKey: string | undefined;
     baseURL: string | undefined;
     chatModel: string;
+    /** Chat timeout; past it the extractive answer is sent. */
+    chatTimeoutMs: number;
     embeddingModel: string;
     embeddingDimensions: number;
   };
@@ -101,6 +112,9 @@ export interface Config {
     webhookUrl: string | undefined;
     webhookSecret: string | undefined;
     apiRoot: string;
+    /** Outgoing messages per second per chat / overall. */
+    ratePerChat: number;
+    rateGlobal: number;
   };
   indexOnStart: boolean;
 }
@@ -121,9 +135,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const problems: string[] = [];
-  if (e.ANSWER_MODE === 'llm' && !e.OPENAI_API_KEY) problems.push('OPENAI_API_KEY: cần có khi ANSWER_MODE=llm');
-  if (e.RETRIEVAL_MODE === 'hybrid' && !e.OPENAI_API_KEY)
-    problems.push('OPENAI_API_KEY: cần có khi RETRIEVAL_MODE=hybrid');
+  // a local OpenAI-compatible server (vLLM, Ollama) set through OPENAI_BASE_URL needs no key
+  if (e.ANSWER_MODE === 'llm' && !e.OPENAI_API_KEY && !e.OPENAI_BASE_URL)
+    problems.push('OPENAI_API_KEY: cần có khi ANSWER_MODE=llm (hoặc đặt OPENAI_BASE_URL tới máy chủ nội bộ)');
+  if (e.RETRIEVAL_MODE === 'hybrid' && !e.OPENAI_API_KEY && !e.OPENAI_BASE_URL)
+    problems.push('OPENAI_API_KEY: cần có khi RETRIEVAL_MODE=hybrid (hoặc đặt OPENAI_BASE_URL tới máy chủ nội bộ)');
   if (e.RETRIEVAL_MODE === 'hybrid' && e.VECTOR_STORE === 'pinecone') {
     if (!e.PINECONE_API_KEY) problems.push('PINECONE_API_KEY: cần có khi VECTOR_STORE=pinecone');
     if (!e.PINECONE_INDEX && !e.PINECONE_HOST)
@@ -155,6 +171,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     publicBaseUrl: e.PUBLIC_BASE_URL,
     addressForm: e.ADDRESS_FORM,
+    supportContact: e.SUPPORT_CONTACT,
     answerMode: e.ANSWER_MODE,
     retrievalMode: e.RETRIEVAL_MODE,
     vectorStore: e.VECTOR_STORE,
@@ -162,6 +179,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       apiKey: e.OPENAI_API_KEY,
       baseURL: e.OPENAI_BASE_URL,
       chatModel: e.LLM_MODEL,
+      chatTimeoutMs: e.LLM_TIMEOUT_MS,
       embeddingModel: e.EMBEDDING_MODEL,
       embeddingDimensions: e.EMBEDDING_DIMENSIONS,
     },
@@ -171,6 +189,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       webhookUrl: e.TELEGRAM_WEBHOOK_URL,
       webhookSecret: e.TELEGRAM_WEBHOOK_SECRET,
       apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
+      ratePerChat: e.TELEGRAM_RATE_PER_CHAT,
+      rateGlobal: e.TELEGRAM_RATE_GLOBAL,
     },
     indexOnStart: e.INDEX_ON_START,
   };

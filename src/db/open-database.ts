@@ -7,6 +7,7 @@ import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { AppError } from '../shared/errors.js';
+import { acquireDataDirLock, type DataDirLock, type LockInfo } from './data-dir-lock.js';
 import { applyMigrations, type MigrationResult, type SqlExecutor } from './migrate.js';
 
 export type { PrismaClient };
@@ -16,6 +17,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** The embedded instance, when kind is pglite (for dumps in tests). */
   pglite?: PGlite;
+  /** The data-folder lock, when kind is pglite on disk. */
+  lock?: DataDirLock;
   /** Raw multi-statement SQL, for migrations and tests. */
   sql: SqlExecutor;
   close(): Promise<void>;
@@ -28,6 +31,13 @@ export interface OpenDatabaseOptions {
   dataDir?: string | undefined;
   /** For an in-memory PGlite: start from this dumped data folder instead of running initdb (tests, eval). */
   pgliteSnapshot?: Blob | undefined;
+  /**
+   * Load the pgvector extension into embedded PGlite (RETRIEVAL_MODE=hybrid with VECTOR_STORE=pgvector).
+   * Off by default so the usual start-up stays fast. A PostgreSQL server needs pgvector installed instead.
+   */
+  vector?: boolean;
+  /** Who holds the embedded data folder (default "cli"; the service passes "service"). */
+  role?: LockInfo['role'];
   /** Apply pending migrations before returning (default true). */
   migrate?: boolean;
   onMigrated?: (result: MigrationResult) => void;
@@ -35,16 +45,26 @@ export interface OpenDatabaseOptions {
 
 const MIGRATION_LOCK_KEY = 74_616_410; // arbitrary constant shared by all tiepdan processes
 
-async function openPglite(dataDir: string | undefined, snapshot: Blob | undefined): Promise<Database> {
+async function openPglite(
+  dataDir: string | undefined,
+  snapshot: Blob | undefined,
+  vector = false,
+  role: LockInfo['role'] = 'cli',
+): Promise<Database> {
   let pglite: PGlite;
+  let lock: DataDirLock | undefined;
+  // imported only when asked for: the extension bundle is not needed by the default configuration
+  const extensions = vector ? { extensions: { vector: (await import('@electric-sql/pglite-pgvector')).vector } } : {};
   if (dataDir === undefined || dataDir === 'memory://') {
-    pglite = snapshot ? await PGlite.create({ loadDataDir: snapshot }) : await PGlite.create();
+    pglite = await PGlite.create({ ...(snapshot ? { loadDataDir: snapshot } : {}), ...extensions });
   } else {
     const dir = path.join(dataDir, 'pglite');
     await mkdir(dir, { recursive: true });
+    lock = await acquireDataDirLock(dataDir, role);
     try {
-      pglite = await PGlite.create(dir);
+      pglite = await PGlite.create({ dataDir: dir, ...extensions });
     } catch (error) {
+      await lock.release();
       throw new AppError('INTERNAL', `Cannot open PGlite at ${dir}: ${(error as Error).message}`, {
         cause: error,
         userMessage: `Không mở được cơ sở dữ liệu nhúng tại ${dir}. Có thể một tiến trình tiepdan khác đang dùng thư mục này.`,
@@ -63,10 +83,12 @@ async function openPglite(dataDir: string | undefined, snapshot: Blob | undefine
     prisma,
     kind: 'pglite',
     pglite,
+    ...(lock ? { lock } : {}),
     sql,
     async close() {
       await prisma.$disconnect();
       await pglite.close();
+      await lock?.release();
     },
   };
 }
@@ -112,7 +134,7 @@ async function openPostgres(connectionString: string): Promise<Database> {
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
   const db = options.databaseUrl
     ? await openPostgres(options.databaseUrl)
-    : await openPglite(options.dataDir, options.pgliteSnapshot);
+    : await openPglite(options.dataDir, options.pgliteSnapshot, options.vector, options.role);
   if (options.migrate !== false) {
     try {
       const result = await applyMigrations(db.sql);

@@ -108,3 +108,61 @@ export interface Answer {
 export interface AnswerWriter {
   write(input: { question: string; retrieval: RetrievalResult }): Promise<Answer>;
 }
+
+// ───────────── ingestion: results and the KnowledgeStore port ─────────────
+
+/** A file (or a line of a JSONL file) that could not be loaded, with a Vietnamese reason for staff. */
+export interface IngestFailure {
+  path: string;
+  reason: string;
+}
+
+export interface LoadDocumentsResult {
+  documents: DocumentDraft[];
+  failures: IngestFailure[];
+}
+
+/** What happened to one draft handed to the store. */
+export type UpsertOutcome = 'added' | 'updated' | 'unchanged';
+
+/** A stored document as listed to staff (no chunk text). */
+export interface StoredDocument {
+  code: string;
+  title: string;
+  kind: DocumentKind;
+  level?: Level | undefined;
+  issuer?: string | undefined;
+  issuedDate?: string | undefined;
+  field?: string | undefined;
+  url?: string | undefined;
+  sourcePath: string;
+  contentHash: string;
+  chunkCount: number;
+  updatedAt: Date;
+}
+
+export interface UpsertOptions {
+  /** Rewrite the chunks even when the content hash is unchanged (re-indexing after a chunker change). */
+  force?: boolean;
+}
+
+/**
+ * Port: where documents and their chunks live. Implemented over Prisma in `src/db/stores/knowledge-store.ts`
+ * and in memory by `createMemoryKnowledgeStore()` (eval, tests). Every change bumps the revision so a
+ * search index snapshot knows it is stale.
+ */
+export interface KnowledgeStore {
+  /** Same contentHash ⇒ 'unchanged' and nothing written; otherwise old chunks are replaced atomically. */
+  upsertDocument(draft: DocumentDraft, options?: UpsertOptions): Promise<UpsertOutcome>;
+  /** Batched upsert (one outcome per draft, same order); the fast path for large imports. */
+  upsertDocuments(drafts: DocumentDraft[], options?: UpsertOptions): Promise<UpsertOutcome[]>;
+  /** True when a document with that code existed and is gone. */
+  removeDocument(code: string): Promise<boolean>;
+  listDocuments(): Promise<StoredDocument[]>;
+  countDocuments(): Promise<number>;
+  /** Every chunk joined with its document's identity, ordered by document code then ordinal. */
+  loadChunks(): Promise<IndexedChunk[]>;
+  getRevision(): Promise<number>;
+  /** Marks the knowledge base as changed without a document change (after a re-index). */
+  bumpRevision(): Promise<number>;
+}

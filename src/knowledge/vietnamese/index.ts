@@ -1,4 +1,4 @@
-// Vietnamese text handling: normalisation now; tokenising, stop words and synonyms join here.
+// Vietnamese text handling: normalisation, syllable tokenising, bigrams, stop words, synonyms.
 export {
   canonicalizeTone,
   foldDiacritics,
@@ -6,3 +6,14 @@ export {
   normalizeForSearch,
   normalizeText,
 } from './normalize.js';
+export { isStopWord, stopWords } from './stopwords.js';
+export {
+  expandWithSynonyms,
+  findSynonyms,
+  loadSynonyms,
+  parseSynonyms,
+  type SynonymMatch,
+  type SynonymRule,
+  type SynonymTable,
+} from './synonyms.js';
+export { bigrams, foldToken, hasDiacritics, tokenize, withoutStopWords } from './tokenize.js';

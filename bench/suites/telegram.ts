@@ -1,0 +1,295 @@
+// Bench: Telegram end to end. The embedded database with the 2,642-procedure knowledge base, the real conversation
+// engine, the Telegram channel (real telegraf) in webhook and polling modes, 200 concurrent residents played by a
+// worker thread that also runs the fake Bot API. Reports messages/s, p50/p95 latency (update sent → sendMessage
+// received), lost and double answers.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { Hono } from 'hono';
+import { startTelegram, type TelegramRuntime, toTelegramCalls } from '../../src/channels/telegram/index.js';
+import { type Answerer, createConversationEngine } from '../../src/conversation/index.js';
+import type { OutgoingReply } from '../../src/conversation/types.js';
+import { type Database, openDatabase } from '../../src/db/index.js';
+import { createPrismaConversationStore } from '../../src/db/stores/conversation-store.js';
+import { createPrismaKnowledgeStore } from '../../src/db/stores/knowledge-store.js';
+import { createPrismaTelegramUpdateStore } from '../../src/db/stores/telegram-update-store.js';
+import { listen, type RunningServer } from '../../src/http/index.js';
+import { addDocuments } from '../../src/knowledge/ingest/index.js';
+import { createLogger } from '../../src/shared/logger.js';
+import { EVAL_DATA_DIR, REPO_ROOT } from '../../test/support/shared-data.js';
+import { createBenchAnswerer } from '../support/bench-answerer.js';
+import type { LoadRequest, LoadResult } from '../support/telegram-load-worker.js';
+
+const TOKEN = '555000111:AAbench-token_not_real';
+const SECRET = 'bench-secret';
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const RESIDENTS = Number(process.env.BENCH_RESIDENTS ?? 200);
+const PER_RESIDENT = Number(process.env.BENCH_MESSAGES ?? 10);
+const DUPLICATE_RATE = 0.05;
+
+/** Runs the load worker (a TypeScript module) through tsx in a worker thread. */
+function startWorker() {
+  const url = new URL('../support/telegram-load-worker.ts', import.meta.url).href;
+  const worker = new Worker(
+    `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url)}); })`,
+    { eval: true },
+  );
+  let nextId = 1;
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  worker.on('message', (m: { id: number; result?: unknown; error?: string }) => {
+    const p = pending.get(m.id);
+    pending.delete(m.id);
+    if (m.error !== undefined) p?.reject(new Error(m.error));
+    else p?.resolve(m.result);
+  });
+  const call = <T>(message: Record<string, unknown>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      worker.postMessage({ id, ...message });
+    });
+  return { call, terminate: () => worker.terminate() };
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index] as number;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+interface RunNumbers {
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  lost: number;
+  double: number;
+  messages: number;
+  duplicatesDelivered: number;
+}
+
+/** Lost and double answers: what Telegram received per chat vs what the engine committed for each update. */
+async function countAnswers(db: Database, result: LoadResult): Promise<{ lost: number; double: number }> {
+  const keys = Object.values(result.updatesByChat)
+    .flat()
+    .map((id) => `telegram:${id}`);
+  const rows = await db.prisma.processedMessage.findMany({
+    where: { key: { in: keys } },
+    select: { key: true, replies: true },
+  });
+  const committed = new Map(rows.map((r) => [r.key, r.replies as unknown as OutgoingReply[]]));
+  let lost = 0;
+  let double = 0;
+  for (const [chat, updateIds] of Object.entries(result.updatesByChat)) {
+    const expected = new Map<string, number>();
+    for (const id of updateIds) {
+      const replies = committed.get(`telegram:${id}`);
+      if (!replies) {
+        lost++; // never committed: nobody answered it
+        continue;
+      }
+      for (const reply of replies) {
+        for (const call of toTelegramCalls(chat, reply).calls) {
+          if (call.method !== 'sendMessage') continue;
+          expected.set(call.payload.text, (expected.get(call.payload.text) ?? 0) + 1);
+        }
+      }
+    }
+    const sent = new Map<string, number>();
+    for (const text of result.sentByChat[chat] ?? []) sent.set(text, (sent.get(text) ?? 0) + 1);
+    for (const [text, n] of expected) lost += Math.max(0, n - (sent.get(text) ?? 0));
+    if (process.env.BENCH_DEBUG && [...expected].some(([t, n]) => (sent.get(t) ?? 0) !== n)) {
+      process.stderr.write(
+        `chat ${chat}: expected ${JSON.stringify([...expected])}\n  sent ${JSON.stringify([...sent])}\n`,
+      );
+    }
+    for (const [text, n] of sent) double += Math.max(0, n - (expected.get(text) ?? 0));
+  }
+  return { lost, double };
+}
+
+async function loadQuestions(): Promise<string[]> {
+  const questions: string[] = [];
+  try {
+    const lines = (await readFile(path.join(EVAL_DATA_DIR, 'procedure-qa/dev.jsonl'), 'utf8')).split('\n');
+    for (const line of lines) if (line.trim()) questions.push((JSON.parse(line) as { question: string }).question);
+  } catch {
+    // shared data missing: generic questions only
+  }
+  questions.push(
+    'Đăng ký khai sinh cần giấy tờ gì?',
+    'Lệ phí đăng ký kết hôn là bao nhiêu?',
+    'Cấp lại căn cước công dân mất bao lâu?',
+    'Thủ tục xin giấy phép xây dựng nhà ở riêng lẻ',
+    'đăng ký thường trú nộp hồ sơ ở đâu',
+    'chung thuc ban sao giay to bao nhieu tien',
+  );
+  return questions;
+}
+
+export async function run(): Promise<void> {
+  const logger = createLogger({ level: 'error', toStderr: true });
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tiepdan-bench-telegram-'));
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  out('\n## Telegram: update → sendMessage (webhook and long polling)');
+  let db: Database | undefined;
+  const worker = startWorker();
+  let runtime: TelegramRuntime | undefined;
+  let server: RunningServer | undefined;
+  try {
+    const t0 = performance.now();
+    db = await openDatabase({ dataDir });
+    const knowledgeStore = createPrismaKnowledgeStore({ prisma: db.prisma });
+    const procedures = path.join(EVAL_DATA_DIR, 'tthc-dichvucong/raw');
+    const added = await addDocuments({
+      store: knowledgeStore,
+      paths: [procedures, path.join(REPO_ROOT, 'knowledge')],
+      root: REPO_ROOT,
+    });
+    const documents = await knowledgeStore.countDocuments();
+    out(
+      `knowledge base: ${documents} documents (${added.failed.length} files failed) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
+    const { answerer, description } = await createBenchAnswerer({ knowledgeStore, dataDir });
+    out(`answerer: ${description}`);
+    const engine = createConversationEngine({
+      store: createPrismaConversationStore(db.prisma),
+      answerer: answerer as Answerer,
+      addressForm: 'Bạn',
+    });
+    const questions = await loadQuestions();
+    const { url: fakeUrl } = await worker.call<{ url: string }>({ type: 'start', token: TOKEN });
+
+    let nextChat = 1_000_000;
+    const table: string[] = [];
+
+    for (const mode of ['webhook', 'polling'] as const) {
+      const app = new Hono();
+      server = mode === 'webhook' ? await listen(app, '127.0.0.1', 0) : undefined;
+      runtime = startTelegram({
+        telegram: {
+          token: TOKEN,
+          webhookUrl: server ? `http://127.0.0.1:${server.port}/telegram/webhook` : undefined,
+          webhookSecret: server ? SECRET : undefined,
+          apiRoot: fakeUrl,
+          // the fake has no flood limits: measure the pipeline, not Telegram's pacing (measured separately below)
+          ratePerChat: 1000,
+          rateGlobal: 100_000,
+        },
+        handler: engine,
+        store: createPrismaTelegramUpdateStore({ prisma: db.prisma, pglite: db.pglite }),
+        logger,
+      });
+      runtime.mount(app);
+      await runtime.ready;
+      const load = (residents: number, perResident: number, seed: number, intervalMs = 0): LoadRequest => {
+        const request = {
+          mode,
+          residents,
+          messagesPerResident: perResident,
+          duplicateRate: DUPLICATE_RATE,
+          firstChatId: nextChat,
+          intervalMs,
+          questions,
+          seed,
+        };
+        nextChat += residents;
+        return request;
+      };
+      const measure = async (label: string, request: LoadRequest): Promise<RunNumbers> => {
+        const result = await worker.call<LoadResult>({ type: 'load', load: request });
+        const sorted = [...result.latencies].sort((a, b) => a - b);
+        const { lost, double } = await countAnswers(db as Database, result);
+        const numbers: RunNumbers = {
+          perSecond: result.messages / (result.elapsedMs / 1000),
+          p50: percentile(sorted, 50),
+          p95: percentile(sorted, 95),
+          p99: percentile(sorted, 99),
+          lost: lost + result.unfinished,
+          double,
+          messages: result.messages,
+          duplicatesDelivered: result.duplicatesDelivered,
+        };
+        out(
+          `  ${mode} ${label}: ${numbers.messages} messages (+${numbers.duplicatesDelivered} redelivered), ` +
+            `${numbers.perSecond.toFixed(0)} msg/s, p50 ${numbers.p50.toFixed(1)} ms, p95 ${numbers.p95.toFixed(1)} ms, ` +
+            `p99 ${numbers.p99.toFixed(1)} ms, lost ${numbers.lost}, double ${numbers.double}`,
+        );
+        return numbers;
+      };
+      // warm-up: query plans, JIT, connection pools
+      await worker.call<LoadResult>({ type: 'load', load: load(50, 4, 1) });
+      const capacity: RunNumbers[] = [];
+      const paced: RunNumbers[] = [];
+      for (let r = 0; r < RUNS; r++) {
+        capacity.push(await measure(`capacity run ${r + 1}`, load(RESIDENTS, PER_RESIDENT, 100 + r)));
+        paced.push(await measure(`1 msg/s per resident, run ${r + 1}`, load(RESIDENTS, PER_RESIDENT, 200 + r, 1000)));
+      }
+      const all = [...capacity, ...paced];
+      table.push(
+        `| ${mode} | ${RESIDENTS} | ${RUNS} × 2 × ${RESIDENTS * PER_RESIDENT} | ${median(capacity.map((x) => x.perSecond)).toFixed(0)} | ` +
+          `${median(paced.map((x) => x.perSecond)).toFixed(0)} | ${median(paced.map((x) => x.p50)).toFixed(1)} | ` +
+          `${median(paced.map((x) => x.p95)).toFixed(1)} | ${all.reduce((n, x) => n + x.lost, 0)} | ${all.reduce((n, x) => n + x.double, 0)} |`,
+      );
+
+      if (mode === 'webhook') {
+        // Telegram's own limits switched on (1/s per chat with bursts of 3, 30/s overall): throughput is capped by design
+        await runtime.stop();
+        await server?.close();
+        const limitedApp = new Hono();
+        server = await listen(limitedApp, '127.0.0.1', 0);
+        runtime = startTelegram({
+          telegram: {
+            token: TOKEN,
+            webhookUrl: `http://127.0.0.1:${server.port}/telegram/webhook`,
+            webhookSecret: SECRET,
+            apiRoot: fakeUrl,
+            ratePerChat: 1,
+            rateGlobal: 30,
+          },
+          handler: engine,
+          store: createPrismaTelegramUpdateStore({ prisma: db.prisma, pglite: db.pglite }),
+          logger,
+        });
+        runtime.mount(limitedApp);
+        await runtime.ready;
+        const result = await worker.call<LoadResult>({ type: 'load', load: load(RESIDENTS, 2, 999, 1000) });
+        const { lost, double } = await countAnswers(db, result);
+        const sorted = [...result.latencies].sort((a, b) => a - b);
+        out(
+          `  webhook with Telegram's limits on: ${result.messages} messages in ${(result.elapsedMs / 1000).toFixed(1)} s = ` +
+            `${(result.messages / (result.elapsedMs / 1000)).toFixed(1)} msg/s (cap 30), p50 ${percentile(sorted, 50).toFixed(0)} ms, ` +
+            `p95 ${percentile(sorted, 95).toFixed(0)} ms, lost ${lost + result.unfinished}, double ${double}`,
+        );
+      }
+      await runtime.stop();
+      runtime = undefined;
+      await server?.close();
+      server = undefined;
+    }
+    out('');
+    out('');
+    out('capacity: each resident sends again as soon as it is answered (200 in flight); paced: each resident sends');
+    out(
+      'one message per second (≈ 200 msg/s offered), latency = update sent → first sendMessage at the fake. Medians.',
+    );
+    out(`| mode | residents | messages | capacity msg/s | paced msg/s | paced p50 ms | paced p95 ms | lost | double |`);
+    out(`| --- | --- | --- | --- | --- | --- | --- | --- | --- |`);
+    for (const line of table) out(line);
+    out(`targets (2 cores): ≥ 200 msg/s, p95 ≤ 100 ms, lost 0, double 0; ${os.cpus().length} cores here`);
+  } finally {
+    await runtime?.stop().catch(() => undefined);
+    await server?.close().catch(() => undefined);
+    await worker.call({ type: 'stop' }).catch(() => undefined);
+    await worker.terminate();
+    await db?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}

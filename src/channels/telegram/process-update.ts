@@ -1,0 +1,104 @@
+// Handles one Telegram update end to end: convert, dedupe by update_id, ask the core, send the replies.
+import type { Logger } from '../../shared/logger.js';
+import { answerIncoming, type ConversationPort } from '../shared/answer-incoming.js';
+import type { KeyedQueue } from '../shared/keyed-queue.js';
+import { TelegramApiError } from './errors.js';
+import type { RateLimiter } from './rate-limiter.js';
+import { type BotApi, callTelegram, sendReply } from './send.js';
+import { toIncoming } from './to-incoming.js';
+import type { TelegramUpdateStore } from './update-store.js';
+
+export interface UpdateProcessorOptions {
+  handler: ConversationPort;
+  store: TelegramUpdateStore;
+  api: BotApi;
+  limiter: RateLimiter;
+  /** Shared with the Telegram Channel, so an officer's answer never lands between the parts of another reply. */
+  queue: KeyedQueue;
+  logger: Logger;
+  /** Show "typing…" when the core takes longer than this (ms; default 1000). */
+  typingAfterMs?: number;
+}
+
+export type ProcessOutcome = 'answered' | 'duplicate' | 'ignored';
+
+/**
+ * Processes updates from polling or the webhook. A repeated update_id is processed once; if handling fails
+ * before the replies are out, the claim is released so Telegram's redelivery can try again.
+ */
+export class UpdateProcessor {
+  constructor(private readonly options: UpdateProcessorOptions) {}
+
+  async process(update: unknown): Promise<ProcessOutcome> {
+    const { store, logger } = this.options;
+    const inbound = toIncoming(update);
+    if (inbound.kind === 'ignore') {
+      logger.debug({ updateId: inbound.updateId, reason: inbound.reason }, 'telegram update ignored');
+      return 'ignored';
+    }
+    const { updateId, chatId, message } = inbound;
+    if ((await store.claim(updateId)) === 'duplicate') {
+      logger.info({ updateId }, 'telegram update already processed');
+      return 'duplicate';
+    }
+    try {
+      if (inbound.callbackQueryId !== undefined)
+        this.acknowledgePress(chatId, inbound.callbackQueryId, inbound.pressedMessageId);
+      await this.options.queue.run(chatId, async () => {
+        const replies = await this.withTyping(chatId, () =>
+          answerIncoming({ handler: this.options.handler, message, logger }),
+        );
+        for (const reply of replies) {
+          await sendReply({ api: this.options.api, limiter: this.options.limiter, chatId, reply, logger });
+        }
+      });
+    } catch (error) {
+      if (error instanceof TelegramApiError && error.isPermanent) {
+        // blocked by the resident, chat gone…: a redelivery would fail the same way
+        logger.warn({ updateId, method: error.method, errorCode: error.errorCode }, 'telegram refused the reply');
+        this.complete(updateId);
+        return 'answered';
+      }
+      await store.release(updateId).catch(() => undefined);
+      throw error;
+    }
+    this.complete(updateId);
+    return 'answered';
+  }
+
+  /**
+   * Not awaited: the mark only matters if this process dies before Telegram stops delivering the update, and
+   * answering the webhook (or polling again) does not need to wait for it.
+   */
+  private complete(updateId: number): void {
+    this.options.store.complete(updateId).catch((error: unknown) => {
+      this.options.logger.warn({ updateId, err: String(error) }, 'could not mark telegram update done');
+    });
+  }
+
+  /** Stops the button's spinner and removes the pressed keyboard, so one press is one answer. Best effort. */
+  private acknowledgePress(chatId: string, callbackQueryId: string, pressedMessageId: number | undefined): void {
+    const { api, logger } = this.options;
+    const warn = (method: string) => (error: unknown) =>
+      logger.warn({ method, err: error instanceof Error ? error.message : String(error) }, 'telegram call failed');
+    callTelegram(api, 'answerCallbackQuery', { callback_query_id: callbackQueryId }).catch(warn('answerCallbackQuery'));
+    if (pressedMessageId !== undefined) {
+      callTelegram(api, 'editMessageReplyMarkup', {
+        chat_id: chatId,
+        message_id: pressedMessageId,
+        reply_markup: { inline_keyboard: [] },
+      }).catch(warn('editMessageReplyMarkup'));
+    }
+  }
+
+  private async withTyping<T>(chatId: string, task: () => Promise<T>): Promise<T> {
+    const timer = setTimeout(() => {
+      callTelegram(this.options.api, 'sendChatAction', { chat_id: chatId, action: 'typing' }).catch(() => undefined);
+    }, this.options.typingAfterMs ?? 1000);
+    try {
+      return await task();
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

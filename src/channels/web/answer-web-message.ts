@@ -1,0 +1,58 @@
+// Use case: a resident's web chat message → stored, answered by the core, the answer stored, both returned.
+import type { Logger } from '../../shared/logger.js';
+import { answerIncoming, type ConversationPort } from '../shared/answer-incoming.js';
+import { MAX_INCOMING_CHARS, sanitizeText } from '../shared/incoming-guard.js';
+import type { KeyedQueue } from '../shared/keyed-queue.js';
+import type { ChatLine, WebChatStore } from './chat-store.js';
+
+export interface AnswerWebMessageOptions {
+  store: WebChatStore;
+  handler: ConversationPort;
+  /** Shared with the web Channel: one session's lines are written in order. */
+  queue: KeyedQueue;
+  logger: Logger;
+  sessionId: string;
+  /** What the resident typed, or the label of the button pressed. */
+  text?: string | undefined;
+  /** Payload of the pressed quick-reply button. */
+  action?: string | undefined;
+  /** The client's id for this message: a retried request with the same id is answered once. */
+  clientMessageId?: string | undefined;
+}
+
+/** Returns the resident's line followed by the bot's answer lines. */
+export async function answerWebMessage(options: AnswerWebMessageOptions): Promise<ChatLine[]> {
+  const { store, handler, queue, logger, sessionId, clientMessageId } = options;
+  const text = sanitizeText(options.text ?? '');
+  const action = sanitizeText(options.action ?? '') || undefined;
+  return queue.run(sessionId, async () => {
+    // the transcript keeps a bounded copy; the core sees the full text (and turns an overlong one away)
+    const shown = text.length > MAX_INCOMING_CHARS ? `${text.slice(0, MAX_INCOMING_CHARS)}…` : text;
+    const { line, isNew } = await store.addResidentLine(sessionId, { text: shown, clientMessageId });
+    if (!isNew) {
+      const earlier = await store.repliesTo(sessionId, line.id);
+      // answered already: send the same answer back; otherwise the first try died midway, so answer now
+      if (earlier.length > 0) return [line, ...earlier];
+    }
+    const replies = await answerIncoming({
+      handler,
+      logger,
+      message: {
+        channel: 'web',
+        channelUserId: sessionId,
+        // the line id is stable across retries of the same clientMessageId: the core's dedupe key
+        messageId: String(line.id),
+        text,
+        attachments: [],
+        receivedAt: line.createdAt,
+        action,
+      },
+    });
+    const lines = await store.addBotLines(
+      sessionId,
+      replies.map((r) => ({ text: r.text, quickReplies: r.quickReplies, attachments: r.attachments })),
+      line.id,
+    );
+    return [line, ...lines];
+  });
+}

@@ -1,0 +1,49 @@
+// Port: web chat sessions and their transcripts (so a reload, or an officer's later answer, shows the conversation).
+import type { Attachment, QuickReply } from '../../conversation/types.js';
+
+export type ChatSender = 'resident' | 'bot';
+
+/** One line of a transcript, as the page and the HTTP API show it. */
+export interface ChatLine {
+  id: number;
+  sender: ChatSender;
+  text: string;
+  quickReplies: QuickReply[];
+  attachments: Attachment[];
+  /** For bot lines: the resident line answered (null for a later delivery, e.g. an officer's answer). */
+  replyToId: number | null;
+  createdAt: Date;
+}
+
+export interface NewBotLine {
+  text: string;
+  quickReplies: QuickReply[];
+  attachments: Attachment[];
+}
+
+export interface WebChatStore {
+  /** Creates an anonymous session and returns its unguessable id. */
+  createSession(): Promise<string>;
+  /** True when the session exists; also records that it was seen. */
+  touchSession(sessionId: string): Promise<boolean>;
+  /** True when the session exists (a read only: the page polls often). */
+  hasSession(sessionId: string): Promise<boolean>;
+  /**
+   * Appends what the resident sent. With a clientMessageId already used in this session, returns that
+   * earlier line and `isNew: false` instead (a retried request).
+   */
+  addResidentLine(
+    sessionId: string,
+    line: { text: string; clientMessageId?: string | undefined },
+  ): Promise<{ line: ChatLine; isNew: boolean }>;
+  /** Appends bot lines in order. */
+  addBotLines(sessionId: string, lines: NewBotLine[], replyToId: number | null): Promise<ChatLine[]>;
+  /** Bot lines answering one resident line. */
+  repliesTo(sessionId: string, residentLineId: number): Promise<ChatLine[]>;
+  /** Lines with id greater than `afterId`, oldest first, at most `limit`. */
+  listAfter(sessionId: string, afterId: number, limit: number): Promise<ChatLine[]>;
+  /** Deletes a session and its transcript (the resident asked to forget them). */
+  deleteSession(sessionId: string): Promise<void>;
+  /** Deletes sessions not seen since `before`; returns how many. */
+  pruneIdle(before: Date): Promise<number>;
+}

@@ -1,0 +1,47 @@
+// Assembles the web chat: routes for the page and the API, and the Channel for later deliveries, sharing one queue.
+import type { Hono } from 'hono';
+import type { Logger } from '../../shared/logger.js';
+import type { ConversationPort } from '../shared/answer-incoming.js';
+import { KeyedQueue } from '../shared/keyed-queue.js';
+import type { WebChatStore } from './chat-store.js';
+import { mountWebChat } from './routes.js';
+import { WebChannel } from './web-channel.js';
+
+export interface CreateWebChatOptions {
+  store: WebChatStore;
+  handler: ConversationPort;
+  logger: Logger;
+  /** Sessions (and their transcripts) unused this many days are deleted (default 30, the cookie's lifetime). */
+  retentionDays?: number;
+}
+
+export interface WebChat {
+  channel: WebChannel;
+  mount: (app: Hono) => void;
+  /** Stops the pruning timer and waits for requests being answered (clean shutdown). */
+  drain(): Promise<void>;
+}
+
+export function createWebChat({ store, handler, logger, retentionDays = 30 }: CreateWebChatOptions): WebChat {
+  const queue = new KeyedQueue();
+  const log = logger.child({ channel: 'web' });
+  // transcripts are residents' personal data: keep them no longer than a session can be resumed
+  const prune = () =>
+    store
+      .pruneIdle(new Date(Date.now() - retentionDays * 24 * 3600 * 1000))
+      .then((count) => {
+        if (count > 0) log.info({ count }, 'idle web chat sessions deleted');
+      })
+      .catch((error: unknown) => log.warn({ err: String(error) }, 'pruning web chat sessions failed'));
+  const timer = setInterval(() => void prune(), 6 * 3600 * 1000);
+  timer.unref();
+  void prune();
+  return {
+    channel: new WebChannel({ store, queue }),
+    mount: (app) => mountWebChat(app, { store, handler, queue, logger: log }),
+    async drain() {
+      clearInterval(timer);
+      await queue.drain();
+    },
+  };
+}

@@ -1,0 +1,35 @@
+// The web chat Channel: a later delivery (an officer's answer from the outbox) is appended to the session's transcript.
+import type { Channel, OutgoingReply } from '../../conversation/types.js';
+import { AppError, isAppError } from '../../shared/errors.js';
+import type { KeyedQueue } from '../shared/keyed-queue.js';
+import type { WebChatStore } from './chat-store.js';
+
+/**
+ * The page picks the new lines up on its next poll. For a session that no longer exists `send` rejects with
+ * CHANNEL_FAILED and `details.permanent` (the tickets outbox then flags it instead of retrying).
+ */
+export class WebChannel implements Channel {
+  readonly name = 'web' as const;
+
+  constructor(private readonly options: { store: WebChatStore; queue: KeyedQueue }) {}
+
+  async send(channelUserId: string, reply: OutgoingReply): Promise<void> {
+    const { store, queue } = this.options;
+    try {
+      await queue.run(channelUserId, () =>
+        store.addBotLines(
+          channelUserId,
+          [{ text: reply.text, quickReplies: reply.quickReplies, attachments: reply.attachments }],
+          null,
+        ),
+      );
+    } catch (error) {
+      if (!isAppError(error, 'NOT_FOUND')) throw error;
+      // the resident deleted the conversation (or it expired): retrying cannot help, staff must use another route
+      throw new AppError('CHANNEL_FAILED', 'web chat session no longer exists', {
+        cause: error,
+        details: { permanent: true, reason: 'web_session_gone' },
+      });
+    }
+  }
+}

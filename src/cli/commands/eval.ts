@@ -1,0 +1,126 @@
+// `tiepdan eval --questions <file.jsonl> [--kb <path>]… [--split <name>] [--json]`: measures retrieval and
+// answers on a question set, through the same path as the bot.
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { openDatabase } from '../../db/index.js';
+import { createPrismaKnowledgeStore } from '../../db/stores/knowledge-store.js';
+import { addDocuments, type EvalReport, readQuestions, runEval } from '../../knowledge/index.js';
+import type { GroupScore } from '../../knowledge/eval/index.js';
+import { AppError } from '../../shared/errors.js';
+import { type CliContext, print, printJson } from '../context.js';
+import { type Answering, openAnswering, withConfiguredKnowledge } from './ask.js';
+
+const optionsSchema = z.object({
+  questions: z.string({ error: 'Thiếu --questions <tệp.jsonl>.' }).min(1, 'Thiếu --questions <tệp.jsonl>.'),
+  kb: z.array(z.string().min(1)).default([]),
+  split: z.string().optional(),
+  json: z.boolean().optional(),
+  stripDiacritics: z.boolean().optional(),
+});
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+const fmt = (value: number | null) => (value === null ? '—' : value.toFixed(3));
+
+function printGroups(title: string, groups: Record<string, GroupScore>): void {
+  print(title);
+  print('  nhóm                    n   R@1    R@5    MRR@10  fact   từ chối');
+  for (const [name, g] of Object.entries(groups)) {
+    print(
+      `  ${name.padEnd(22)}${String(g.n).padStart(3)}  ${fmt(g.recall_at_1)}  ${fmt(g.recall_at_5)}  ${fmt(g.mrr_at_10)}   ${fmt(g.fact_rate)}  ${g.abstained}`,
+    );
+  }
+}
+
+function printReport(report: EvalReport): void {
+  const answerable = Object.values(report.by_style).reduce((n, g) => n + g.answerable, 0);
+  print(`Số câu hỏi: ${report.n} (${answerable} có đáp án, ${report.n - answerable} cần trả lời "chưa tìm thấy")`);
+  print(
+    `R@1 ${fmt(report.recall_at_1)} · R@5 ${fmt(report.recall_at_5)} · R@10 ${fmt(report.recall_at_10)} · MRR@10 ${fmt(report.mrr_at_10)}`,
+  );
+  print(`Từ chối trả lời: precision ${fmt(report.abstain_precision)} · recall ${fmt(report.abstain_recall)}`);
+  print(`Tỉ lệ câu trả lời chứa đủ dữ kiện (fact_rate): ${fmt(report.fact_rate)}`);
+  print(`Độ trễ mỗi câu: p50 ${report.latency_ms.p50} ms · p95 ${report.latency_ms.p95} ms`);
+  printGroups('Theo kiểu câu hỏi:', report.by_style);
+  printGroups('Theo khía cạnh hỏi:', report.by_aspect);
+}
+
+/** Progress on stderr, about every 10 %. */
+function progress(label: string) {
+  let last = -1;
+  return (done: number, total: number) => {
+    const decile = Math.floor((done / Math.max(1, total)) * 10);
+    if (decile > last) {
+      last = decile;
+      process.stderr.write(`${label}: ${done}/${total}\n`);
+    }
+  };
+}
+
+export function registerEvalCommand(program: Command, context: CliContext): void {
+  program
+    .command('eval')
+    .description('Đo chất lượng tìm kiếm và trả lời trên một bộ câu hỏi (JSONL), theo đúng đường trả lời của bot')
+    .option('--questions <tệp>', 'tệp câu hỏi JSONL (id, question, gold, expect, aspect, style, split)')
+    .option(
+      '--kb <đường-dẫn>',
+      'tài liệu cho một cơ sở tri thức tạm trong bộ nhớ (lặp lại được); không có thì dùng cơ sở dữ liệu đã cấu hình',
+      collect,
+    )
+    .option('--split <tên>', 'chỉ các câu hỏi có split bằng tên này (ví dụ dev, test)')
+    .option('--json', 'in kết quả dạng JSON')
+    .option('--strip-diacritics', 'bỏ dấu tiếng Việt của mọi câu hỏi trước khi hỏi (đo trường hợp gõ không dấu)')
+    .action(async (raw: unknown) => {
+      const parsed = optionsSchema.safeParse(raw);
+      if (!parsed.success)
+        throw new AppError('BAD_INPUT', parsed.error.message, {
+          userMessage: parsed.error.issues.map((i) => i.message).join('; '),
+        });
+      const options = parsed.data;
+      let questions = await readQuestions(options.questions);
+      if (options.split) questions = questions.filter((q) => q.split === options.split);
+      if (questions.length === 0)
+        throw new AppError('BAD_INPUT', 'no questions', {
+          userMessage: options.split
+            ? `Không có câu hỏi nào thuộc split "${options.split}" trong ${options.questions}.`
+            : `Tệp ${options.questions} không có câu hỏi nào.`,
+        });
+
+      const evaluate = async (answering: Answering) => {
+        const { report } = await runEval({
+          questions,
+          ask: (q) => answering.ask(q),
+          stripDiacritics: options.stripDiacritics,
+          onProgress: options.json ? undefined : progress('Câu hỏi'),
+        });
+        if (options.json) printJson(report);
+        else printReport(report);
+      };
+
+      if (options.kb.length === 0) {
+        await withConfiguredKnowledge(context, evaluate);
+        return;
+      }
+      // A throw-away knowledge base: in-memory PGlite through the same store, importer and index as the bot.
+      const config = context.config();
+      const db = await openDatabase({ dataDir: 'memory://' });
+      try {
+        const store = createPrismaKnowledgeStore({ prisma: db.prisma });
+        const imported = await addDocuments({
+          store,
+          paths: options.kb,
+          onProgress: options.json ? undefined : progress('Nạp tài liệu'),
+        });
+        for (const failure of imported.failed) process.stderr.write(`Bỏ qua ${failure.path}: ${failure.reason}\n`);
+        if (imported.added + imported.updated + imported.unchanged === 0)
+          throw new AppError('BAD_INPUT', 'empty knowledge base', {
+            userMessage: `Không nạp được tài liệu nào từ ${options.kb.join(', ')}.`,
+          });
+        await evaluate(await openAnswering({ config, store, db }));
+      } finally {
+        await db.close();
+      }
+    });
+}

@@ -1,0 +1,149 @@
+// `tiepdan kb add|list|remove|reindex`: staff manage the knowledge base from the command line.
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import { type Database, openDatabase } from '../../db/index.js';
+import { createPrismaKnowledgeStore } from '../../db/stores/knowledge-store.js';
+import {
+  addDocuments,
+  listDocuments,
+  reindexKnowledge,
+  removeDocument,
+  SUPPORTED_EXTENSIONS,
+} from '../../knowledge/ingest/index.js';
+import type { IngestFailure, KnowledgeStore } from '../../knowledge/types.js';
+import { AppError } from '../../shared/errors.js';
+import { type CliContext, print, printJson } from '../context.js';
+
+/** Progress on stderr: a bar on a terminal, otherwise a plain line about every 10 %. */
+function createProgress(label: string): { update: (done: number, total: number) => void; stop: () => void } {
+  let bar: cliProgress.SingleBar | undefined;
+  let lastDecile = -1;
+  return {
+    update(done, total) {
+      if (total < 2) return;
+      if (process.stderr.isTTY) {
+        if (!bar) {
+          bar = new cliProgress.SingleBar(
+            {
+              stream: process.stderr,
+              format: `${label} [{bar}] {percentage}% | {value}/{total} tệp | còn {eta}s`,
+              hideCursor: true,
+            },
+            cliProgress.Presets.shades_classic,
+          );
+          bar.start(total, 0);
+        }
+        bar.setTotal(total);
+        bar.update(done);
+        return;
+      }
+      const decile = Math.floor((done / total) * 10);
+      if (decile > lastDecile) {
+        lastDecile = decile;
+        process.stderr.write(`${label}: ${done}/${total} tệp (${Math.round((done / total) * 100)}%)\n`);
+      }
+    },
+    stop() {
+      bar?.stop();
+    },
+  };
+}
+
+async function withStore<T>(context: CliContext, fn: (store: KnowledgeStore) => Promise<T>): Promise<T> {
+  const config = context.config();
+  let database: Database;
+  try {
+    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  } catch (error) {
+    if (config.databaseUrl || !(error instanceof AppError)) throw error;
+    // The embedded database serves one process at a time.
+    throw new AppError('CONFLICT', error.message, {
+      cause: error,
+      userMessage:
+        `${error.userMessage}\nNếu dịch vụ tiepdan đang chạy với cùng DATA_DIR, hãy dừng dịch vụ rồi chạy lại lệnh ` +
+        '(hoặc dùng PostgreSQL qua DATABASE_URL để dịch vụ và lệnh kb chạy cùng lúc).',
+    });
+  }
+  try {
+    return await fn(createPrismaKnowledgeStore({ prisma: database.prisma }));
+  } finally {
+    await database.close();
+  }
+}
+
+function printFailures(failed: IngestFailure[]): void {
+  if (failed.length === 0) return;
+  print(`Bỏ qua ${failed.length} tệp/dòng lỗi:`);
+  for (const failure of failed) print(`  ✗ ${failure.path}: ${failure.reason}`);
+}
+
+export function registerKbCommands(program: Command, context: CliContext): void {
+  const kb = program.command('kb').description('Quản lý cơ sở tri thức (thủ tục, văn bản pháp luật, kế hoạch)');
+
+  kb.command('add')
+    .description(`Thêm hoặc cập nhật tài liệu từ tệp/thư mục (${SUPPORTED_EXTENSIONS.join(', ')})`)
+    .argument('<paths...>', 'tệp hoặc thư mục (thư mục được đọc đệ quy)')
+    .action(async (paths: string[]) => {
+      const progress = createProgress('Đang nạp');
+      const result = await withStore(context, (store) =>
+        addDocuments({ store, paths, onProgress: (done, total) => progress.update(done, total) }),
+      ).finally(() => progress.stop());
+      print(
+        `Đã thêm ${result.added}, cập nhật ${result.updated}, không đổi ${result.unchanged} tài liệu; ` +
+          `${result.failed.length} lỗi.`,
+      );
+      printFailures(result.failed);
+      if (result.failed.length > 0) process.exitCode = 1;
+    });
+
+  kb.command('list')
+    .description('Liệt kê tài liệu trong cơ sở tri thức')
+    .option('--json', 'in ra JSON')
+    .action(async (options: { json?: boolean }) => {
+      const documents = await withStore(context, (store) => listDocuments({ store }));
+      if (options.json) {
+        printJson(documents);
+        return;
+      }
+      if (documents.length === 0) {
+        print('Cơ sở tri thức chưa có tài liệu nào. Dùng: tiepdan kb add <tệp|thư mục>');
+        return;
+      }
+      for (const d of documents) {
+        const title = d.title.length > 80 ? `${d.title.slice(0, 79)}…` : d.title;
+        print(`${d.code}\t${d.kind}\t${d.level ?? '-'}\t${d.chunkCount} đoạn\t${title}`);
+      }
+      print(`Tổng cộng: ${documents.length} tài liệu.`);
+    });
+
+  kb.command('remove')
+    .description('Xoá một tài liệu theo mã (mã thủ tục, số hiệu văn bản hoặc code của dòng JSONL)')
+    .argument('<code>', 'mã tài liệu, ví dụ 1.004222 hoặc 416/KH-UBND')
+    .action(async (code: string) => {
+      const removed = await withStore(context, (store) => removeDocument({ store, code }));
+      if (!removed) {
+        throw new AppError('NOT_FOUND', `No document with code ${code}`, {
+          userMessage: `Không có tài liệu mã "${code}". Xem danh sách bằng: tiepdan kb list`,
+        });
+      }
+      print(`Đã xoá tài liệu ${code}.`);
+    });
+
+  kb.command('reindex')
+    .description('Đọc lại mọi tài liệu từ tệp nguồn và chia đoạn lại (sau khi nâng cấp bộ chia đoạn)')
+    .action(async () => {
+      const progress = createProgress('Đang đọc lại');
+      const result = await withStore(context, (store) =>
+        reindexKnowledge({ store, onProgress: (done, total) => progress.update(done, total) }),
+      ).finally(() => progress.stop());
+      print(
+        `Đã chia đoạn lại ${result.reindexed} tài liệu, thêm mới ${result.added}; phiên bản tri thức ${result.revision}.`,
+      );
+      if (result.kept.length > 0) {
+        print(`Giữ nguyên ${result.kept.length} tài liệu:`);
+        for (const k of result.kept) print(`  • ${k.code} (${k.sourcePath}): ${k.reason}`);
+      }
+      printFailures(result.failed);
+      if (result.failed.length > 0) process.exitCode = 1;
+    });
+}

@@ -1,0 +1,63 @@
+// Opens what the `tickets` and `audit` commands need: the database, the settings and the tickets use cases' deps.
+import os from 'node:os';
+import type { Database } from '../../db/index.js';
+import { openDatabase } from '../../db/index.js';
+import { PrismaAuditLogReader } from '../../db/stores/audit-store.js';
+import { PrismaOutboxStore } from '../../db/stores/outbox-store.js';
+import { PrismaRateLimiter, PrismaTicketStore } from '../../db/stores/ticket-store.js';
+import { AppError } from '../../shared/errors.js';
+import {
+  type Actor,
+  loadTicketSettings,
+  ROLES,
+  type Role,
+  syncTicketSettings,
+  systemClock,
+  type TicketDeps,
+} from '../../tickets/index.js';
+import type { CliContext } from '../context.js';
+
+export interface TicketCli {
+  db: Database;
+  deps: TicketDeps;
+  outbox: PrismaOutboxStore;
+  audit: PrismaAuditLogReader;
+}
+
+/** Runs `fn` with an open database and closes it afterwards, whatever happens. */
+export async function withTicketCli<T>(context: CliContext, fn: (cli: TicketCli) => Promise<T>): Promise<T> {
+  const config = context.config();
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const settings = await loadTicketSettings(config.settingsDir);
+    const store = new PrismaTicketStore(db.prisma);
+    await syncTicketSettings({ store, settings });
+    const audit = new PrismaAuditLogReader(db.prisma);
+    const deps: TicketDeps = {
+      store,
+      settings,
+      clock: systemClock,
+      rateLimiter: new PrismaRateLimiter(db.prisma),
+      audit,
+      addressForm: config.addressForm,
+    };
+    return await fn({ db, deps, outbox: new PrismaOutboxStore(db.prisma), audit });
+  } finally {
+    await db.close();
+  }
+}
+
+/** The officer running the command: --as <name> (default: the login name) and --role <role> (default officer). */
+export function actorFrom(options: { as?: string; role?: string }): Actor {
+  const role = (options.role ?? 'officer') as Role;
+  if (!ROLES.includes(role) || role === 'resident' || role === 'system')
+    throw new AppError('BAD_INPUT', `Unknown role ${role}`, {
+      userMessage: `Vai trò "${options.role}" không hợp lệ. Chọn một trong: officer (cán bộ), inspector (thanh tra), lead (lãnh đạo).`,
+    });
+  const name = (options.as ?? os.userInfo().username).trim();
+  if (!/^[\p{L}\p{N}._@-]{2,64}$/u.test(name))
+    throw new AppError('BAD_INPUT', 'Bad actor name', {
+      userMessage: 'Tên người thao tác (--as) chỉ gồm chữ, số, dấu chấm, gạch; 2–64 ký tự.',
+    });
+  return { name, role };
+}

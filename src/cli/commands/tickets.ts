@@ -1,0 +1,276 @@
+// `tiepdan tickets …`: officers' work on petitions, complaints and denunciations until the dashboard exists.
+import { writeFile } from 'node:fs/promises';
+import { type Command, Option } from 'commander';
+import { AppError } from '../../shared/errors.js';
+import {
+  answerTicket,
+  assignTicket,
+  CLOSE_REASONS,
+  type CloseReason,
+  changeTicketStatus,
+  computeDefaultHolidays,
+  exportTickets,
+  extendTicketDeadline,
+  formatDate,
+  listTickets,
+  showTicket,
+  TICKET_KINDS,
+  TICKET_STATUSES,
+  type TicketKind,
+  type TicketStatus,
+} from '../../tickets/index.js';
+import { type CliContext, print, printJson } from '../context.js';
+import { actorFrom, withTicketCli } from './ticket-context.js';
+
+function listOf<T extends string>(value: string | undefined, allowed: readonly T[], what: string): T[] | undefined {
+  if (!value) return undefined;
+  const items = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const wrong = items.filter((i) => !allowed.includes(i as T));
+  if (wrong.length > 0)
+    throw new AppError('BAD_INPUT', `Unknown ${what}`, {
+      userMessage: `${what} không hợp lệ: ${wrong.join(', ')}. Chọn trong: ${allowed.join(', ')}.`,
+    });
+  return items as T[];
+}
+
+const withActor = (cmd: Command) =>
+  cmd
+    .option('--as <tên>', 'tên cán bộ thao tác (ghi vào nhật ký)')
+    .addOption(new Option('--role <vai trò>', 'officer | inspector | lead').default('officer'));
+
+export function registerTicketCommands(program: Command, context: CliContext): void {
+  const tickets = program.command('tickets').description('Phản ánh, kiến nghị, khiếu nại, tố cáo');
+
+  withActor(
+    tickets
+      .command('list')
+      .description('Danh sách yêu cầu (số điện thoại được che)')
+      .option('--status <trạng thái>', `lọc theo trạng thái, cách nhau bởi dấu phẩy: ${TICKET_STATUSES.join(', ')}`)
+      .option('--kind <loại>', `lọc theo loại: ${TICKET_KINDS.join(', ')}`)
+      .option('--unit <đơn vị>', 'lọc theo mã đơn vị')
+      .option('--overdue', 'chỉ yêu cầu đã quá hạn')
+      .option('--due-soon', 'chỉ yêu cầu sắp đến hạn')
+      .option('--json', 'in JSON'),
+  ).action(async (o) => {
+    await withTicketCli(context, async ({ deps }) => {
+      const items = await listTickets(deps, {
+        actor: actorFrom(o),
+        statuses: listOf<TicketStatus>(o.status, TICKET_STATUSES, 'Trạng thái'),
+        kinds: listOf<TicketKind>(o.kind, TICKET_KINDS, 'Loại'),
+        unitCode: o.unit,
+        overdue: o.overdue,
+        dueSoon: o.dueSoon,
+      });
+      if (o.json) return printJson(items);
+      if (items.length === 0) return print('Không có yêu cầu nào.');
+      for (const t of items) {
+        const flags = [
+          t.isOverdue ? '⚠ QUÁ HẠN' : t.isDueSoon ? '⏳ sắp đến hạn' : '',
+          t.isDisputed ? '⚑ người dân đề nghị xem xét lại' : '',
+          t.deliveryProblem ? `✉ ${t.deliveryProblem}` : '',
+        ].filter(Boolean);
+        const who = t.personal.visible
+          ? [t.personal.fullName, t.personal.phone].filter(Boolean).join(' ')
+          : t.personal.note;
+        print(
+          `${t.code}  ${t.kindLabel} · ${t.category}${t.commune ? ` · ${t.commune}` : ''} · ${t.statusLabel}` +
+            ` · hạn ${formatDate(t.deadline)}${t.workingDaysLeft !== null ? ` (${t.workingDaysLeft} ngày làm việc)` : ''}` +
+            ` · ${t.unitCode ?? '—'}${who ? ` · ${who}` : ''}${flags.length ? `  ${flags.join('  ')}` : ''}`,
+        );
+      }
+      print(`Tổng: ${items.length} yêu cầu.`);
+    });
+  });
+
+  withActor(
+    tickets.command('show').description('Chi tiết một yêu cầu').argument('<mã>').option('--json', 'in JSON'),
+  ).action(async (code: string, o) => {
+    await withTicketCli(context, async ({ deps }) => {
+      const t = await showTicket(deps, { code, actor: actorFrom(o) });
+      if (o.json) return printJson(t);
+      print(`${t.code} — ${t.kindLabel} · ${t.categoryName}${t.communeName ? ` · ${t.communeName}` : ''}`);
+      print(
+        `Trạng thái: ${t.statusLabel}${t.closeReasonLabel ? ` (${t.closeReasonLabel})` : ''}${t.isDisputed ? ' ⚑ người dân đề nghị xem xét lại' : ''}`,
+      );
+      print(
+        `Tiếp nhận: ${formatDate(t.receivedAt)} · hạn thụ lý: ${formatDate(t.acknowledgeBy)} · hạn giải quyết: ${formatDate(t.dueAt)}`,
+      );
+      print(`Đơn vị: ${t.unitName ?? '—'}${t.assignee ? ` · cán bộ: ${t.assignee}` : ''} · kênh: ${t.channel}`);
+      if (t.isRemoteArea || t.isComplex || t.isSecondTime || t.extensions)
+        print(
+          `Vùng sâu, vùng xa: ${t.isRemoteArea ? 'có' : 'không'} · phức tạp: ${t.isComplex ? 'có' : 'không'} · lần hai: ${t.isSecondTime ? 'có' : 'không'} · gia hạn: ${t.extensions}`,
+        );
+      print(
+        `Người gửi: ${t.personal.visible ? [t.personal.fullName, t.personal.phone, t.personal.address].filter(Boolean).join(' · ') || '(đã xoá hoặc không có)' : t.personal.note}`,
+      );
+      print(`Nội dung: ${t.description}`);
+      if (t.attachments.length) print(`Đính kèm: ${t.attachments.map((a) => `${a.kind}:${a.ref}`).join(', ')}`);
+      if (t.publicAnswer) print(`Trả lời (${formatDate(t.answeredAt)}): ${t.publicAnswer}`);
+      if (t.residentResolved !== null || t.satisfaction !== null)
+        print(
+          `Người dân: ${t.residentResolved === null ? '' : t.residentResolved ? 'đã được giải quyết' : 'chưa được giải quyết'}${t.satisfaction ? ` · hài lòng ${t.satisfaction}/5` : ''}`,
+        );
+      for (const m of t.messages)
+        print(
+          `  ✉ #${m.id} ${m.status}${m.sentAt ? ` ${formatDate(m.sentAt)}` : ''}${m.lastError ? ` — ${m.lastError}` : ''}: ${m.preview}`,
+        );
+      for (const h of t.history) print(`  • ${h.at.toISOString()} ${h.actor} ${h.action}`);
+    });
+  });
+
+  withActor(
+    tickets
+      .command('reply')
+      .description('Gửi câu trả lời công khai cho người dân (trạng thái → đã trả lời)')
+      .argument('<mã>')
+      .argument('<câu trả lời>'),
+  ).action(async (code: string, answer: string, o) => {
+    await withTicketCli(context, async ({ deps }) => {
+      const t = await answerTicket(deps, { code, answer, actor: actorFrom(o) });
+      print(`Đã trả lời ${t.code}. Tin nhắn đã vào hàng đợi gửi cho người dân qua ${t.channel}.`);
+    });
+  });
+
+  withActor(
+    tickets
+      .command('status')
+      .description(`Đổi trạng thái: ${TICKET_STATUSES.filter((s) => s !== 'answered').join(', ')}`)
+      .argument('<mã>')
+      .argument('<trạng thái>')
+      .option('--reason <lý do>', 'lý do không thụ lý / cơ quan được chuyển đến / ghi chú cho người dân')
+      .addOption(new Option('--close-reason <kết quả>', 'khi đóng').choices([...CLOSE_REASONS]))
+      .option('--complex', 'vụ việc phức tạp (khi thụ lý khiếu nại)')
+      .option('--second-time', 'khiếu nại lần hai'),
+  ).action(async (code: string, state: string, o) => {
+    const [to] = listOf<TicketStatus>(state, TICKET_STATUSES, 'Trạng thái') ?? [];
+    await withTicketCli(context, async ({ deps }) => {
+      const t = await changeTicketStatus(deps, {
+        code,
+        to: to as TicketStatus,
+        actor: actorFrom(o),
+        reason: o.reason,
+        closeReason: o.closeReason as CloseReason | undefined,
+        isComplex: o.complex,
+        isSecondTime: o.secondTime,
+      });
+      print(
+        `${t.code}: ${t.status}${t.dueAt ? ` · hạn giải quyết ${formatDate(t.dueAt)}` : ''}. Đã báo cho người dân.`,
+      );
+    });
+  });
+
+  withActor(
+    tickets
+      .command('assign')
+      .description('Chuyển yêu cầu cho đơn vị khác')
+      .argument('<mã>')
+      .argument('<đơn vị>')
+      .option('--assignee <cán bộ>', 'cán bộ phụ trách'),
+  ).action(async (code: string, unit: string, o) => {
+    await withTicketCli(context, async ({ deps }) => {
+      const t = await assignTicket(deps, { code, unitCode: unit, assignee: o.assignee, actor: actorFrom(o) });
+      print(`${t.code} → ${t.unitCode}${t.assignee ? ` (${t.assignee})` : ''}.`);
+    });
+  });
+
+  withActor(
+    tickets
+      .command('extend')
+      .description('Gia hạn theo luật (khiếu nại phức tạp; tố cáo +30 ngày)')
+      .argument('<mã>')
+      .requiredOption('--reason <lý do>', 'lý do gia hạn (gửi cho người dân)')
+      .option('--especially-complex', 'tố cáo đặc biệt phức tạp (được gia hạn hai lần)'),
+  ).action(async (code: string, o) => {
+    await withTicketCli(context, async ({ deps }) => {
+      const t = await extendTicketDeadline(deps, {
+        code,
+        actor: actorFrom(o),
+        reason: o.reason,
+        especiallyComplex: o.especiallyComplex,
+      });
+      print(`${t.code}: hạn giải quyết mới ${formatDate(t.dueAt)}.`);
+    });
+  });
+
+  withActor(
+    tickets
+      .command('export')
+      .description('Xuất CSV (không có dữ liệu cá nhân, trừ khi --with-personal-data --reason)')
+      .option('--status <trạng thái>', 'lọc theo trạng thái')
+      .option('--kind <loại>', 'lọc theo loại')
+      .option('--unit <đơn vị>', 'lọc theo đơn vị')
+      .option('--from <ngày>', 'tiếp nhận từ ngày (YYYY-MM-DD)')
+      .option('--to <ngày>', 'tiếp nhận trước ngày (YYYY-MM-DD)')
+      .option('--with-personal-data', 'kèm họ tên, số điện thoại, địa chỉ, nội dung (được ghi nhật ký)')
+      .option('--reason <lý do>', 'bắt buộc khi kèm dữ liệu cá nhân')
+      .option('--out <tệp>', 'ghi ra tệp thay vì màn hình'),
+  ).action(async (o) => {
+    const day = (v: string | undefined, flag: string) => {
+      if (!v) return undefined;
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(v))
+        throw new AppError('BAD_INPUT', 'Bad date', { userMessage: `${flag} phải có dạng YYYY-MM-DD.` });
+      return new Date(`${v}T00:00:00+07:00`);
+    };
+    await withTicketCli(context, async ({ deps }) => {
+      const result = await exportTickets(deps, {
+        actor: actorFrom(o),
+        statuses: listOf<TicketStatus>(o.status, TICKET_STATUSES, 'Trạng thái'),
+        kinds: listOf<TicketKind>(o.kind, TICKET_KINDS, 'Loại'),
+        unitCode: o.unit,
+        from: day(o.from, '--from'),
+        to: day(o.to, '--to'),
+        withPersonalData: o.withPersonalData,
+        reason: o.reason,
+      });
+      if (o.out) {
+        await writeFile(o.out, `\uFEFF${result.csv}`, { mode: result.withPersonalData ? 0o600 : 0o644 });
+        process.stderr.write(
+          `Đã xuất ${result.rows} dòng ra ${o.out}${result.withPersonalData ? ' (có dữ liệu cá nhân — đã ghi nhật ký; bảo quản và xoá khi xong việc)' : ''}.\n`,
+        );
+      } else process.stdout.write(result.csv);
+    });
+  });
+
+  tickets
+    .command('outbox')
+    .description('Tin nhắn chưa gửi được cho người dân; --retry <id> để gửi lại')
+    .option('--retry <id>', 'đưa tin nhắn bị lỗi hoặc không rõ trạng thái vào hàng đợi lại', (v) =>
+      Number.parseInt(v, 10),
+    )
+    .action(async (o) => {
+      await withTicketCli(context, async ({ deps, outbox }) => {
+        if (o.retry !== undefined) {
+          const ok = await outbox.requeue(o.retry, new Date());
+          print(ok ? `Tin nhắn #${o.retry} sẽ được gửi lại.` : `Không có tin nhắn lỗi #${o.retry}.`);
+          return;
+        }
+        const counts = await outbox.countByStatus();
+        print(
+          `Hàng đợi: ${
+            Object.entries(counts)
+              .map(([k, v]) => `${k} ${v}`)
+              .join(' · ') || 'trống'
+          }`,
+        );
+        for (const p of await deps.store.listDeliveryProblems())
+          print(`#${p.id} ${p.ticketCode ?? '—'} ${p.channel} ${p.status} (${p.attempts} lần): ${p.lastError ?? ''}`);
+      });
+    });
+
+  tickets
+    .command('holidays')
+    .description(
+      'In ngày nghỉ mặc định (tính theo âm lịch Việt Nam) của một năm, dạng YAML để dán vào settings/holidays.yaml',
+    )
+    .requiredOption('--year <năm>', 'năm dương lịch', (v) => Number.parseInt(v, 10))
+    .action((o) => {
+      if (!Number.isInteger(o.year) || o.year < 1900 || o.year > 2199)
+        throw new AppError('BAD_INPUT', 'Bad year', { userMessage: '--year phải là năm từ 1900 đến 2199.' });
+      print(`  # ── ${o.year} (mặc định do máy tính — KIỂM TRA LẠI với thông báo của Chính phủ) ──`);
+      for (const h of computeDefaultHolidays(o.year))
+        print(`  - { date: ${h.date}, name: ${h.name}, source: computed }`);
+    });
+}

@@ -1,0 +1,243 @@
+// The core's own dialogues: clarify a vague question, hand a question to staff, why an answer was wrong,
+// tracking-code lookup, erase my data, and the offer to file what looks like a petition.
+
+import { actions } from '../actions.js';
+import { eraseResidentData } from '../erase-resident-data.js';
+import { foldForMatching, followUpQuestion, namesSomething } from '../intents/rule-classifier.js';
+import { lookUpTicket } from '../look-up-ticket.js';
+import type { FeedbackReason, IntakeKind, JsonObject, RecentAnswer, ResidentDataHolder, TicketDesk } from '../ports.js';
+import type { Replies } from '../replies.js';
+import { cutText } from '../sanitize-input.js';
+import { findTrackingCode } from '../tracking-code.js';
+import { type DialogueContext, type DialogueDefinition, defineDialogue, INTAKE_DIALOGUE } from './dialogue.js';
+
+export const BUILTIN_DIALOGUES = {
+  clarify: 'clarify-procedure',
+  handToStaff: 'hand-to-staff',
+  rateAnswer: 'rate-answer',
+  track: 'track-ticket',
+  erase: 'erase-data',
+  offerIntake: 'offer-intake',
+} as const;
+
+export interface BuiltinDialogueDeps {
+  replies: Replies;
+  tickets: TicketDesk | undefined;
+  holders: ResidentDataHolder[];
+  isIntakeAvailable: () => boolean;
+}
+
+const MAX_COMMENT_CHARS = 1000;
+const MAX_TRACK_ATTEMPTS = 3;
+
+function str(data: JsonObject, key: string): string | undefined {
+  const value = data[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function findAnswer(ctx: DialogueContext, ref: string | undefined): RecentAnswer | undefined {
+  return ref === undefined ? undefined : ctx.conversation.answers?.find((a) => a.ref === ref);
+}
+
+export function createBuiltinDialogues(deps: BuiltinDialogueDeps): DialogueDefinition[] {
+  const R = deps.replies;
+
+  const clarify = defineDialogue({
+    name: BUILTIN_DIALOGUES.clarify,
+    start: (_ctx, seed) => ({ type: 'goto', step: 'procedure', data: seed }),
+    steps: {
+      procedure: {
+        prompt: (ctx) => {
+          const title = str(ctx.data, 'recentTitle');
+          return {
+            text: R.clarifyProcedure(str(ctx.data, 'question') ?? ''),
+            choices: title && str(ctx.data, 'recentCode') ? [{ label: cutText(title, 60), value: 'recent' }] : [],
+          };
+        },
+        accepts: { text: true },
+        handle: (input, ctx) => {
+          const question = str(ctx.data, 'question') ?? '';
+          if (input.choice === 'recent') {
+            return {
+              type: 'ask',
+              question: followUpQuestion(question, str(ctx.data, 'recentTitle') ?? ''),
+              focusCode: str(ctx.data, 'recentCode'),
+            };
+          }
+          const folded = foldForMatching(input.text);
+          if (!namesSomething(folded)) return { type: 'stay', say: [R.clarifyNeedsName], reprompt: false };
+          return { type: 'ask', question: `${input.text} ${question}` };
+        },
+      },
+    },
+  });
+
+  const handToStaff = defineDialogue({
+    name: BUILTIN_DIALOGUES.handToStaff,
+    start: (ctx, seed) => {
+      const answer = findAnswer(ctx, str(seed, 'ref'));
+      if (!answer) return { type: 'end', say: [R.handToStaffUnknown] };
+      if (answer.escalated) return { type: 'end', say: [R.alreadyHanded] };
+      return { type: 'goto', step: 'confirm', data: { ref: answer.ref } };
+    },
+    steps: {
+      confirm: {
+        prompt: (ctx) => ({
+          text: R.handToStaffConfirm(findAnswer(ctx, str(ctx.data, 'ref'))?.question ?? '', deps.isIntakeAvailable()),
+          choices: [
+            { label: R.handToStaffYes, value: 'yes' },
+            { label: R.handToStaffNo, value: 'no' },
+          ],
+        }),
+        handle: (input, ctx) => {
+          const answer = findAnswer(ctx, str(ctx.data, 'ref'));
+          if (!answer) return { type: 'end', say: [R.handToStaffUnknown] };
+          if (input.choice !== 'yes') return { type: 'end', say: [R.handToStaffDeclined] };
+          // with the intake, the ticket it creates is the hand-over; cancelling it leaves the question free to hand again
+          if (deps.isIntakeAvailable()) {
+            return {
+              type: 'start',
+              dialogue: INTAKE_DIALOGUE,
+              seed: {
+                kind: 'question',
+                description: answer.question,
+                question: { text: answer.question, docCodes: answer.docCodes, ref: answer.ref },
+              },
+            };
+          }
+          answer.escalated = true;
+          return {
+            type: 'end',
+            say: [R.handedToStaffQueue],
+            effects: [
+              {
+                type: 'escalate-question',
+                answerRef: answer.ref,
+                channel: ctx.resident.channel,
+                question: answer.question,
+                docCodes: answer.docCodes,
+              },
+            ],
+          };
+        },
+      },
+    },
+  });
+
+  const reasons: FeedbackReason[] = ['wrong_procedure', 'missing_info', 'incorrect', 'unclear'];
+  const rateAnswer = defineDialogue({
+    name: BUILTIN_DIALOGUES.rateAnswer,
+    start: (_ctx, seed) => ({ type: 'goto', step: 'reason', data: { ref: str(seed, 'ref') ?? '' } }),
+    steps: {
+      reason: {
+        prompt: () => ({
+          text: R.ratingReasonPrompt,
+          choices: [
+            ...reasons.map((r) => ({ label: R.ratingReasonLabels[r as keyof typeof R.ratingReasonLabels], value: r })),
+            { label: R.ratingReasonLabels.skip, value: 'skip' },
+          ],
+          cancellable: false,
+        }),
+        accepts: { text: true },
+        handle: (input, ctx) => {
+          const ref = str(ctx.data, 'ref') ?? '';
+          if (input.choice === 'skip') return { type: 'end', say: [R.ratingReasonSkipped] };
+          const reason: FeedbackReason =
+            input.choice && (reasons as string[]).includes(input.choice) ? (input.choice as FeedbackReason) : 'other';
+          const comment = reason === 'other' ? cutText(input.text, MAX_COMMENT_CHARS) : undefined;
+          const answer = findAnswer(ctx, ref);
+          const offerStaff = answer !== undefined && !answer.escalated;
+          return {
+            type: 'end',
+            effects: [{ type: 'feedback-detail', answerRef: ref, reason, comment }],
+            say: [
+              {
+                text: R.ratingReasonThanks,
+                quickReplies: offerStaff ? [{ label: R.handToStaffLabel, action: actions.staff(ref) }] : [],
+                attachments: [],
+              },
+            ],
+          };
+        },
+      },
+    },
+  });
+
+  const track = defineDialogue({
+    name: BUILTIN_DIALOGUES.track,
+    start: async (ctx, seed) => {
+      const code = str(seed, 'code');
+      if (code && deps.tickets)
+        return { type: 'end', say: await lookUpTicket({ tickets: deps.tickets, replies: R, code, ctx }) };
+      return { type: 'goto', step: 'code', data: { attempts: 0 } };
+    },
+    steps: {
+      code: {
+        prompt: () => ({ text: R.trackPrompt }),
+        handle: async (input, ctx) => {
+          const code = findTrackingCode(input.text);
+          if (code && deps.tickets)
+            return { type: 'end', say: await lookUpTicket({ tickets: deps.tickets, replies: R, code, ctx }) };
+          const attempts = (typeof ctx.data.attempts === 'number' ? ctx.data.attempts : 0) + 1;
+          if (attempts >= MAX_TRACK_ATTEMPTS) return { type: 'end', say: [R.trackGaveUp] };
+          return { type: 'stay', data: { ...ctx.data, attempts }, say: [R.trackBadFormat], reprompt: false };
+        },
+      },
+    },
+  });
+
+  const erase = defineDialogue({
+    name: BUILTIN_DIALOGUES.erase,
+    start: () => ({ type: 'goto', step: 'confirm', data: {} }),
+    steps: {
+      confirm: {
+        prompt: () => ({
+          text: R.eraseConfirm,
+          choices: [
+            { label: R.eraseYes, value: 'yes' },
+            { label: R.eraseNo, value: 'no' },
+          ],
+        }),
+        handle: async (input, ctx) => {
+          if (input.choice !== 'yes') return { type: 'end', say: [R.eraseDeclined] };
+          const { keepIdentity, effect } = await eraseResidentData({
+            holders: deps.holders,
+            residentId: ctx.resident.id,
+            messageKey: ctx.messageKey,
+          });
+          ctx.conversation.answers = undefined;
+          ctx.conversation.focus = undefined;
+          return { type: 'end', effects: [effect], say: [R.erased(keepIdentity)] };
+        },
+      },
+    },
+  });
+
+  const offerIntake = defineDialogue({
+    name: BUILTIN_DIALOGUES.offerIntake,
+    start: (_ctx, seed) => ({ type: 'goto', step: 'confirm', data: seed }),
+    steps: {
+      confirm: {
+        prompt: (ctx) => {
+          const kind = (str(ctx.data, 'kind') ?? 'petition') as IntakeKind;
+          const description = str(ctx.data, 'description');
+          return {
+            text: description ? R.offerIntake(kind) : R.mediaOfferIntake,
+            choices: [
+              { label: R.offerIntakeLabel(kind), value: 'yes' },
+              { label: description ? R.offerIntakeNo : R.handToStaffNo, value: 'no' },
+            ],
+          };
+        },
+        handle: (input, ctx) => {
+          const description = str(ctx.data, 'description');
+          if (input.choice === 'yes') return { type: 'start', dialogue: INTAKE_DIALOGUE, seed: ctx.data };
+          if (description) return { type: 'ask', question: description };
+          return { type: 'end', say: [R.handToStaffDeclined] };
+        },
+      },
+    },
+  });
+
+  return [clarify, handToStaff, rateAnswer, track, erase, offerIntake];
+}

@@ -1,0 +1,469 @@
+// Rule-based intent classifier: Vietnamese with or without diacritics, commands, greetings, follow-ups.
+import { foldDiacritics, isWithoutDiacritics, normalizeForSearch } from '../../knowledge/vietnamese/index.js';
+import type { IntakeKind, Intent, IntentClassifier } from '../ports.js';
+import { findTrackingCode } from '../tracking-code.js';
+
+/** Lower-case, accents folded, words separated by single spaces: "Còn lệ phí thì sao?" → "con le phi thi sao". */
+export function foldForMatching(text: string): string {
+  return foldDiacritics(normalizeForSearch(text))
+    .replace(/[^\p{L}\p{N}/@]+/gu, ' ')
+    .trim();
+}
+
+/** True when `phrase` (folded words) occurs in `folded` on word boundaries. */
+function has(folded: string, phrase: string): boolean {
+  return ` ${folded} `.includes(` ${phrase} `);
+}
+
+function hasAny(folded: string, phrases: readonly string[]): boolean {
+  return phrases.some((p) => has(folded, p));
+}
+
+function wordCount(folded: string): number {
+  return folded === '' ? 0 : folded.split(' ').length;
+}
+
+/** Commands every channel may send (Telegram `/cmd@bot` included), mapped to intents. */
+const COMMANDS: Record<string, Intent | ((arg: string) => Intent)> = {
+  start: { kind: 'greeting' },
+  help: { kind: 'help' },
+  menu: { kind: 'help' },
+  trogiup: { kind: 'help' },
+  huy: { kind: 'cancel' },
+  cancel: { kind: 'cancel' },
+  hoi: (arg) => (arg ? { kind: 'ask', question: arg, aspectOnly: false } : { kind: 'help' }),
+  phananh: { kind: 'intake', ticketKind: 'petition', explicit: true },
+  kiennghi: { kind: 'intake', ticketKind: 'petition', explicit: true },
+  khieunai: { kind: 'intake', ticketKind: 'complaint', explicit: true },
+  tocao: { kind: 'intake', ticketKind: 'denunciation', explicit: true },
+  tracuu: (arg) => ({ kind: 'track', code: findTrackingCode(arg) }),
+  canbo: { kind: 'human' },
+  dulieu: { kind: 'privacy_report' },
+  xoadulieu: { kind: 'privacy_erase' },
+};
+
+const CANCEL_WORDS = new Set([
+  'huy',
+  'huy bo',
+  'thoi',
+  'dung',
+  'dung lai',
+  'thoat',
+  'cancel',
+  'stop',
+  'bo qua',
+  'khong lam nua',
+]);
+
+const GREETINGS = ['xin chao', 'chao', 'hello', 'hi', 'helo', 'alo', 'a lo', 'hey', 'kinh chao', 'chao buoi sang'];
+/** Words that may follow a greeting or thanks without changing what the message is. */
+const POLITE_FILLER = new Set([
+  'ban',
+  'anh',
+  'chi',
+  'em',
+  'ad',
+  'admin',
+  'bot',
+  'tro',
+  'ly',
+  'a',
+  'nhe',
+  'nha',
+  'nhieu',
+  'rat',
+  'oi',
+  'ok',
+  'oke',
+  'vang',
+  'da',
+  'u',
+  'cac',
+  'quy',
+  'vi',
+  'tong',
+  'dai',
+  'minh',
+  'toi',
+  'buoi',
+  'sang',
+  'chieu',
+  'nhung',
+  'nguoi',
+  'roi',
+  'lam',
+  'hieu',
+  'duoc',
+  'very',
+  'much',
+  'you',
+  'so',
+]);
+const THANKS = ['cam on', 'thank', 'thanks', 'thank you', 'tks', 'thanks you', 'camon', 'cam ta'];
+
+const HELP_EXACT = new Set([
+  'help',
+  'menu',
+  'giup',
+  'giup do',
+  'giup voi',
+  'tro giup',
+  'huong dan',
+  'huong dan su dung',
+  'chuc nang',
+  'danh muc',
+  'bat dau',
+]);
+const HELP_PHRASES = ['lam duoc gi', 'giup duoc gi', 'ho tro nhung gi', 'ho tro gi', 'co the lam gi', 'biet lam gi'];
+
+const HUMAN_PHRASES = [
+  'gap can bo',
+  'gap nguoi',
+  'gap truc tiep',
+  'noi chuyen voi nguoi',
+  'noi chuyen voi can bo',
+  'noi chuyen voi nhan vien',
+  'noi chuyen truc tiep',
+  'nguoi that',
+  'nhan vien ho tro',
+  'tong dai vien',
+  'lien he can bo',
+  'lien he voi can bo',
+  'chuyen cho can bo',
+  'chuyen can bo',
+  'can bo tra loi',
+  'can bo truc',
+  'hoi can bo',
+  'hoi truc tiep can bo',
+];
+
+const ERASE_VERBS = ['xoa', 'xoa bo', 'xoa het', 'huy bo', 'go bo', 'quen'];
+const PERSONAL_DATA = [
+  'du lieu',
+  'thong tin ca nhan',
+  'thong tin cua toi',
+  'thong tin cua minh',
+  'thong tin ve toi',
+  'du lieu cua toi',
+  'du lieu ca nhan',
+  'lich su',
+];
+const REPORT_PHRASES = [
+  'luu gi',
+  'luu nhung gi',
+  'luu tru gi',
+  'giu gi',
+  'giu nhung gi',
+  'biet gi ve toi',
+  'co gi ve toi',
+  'luu thong tin gi',
+  'luu du lieu gi',
+  'du lieu cua toi',
+  'du lieu ca nhan cua toi',
+  'thong tin cua toi',
+  'thong tin ca nhan cua toi',
+  'luu tru thong tin',
+];
+
+const TRACK_PHRASES = [
+  'tra cuu ma',
+  'ma tra cuu',
+  'tra cuu phan anh',
+  'tra cuu khieu nai',
+  'tra cuu don',
+  'tra cuu to cao',
+  'kiem tra tinh trang',
+  'kiem tra trang thai',
+  'tinh trang phan anh',
+  'tinh trang khieu nai',
+  'tinh trang don',
+  'don cua toi',
+  'phan anh cua toi',
+  'khieu nai cua toi',
+  'ket qua phan anh',
+  'ket qua xu ly',
+  'da xu ly chua',
+  'xu ly den dau',
+];
+
+/**
+ * Words saying the message asks how something works rather than files it. Written with diacritics: folded,
+ * "ở đâu" (where) and "ở đầu" (at the head of) are the same, so accented input is matched accented.
+ */
+const QUESTION_MARKERS = [
+  'thủ tục',
+  'như thế nào',
+  'thế nào',
+  'làm sao',
+  'ra sao',
+  'ở đâu',
+  'bao lâu',
+  'bao nhiêu',
+  'cần gì',
+  'cần những gì',
+  'hồ sơ',
+  'lệ phí',
+  'thời hạn',
+  'quy định',
+  'có được không',
+  'có phải',
+  'được không',
+  'không ạ',
+  'gì ạ',
+  'hay không',
+  'cách nào',
+  'mẫu đơn',
+  'thời hiệu',
+  'trình tự',
+  'ai giải quyết',
+  'thẩm quyền',
+  'cơ quan nào',
+];
+const QUESTION_MARKERS_FOLDED = QUESTION_MARKERS.map((m) => foldForMatching(m));
+
+/** Lower-case words with their diacritics, punctuation removed. */
+function wordsWithMarks(text: string): string {
+  return normalizeForSearch(text)
+    .replace(/[^\p{L}\p{N}/@]+/gu, ' ')
+    .trim();
+}
+
+/** Accented input is matched against the accented phrases; input typed without accents against folded ones. */
+function hasQuestionMarker(text: string, folded: string): boolean {
+  if (isWithoutDiacritics(text)) return hasAny(folded, QUESTION_MARKERS_FOLDED);
+  return hasAny(wordsWithMarks(text), QUESTION_MARKERS);
+}
+
+const INTAKE_KIND_WORDS: Array<[IntakeKind, string[]]> = [
+  ['denunciation', ['to cao']],
+  ['complaint', ['khieu nai']],
+  ['petition', ['phan anh', 'kien nghi', 'gop y', 'phan nan']],
+];
+
+/** A problem described in free text (petition material), e.g. "đường xóm tôi bị ngập mấy hôm nay không ai xử lý". */
+const PROBLEM_PHRASES = [
+  'bi ngap',
+  'ngap nuoc',
+  'ngap ung',
+  'ngap lut',
+  'hu hong',
+  'bi hong',
+  'hong hoc',
+  'o nhiem',
+  'rac thai',
+  'vut rac',
+  'do rac',
+  'bai rac',
+  'boc mui',
+  'hoi thoi',
+  'tieng on',
+  'gay on',
+  'on ao',
+  'mat dien',
+  'mat nuoc',
+  'cup dien',
+  'cup nuoc',
+  'sat lo',
+  'lan chiem',
+  'lan chiem dat',
+  'xay dung trai phep',
+  'xay trai phep',
+  'khong phep',
+  'khong ai xu ly',
+  'khong ai giai quyet',
+  'chua duoc giai quyet',
+  'chua ai xu ly',
+  'khong xu ly',
+  'buc xuc',
+  'nhung nhieu',
+  'gay kho de',
+  'hach sach',
+  'doi tien',
+  'voi tien',
+  'o ga',
+  'ho ga',
+  'den duong hong',
+  'cay do',
+  'tai nan',
+  'lan duong',
+  'chiem via he',
+  'chiem long duong',
+  'dot rac',
+  'khoi bui',
+  'nuoc thai',
+  'xa thai',
+];
+
+/** Words saying what about a procedure is asked (fee, documents, time, place…). */
+const ASPECT_PHRASES = [
+  'le phi',
+  'phi',
+  'bao nhieu tien',
+  'tien',
+  'ho so',
+  'giay to',
+  'thanh phan',
+  'thoi han',
+  'thoi gian',
+  'bao lau',
+  'may ngay',
+  'bao nhieu ngay',
+  'o dau',
+  'noi nop',
+  'nop',
+  'co quan',
+  'dieu kien',
+  'ket qua',
+  'trinh tu',
+  'cac buoc',
+  'quy trinh',
+  'cach thuc',
+  'lam the nao',
+  'nhu the nao',
+  'the nao',
+  'can cu',
+  'mau don',
+  'to khai',
+  'truc tuyen',
+  'online',
+  'mien giam',
+  'doi tuong',
+  'ai duoc',
+  'can gi',
+  'can nhung gi',
+  'gom gi',
+  'gom nhung gi',
+];
+
+/** Syllables that carry no procedure name: fillers, pronouns, aspect and question words. */
+const NON_NAMING = new Set(
+  `con the thi sao vay a nhi nhe nha la bao nhieu cua no nay do cai ra gio het khoang phai co khong can xin hoi cho toi
+   minh em ban anh chi thu tuc duoc nhan ket qua ai may dong vnd mien giam bang nhung gi dang luc khi le phi ho so giay to
+   thoi han gian lau ngay o dau noi nop quan nao dieu kien trinh tu buoc cac quy cach thuc lam nhu can cu mau don khai truc
+   tuyen online tien mat gom phan thanh doi tuong the vay thi sao ve them nua tiep ha u uh ok roi luon voi va hay hoac
+   cung de duoc biet muon vui long giup hoi chut`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+function commandIntent(text: string): Intent | undefined {
+  const match = /^\/([A-Za-z_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/.exec(text.trim());
+  if (!match) return undefined;
+  const name = (match[1] as string).toLowerCase();
+  const arg = (match[2] ?? '').trim();
+  const entry = COMMANDS[name];
+  if (entry === undefined) return { kind: 'help' };
+  return typeof entry === 'function' ? entry(arg) : entry;
+}
+
+function stripLeadingGreeting(folded: string): string {
+  for (const greeting of [...GREETINGS].sort((a, b) => b.length - a.length)) {
+    if (folded === greeting || folded.startsWith(`${greeting} `)) {
+      const words = folded.slice(greeting.length).trim().split(' ').filter(Boolean);
+      // drop the address words right after the greeting ("chào bạn", "chào anh chị")
+      while (words.length > 0 && POLITE_FILLER.has(words[0] as string)) words.shift();
+      return words.join(' ');
+    }
+  }
+  return folded;
+}
+
+function isOnlyThanks(folded: string): boolean {
+  let rest = ` ${folded} `;
+  for (const t of [...THANKS].sort((a, b) => b.length - a.length)) rest = rest.split(` ${t} `).join(' ');
+  if (rest === ` ${folded} `) return false;
+  return rest
+    .trim()
+    .split(' ')
+    .filter(Boolean)
+    .every((w) => POLITE_FILLER.has(w));
+}
+
+function intakeKindOf(folded: string): IntakeKind | undefined {
+  for (const [kind, words] of INTAKE_KIND_WORDS) if (hasAny(folded, words)) return kind;
+  return undefined;
+}
+
+/**
+ * True when the question names only an aspect (fee, documents…) and no procedure:
+ * "còn lệ phí thì sao?", "thế hồ sơ gồm gì?", "mất bao lâu?".
+ */
+export function isAspectOnly(folded: string): boolean {
+  if (!hasAny(folded, ASPECT_PHRASES)) return false;
+  return folded.split(' ').filter(Boolean).length <= 12 && !namesSomething(folded);
+}
+
+/**
+ * The question actually asked for a follow-up: the resident's words plus the procedure's name, so that any
+ * retriever (and a person reading the staff queue) sees what "còn lệ phí thì sao?" is about. Sent with its focusCode.
+ */
+export function followUpQuestion(question: string, title: string): string {
+  return title.trim() === '' ? question : `${question} (${title.trim()})`;
+}
+
+/** True when some word could be part of a procedure's name (not a filler, pronoun, aspect or question word). */
+export function namesSomething(folded: string): boolean {
+  return folded
+    .split(' ')
+    .filter(Boolean)
+    .some((w) => !NON_NAMING.has(w) && !/^\d+$/.test(w));
+}
+
+export function classifyText(text: string): Intent {
+  const trimmed = text.trim();
+  if (trimmed === '') return { kind: 'unreadable' };
+  if (trimmed.startsWith('/')) {
+    const command = commandIntent(trimmed);
+    if (command) return command;
+  }
+  if (/^(\s*👍[\u{1F3FB}-\u{1F3FF}]?)+\s*$/u.test(trimmed)) return { kind: 'rate', rating: 'up' };
+  if (/^(\s*👎[\u{1F3FB}-\u{1F3FF}]?)+\s*$/u.test(trimmed)) return { kind: 'rate', rating: 'down' };
+
+  const folded = foldForMatching(trimmed);
+  if (folded === '' || !/[\p{L}\p{N}]/u.test(folded)) return { kind: 'unreadable' };
+  if (CANCEL_WORDS.has(folded)) return { kind: 'cancel' };
+
+  const code = findTrackingCode(trimmed);
+  if (code) return { kind: 'track', code };
+
+  const body = stripLeadingGreeting(folded);
+  if (body === '') return { kind: 'greeting' };
+  if (isOnlyThanks(body)) return { kind: 'thanks' };
+  if (HELP_EXACT.has(body) || (wordCount(body) <= 8 && hasAny(body, HELP_PHRASES))) return { kind: 'help' };
+
+  const isQuestion = trimmed.includes('?') || hasQuestionMarker(trimmed, body);
+  if (hasAny(body, ERASE_VERBS) && hasAny(body, PERSONAL_DATA)) return { kind: 'privacy_erase' };
+  if (wordCount(body) <= 14 && hasAny(body, REPORT_PHRASES)) return { kind: 'privacy_report' };
+  if (hasAny(body, HUMAN_PHRASES)) return { kind: 'human' };
+  if (wordCount(body) <= 12 && hasAny(body, TRACK_PHRASES)) return { kind: 'track' };
+
+  const intakeKind = intakeKindOf(body);
+  if (intakeKind) {
+    const bare = INTAKE_KIND_WORDS.some(([, words]) => words.includes(body)) || body === 'gui don';
+    if (bare || (wantsFiling(body) && !isQuestion)) return { kind: 'intake', ticketKind: intakeKind, explicit: true };
+    // "khiếu nại thế nào?", "thủ tục tố cáo": a question about the procedure, with the intake offered next to the answer
+    return { kind: 'ask', question: trimmed, aspectOnly: false, offerIntake: intakeKind };
+  }
+  // "tôi muốn gửi đơn", "nộp đơn": filing something, kind not said yet
+  if (!isQuestion && /(^| )(gui|nop|lam|viet) don( |$)/.test(body) && wordCount(body) <= 8) {
+    return { kind: 'intake', explicit: true };
+  }
+  if (!isQuestion && wordCount(body) >= 4 && hasAny(body, PROBLEM_PHRASES)) {
+    return { kind: 'intake', ticketKind: 'petition', explicit: false, description: trimmed };
+  }
+  return { kind: 'ask', question: trimmed, aspectOnly: isAspectOnly(body) };
+}
+
+function wantsFiling(folded: string): boolean {
+  // "tôi muốn (gửi) phản ánh", "cần khiếu nại", "gửi đơn tố cáo", "nộp đơn khiếu nại"
+  return (
+    /(^| )(toi |minh |em )?(muon|can|xin) (gui |nop |lam |viet )?(don |y kien )?(phan anh|kien nghi|khieu nai|to cao|gop y)/.test(
+      folded,
+    ) || /(^| )(gui|nop|lam|viet) (don |y kien |mot )?(phan anh|kien nghi|khieu nai|to cao|gop y)/.test(folded)
+  );
+}
+
+/** The default classifier: the rules above, synchronous and without a model. */
+export function createRuleClassifier(): IntentClassifier {
+  return { classify: ({ text }) => classifyText(text) };
+}

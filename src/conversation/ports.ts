@@ -1,0 +1,211 @@
+// Ports of the conversation core: the store it persists through, the answerer, the tickets desk, the clock, the classifier.
+import type { Answer } from '../knowledge/index.js';
+import type { ChannelName, OutgoingReply, QuickReply } from './types.js';
+
+/** JSON that survives a round trip through a JSONB column. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+/** One answer the resident can still rate or hand to staff (kept in the conversation context). */
+export interface RecentAnswer {
+  /** Short random id used in button actions (`rate:up:<ref>`, `staff:<ref>`). */
+  ref: string;
+  question: string;
+  /** The answer text as sent (shortened for storage). */
+  answer: string;
+  docCodes: string[];
+  abstained: boolean;
+  /** ISO time of the answer. */
+  at: string;
+  rated?: 'up' | 'down' | undefined;
+  escalated?: boolean | undefined;
+}
+
+/** What the bot remembers between messages outside any dialogue: the last procedure and the recent answers. */
+export interface ConversationContext {
+  /** The procedure the last answer was about; follow-up questions are asked about it. */
+  focus?: { code: string; title: string; at: string } | undefined;
+  /** Most recent last; at most a handful. */
+  answers?: RecentAnswer[] | undefined;
+}
+
+/** The persisted conversation state of one resident. */
+export interface ConversationSnapshot {
+  /** Current dialogue name; null when idle. */
+  dialog: string | null;
+  step: string | null;
+  data: JsonObject;
+  context: ConversationContext;
+  /** Optimistic concurrency: every write bumps it; a write expecting an older version is refused. */
+  version: number;
+}
+
+/** Why a question sits in the staff queue. */
+export type QueueReason = 'abstain' | 'thumbs_down' | 'staff_requested' | 'error';
+
+/** Why a resident rated an answer 👎 (the rating flow's buttons; free text comes as `other` + comment). */
+export type FeedbackReason = 'wrong_procedure' | 'missing_info' | 'incorrect' | 'unclear' | 'other';
+
+/** A write the store applies in the same transaction as the state change and the processed-message record. */
+export type StoreEffect =
+  | {
+      type: 'feedback';
+      answerRef: string;
+      rating: 'up' | 'down';
+      question: string;
+      answer: string;
+      docCodes: string[];
+    }
+  | { type: 'feedback-detail'; answerRef: string; reason: FeedbackReason; comment?: string | undefined }
+  | {
+      type: 'queue-question';
+      answerRef?: string | undefined;
+      channel: ChannelName;
+      question: string;
+      reason: QueueReason;
+      docCodes: string[];
+    }
+  /** Marks the queued question of that answer as asked-for-staff (or queues it when it was not yet queued). */
+  | { type: 'escalate-question'; answerRef: string; channel: ChannelName; question: string; docCodes: string[] }
+  /**
+   * Erases the resident's personal data held by the conversation store. The state is reset (the commit's
+   * nextState is ignored). Unless keepIdentity, the Resident row itself is deleted.
+   */
+  | { type: 'erase-resident'; keepIdentity: boolean };
+
+export interface OpenConversationInput {
+  channel: ChannelName;
+  channelUserId: string;
+  /** Dedupe key of the message about to be handled; looked up in the same read. */
+  messageKey: string;
+  now: Date;
+}
+
+export interface OpenedConversation {
+  residentId: number;
+  state: ConversationSnapshot;
+  /** False when the resident has no state row yet (version 0). */
+  stateExists: boolean;
+  /** Set when `messageKey` was already processed: its stored replies. Nothing else must happen then. */
+  alreadyProcessed?: { replies: OutgoingReply[] } | undefined;
+}
+
+export interface CommitInput {
+  /** `${channel}:${messageId}`: recorded once; a second commit with the same key is a duplicate. */
+  messageKey: string;
+  residentId: number;
+  expectedVersion: number;
+  stateExists: boolean;
+  /** The new state, or undefined when the turn changed nothing (no state write, no version check). */
+  nextState?: Omit<ConversationSnapshot, 'version'> | undefined;
+  replies: OutgoingReply[];
+  effects: StoreEffect[];
+  now: Date;
+}
+
+export type CommitResult = { status: 'committed' } | { status: 'duplicate' } | { status: 'conflict' };
+
+/** Counts of what the conversation store holds about one resident ("what do you keep about me?"). */
+export interface ResidentDataSummary {
+  hasResident: boolean;
+  /** True when the resident is in a dialogue or the bot remembers recent questions. */
+  hasConversationState: boolean;
+  recentQuestions: number;
+  feedback: number;
+  feedbackComments: number;
+  queuedQuestions: number;
+  processedMessages: number;
+}
+
+/**
+ * Port: where conversations live (Prisma adapter: src/db/stores/conversation-store.ts).
+ * `commit` is atomic: processed-message record, state (version-checked) and effects all or nothing.
+ */
+export interface ConversationStore {
+  findProcessed(messageKey: string): Promise<{ replies: OutgoingReply[] } | undefined>;
+  /** Finds or creates the resident of this channel user, loads their state and checks the message key, in one read. */
+  openConversation(input: OpenConversationInput): Promise<OpenedConversation>;
+  commit(input: CommitInput): Promise<CommitResult>;
+  describeResidentData(residentId: number): Promise<ResidentDataSummary>;
+  /** Forgets dedupe records older than `before` (they only guard against redelivery). Returns how many. */
+  pruneProcessedMessages(before: Date): Promise<number>;
+}
+
+export interface AskOptions {
+  /** Answer about this document (the procedure of the previous answer): follow-up questions. */
+  focusCode?: string | undefined;
+}
+
+/** Port: the knowledge base as the conversation sees it. */
+export interface Answerer {
+  ask(question: string, options?: AskOptions): Promise<Answer>;
+}
+
+/** One category of personal data some context holds about a resident, with a Vietnamese label. */
+export interface ResidentDataItem {
+  label: string;
+  count: number;
+}
+
+/** Port: a context that holds personal data about residents (tickets, web chat transcripts…). */
+export interface ResidentDataHolder {
+  describeResidentData(input: { residentId: number }): Promise<ResidentDataItem[]>;
+  /**
+   * Erases that context's personal data of the resident; must be idempotent (a redo calls it again).
+   * `keepIdentity: true` when something still needs the resident's channel id (an open ticket awaiting an answer).
+   */
+  eraseResidentData(input: { residentId: number; messageKey: string }): Promise<{ keepIdentity: boolean }>;
+}
+
+export type TicketLookupResult =
+  | { kind: 'found'; text: string; quickReplies?: QuickReply[] | undefined }
+  | { kind: 'not_found' }
+  /** The check character does not match: a typo, never taken for another ticket. */
+  | { kind: 'invalid_code' }
+  | { kind: 'rate_limited'; retryAfterSeconds?: number | undefined };
+
+/** Port: what the tickets context offers the conversation (intake itself is a registered dialogue). */
+export interface TicketDesk extends ResidentDataHolder {
+  lookupTicket(input: {
+    code: string;
+    residentId: number;
+    channel: ChannelName;
+    channelUserId: string;
+  }): Promise<TicketLookupResult>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+/** Kinds of ticket a resident can file (mirrors the tickets context). */
+export type IntakeKind = 'petition' | 'complaint' | 'denunciation' | 'question';
+
+/** What a free-text message is about. Buttons and dialogue input never go through the classifier. */
+export type Intent =
+  | {
+      kind: 'ask';
+      question: string;
+      /** Only an aspect (fee, documents, time…) and no procedure named: a follow-up or too vague. */
+      aspectOnly: boolean;
+      /** The question is about filing one of these (e.g. "khiếu nại thế nào?"): answer it and offer the intake. */
+      offerIntake?: IntakeKind | undefined;
+    }
+  /** explicit: the resident asked to file; otherwise a problem described in free text (offer first). */
+  | { kind: 'intake'; ticketKind?: IntakeKind | undefined; explicit: boolean; description?: string | undefined }
+  | { kind: 'track'; code?: string | undefined }
+  | { kind: 'rate'; rating: 'up' | 'down' }
+  | { kind: 'human' }
+  | { kind: 'help' }
+  | { kind: 'greeting' }
+  | { kind: 'thanks' }
+  | { kind: 'privacy_report' }
+  | { kind: 'privacy_erase' }
+  | { kind: 'cancel' }
+  /** Nothing readable: emoji only, symbols, junk. */
+  | { kind: 'unreadable' };
+
+/** Port: rules by default; an LLM classifier can plug in behind the same interface. */
+export interface IntentClassifier {
+  classify(input: { text: string }): Intent | Promise<Intent>;
+}

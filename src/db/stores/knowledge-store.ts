@@ -1,0 +1,215 @@
+// Prisma-backed KnowledgeStore: tables Document, Chunk and KnowledgeRevision.
+import type { Prisma } from '../../generated/prisma/client.js';
+import type {
+  Aspect,
+  DocumentDraft,
+  DocumentKind,
+  IndexedChunk,
+  KnowledgeStore,
+  Level,
+  StoredDocument,
+  UpsertOutcome,
+} from '../../knowledge/types.js';
+import type { PrismaClient } from '../open-database.js';
+
+type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
+
+/** Documents written per transaction: big enough to be fast, small enough to keep each transaction short. */
+const DOCUMENTS_PER_TRANSACTION = 300;
+/** Chunk rows per INSERT (6 parameters each, well under PostgreSQL's 65,535). */
+const CHUNKS_PER_INSERT = 2000;
+const LOOKUP_BATCH = 1000;
+const TRANSACTION_OPTIONS = { maxWait: 30_000, timeout: 120_000 };
+
+function documentData(draft: DocumentDraft) {
+  return {
+    code: draft.code,
+    title: draft.title,
+    kind: draft.kind,
+    level: draft.level ?? null,
+    issuer: draft.issuer ?? null,
+    issuedDate: draft.issuedDate ?? null,
+    field: draft.field ?? null,
+    url: draft.url ?? null,
+    sourcePath: draft.sourcePath,
+    contentHash: draft.contentHash,
+    // JSON.parse(JSON.stringify()) drops undefined values, which a JSONB column cannot hold.
+    meta: JSON.parse(JSON.stringify(draft.meta ?? {})) as Prisma.InputJsonObject,
+  };
+}
+
+async function insertChunks(tx: Tx, rows: Array<{ documentId: number; draft: DocumentDraft }>): Promise<void> {
+  const data = rows.flatMap(({ documentId, draft }) =>
+    draft.chunks.map((chunk, ordinal) => ({
+      documentId,
+      ordinal,
+      section: chunk.section,
+      aspect: chunk.aspect,
+      text: chunk.text,
+    })),
+  );
+  for (let i = 0; i < data.length; i += CHUNKS_PER_INSERT) {
+    await tx.chunk.createMany({ data: data.slice(i, i + CHUNKS_PER_INSERT) });
+  }
+}
+
+async function bump(tx: Tx): Promise<number> {
+  const row = await tx.knowledgeRevision.upsert({
+    where: { id: 1 },
+    create: { id: 1, revision: 1 },
+    update: { revision: { increment: 1 } },
+  });
+  return row.revision;
+}
+
+interface DocumentChunksRow {
+  code: string;
+  title: string;
+  kind: string;
+  level: string | null;
+  url: string | null;
+  /** JSON array of [id, section, aspect, ordinal, text] */
+  chunks: string;
+}
+type ChunkTuple = [number, string, string, number, string];
+
+export function createPrismaKnowledgeStore({ prisma }: { prisma: PrismaClient }): KnowledgeStore {
+  async function existingByCode(codes: string[]): Promise<Map<string, { id: number; contentHash: string }>> {
+    const found = new Map<string, { id: number; contentHash: string }>();
+    for (let i = 0; i < codes.length; i += LOOKUP_BATCH) {
+      const rows = await prisma.document.findMany({
+        where: { code: { in: codes.slice(i, i + LOOKUP_BATCH) } },
+        select: { id: true, code: true, contentHash: true },
+      });
+      for (const row of rows) found.set(row.code, { id: row.id, contentHash: row.contentHash });
+    }
+    return found;
+  }
+
+  async function upsertDocuments(drafts: DocumentDraft[], options: { force?: boolean } = {}): Promise<UpsertOutcome[]> {
+    const existing = await existingByCode(drafts.map((d) => d.code));
+    const outcomes: UpsertOutcome[] = drafts.map((draft) => {
+      const stored = existing.get(draft.code);
+      if (!stored) return 'added';
+      return stored.contentHash === draft.contentHash && !options.force ? 'unchanged' : 'updated';
+    });
+    const changed = drafts
+      .map((draft, i) => ({ draft, outcome: outcomes[i] }))
+      .filter((x) => x.outcome !== 'unchanged');
+    for (let i = 0; i < changed.length; i += DOCUMENTS_PER_TRANSACTION) {
+      const batch = changed.slice(i, i + DOCUMENTS_PER_TRANSACTION);
+      // One transaction per batch: a document's old chunks disappear in the same commit its new ones appear.
+      await prisma.$transaction(async (tx) => {
+        const updated = batch.filter((x) => x.outcome === 'updated');
+        const added = batch.filter((x) => x.outcome === 'added');
+        const rows: Array<{ documentId: number; draft: DocumentDraft }> = [];
+        if (updated.length > 0) {
+          const ids = updated.map((x) => (existing.get(x.draft.code) as { id: number }).id);
+          await tx.chunk.deleteMany({ where: { documentId: { in: ids } } });
+          for (const [k, { draft }] of updated.entries()) {
+            const id = ids[k] as number;
+            await tx.document.update({ where: { id }, data: { ...documentData(draft), updatedAt: new Date() } });
+            rows.push({ documentId: id, draft });
+          }
+        }
+        if (added.length > 0) {
+          const created = await tx.document.createManyAndReturn({
+            data: added.map((x) => documentData(x.draft)),
+            select: { id: true, code: true },
+          });
+          const idByCode = new Map(created.map((c) => [c.code, c.id]));
+          for (const { draft } of added) rows.push({ documentId: idByCode.get(draft.code) as number, draft });
+        }
+        await insertChunks(tx, rows);
+        await bump(tx);
+      }, TRANSACTION_OPTIONS);
+    }
+    return outcomes;
+  }
+
+  return {
+    upsertDocuments,
+
+    async upsertDocument(draft, options) {
+      const [outcome] = await upsertDocuments([draft], options);
+      return outcome as UpsertOutcome;
+    },
+
+    async removeDocument(code) {
+      return prisma.$transaction(async (tx) => {
+        // Chunks go with their document (ON DELETE CASCADE).
+        const { count } = await tx.document.deleteMany({ where: { code } });
+        if (count > 0) await bump(tx);
+        return count > 0;
+      }, TRANSACTION_OPTIONS);
+    },
+
+    async listDocuments() {
+      const rows = await prisma.document.findMany({
+        orderBy: { code: 'asc' },
+        include: { _count: { select: { chunks: true } } },
+      });
+      return rows.map(
+        (row): StoredDocument => ({
+          code: row.code,
+          title: row.title,
+          kind: row.kind as DocumentKind,
+          level: (row.level ?? undefined) as Level | undefined,
+          issuer: row.issuer ?? undefined,
+          issuedDate: row.issuedDate ?? undefined,
+          field: row.field ?? undefined,
+          url: row.url ?? undefined,
+          sourcePath: row.sourcePath,
+          contentHash: row.contentHash,
+          chunkCount: row._count.chunks,
+          updatedAt: row.updatedAt,
+        }),
+      );
+    },
+
+    async countDocuments() {
+      return prisma.document.count();
+    },
+
+    async loadChunks() {
+      // One query, chunks aggregated per document as JSON text: PGlite hands over 2.6k rows instead of
+      // ~26k, about twice as fast as a plain join (measured on the 2,642 procedures).
+      const rows = await prisma.$queryRaw<DocumentChunksRow[]>`
+        SELECT d."code", d."title", d."kind", d."level", d."url",
+               json_agg(json_build_array(c."id", c."section", c."aspect", c."ordinal", c."text")
+                        ORDER BY c."ordinal")::text AS "chunks"
+        FROM "Document" d JOIN "Chunk" c ON c."documentId" = d."id"
+        GROUP BY d."id"
+        ORDER BY d."code"`;
+      const chunks: IndexedChunk[] = [];
+      for (const row of rows) {
+        const level = (row.level ?? undefined) as Level | undefined;
+        const url = row.url ?? undefined;
+        for (const [chunkId, section, aspect, ordinal, text] of JSON.parse(row.chunks) as ChunkTuple[]) {
+          chunks.push({
+            chunkId,
+            code: row.code,
+            title: row.title,
+            kind: row.kind as DocumentKind,
+            level,
+            url,
+            section,
+            aspect: aspect as Aspect,
+            ordinal,
+            text,
+          });
+        }
+      }
+      return chunks;
+    },
+
+    async getRevision() {
+      const row = await prisma.knowledgeRevision.findUnique({ where: { id: 1 } });
+      return row?.revision ?? 0;
+    },
+
+    async bumpRevision() {
+      return bump(prisma);
+    },
+  };
+}

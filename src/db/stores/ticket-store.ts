@@ -1,0 +1,350 @@
+// Prisma implementation of the tickets core's TicketStore (and its RateLimiter): tickets, their personal part,
+// attachments, consents, outbox rows and audit rows, on PGlite or PostgreSQL.
+import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
+import { AppError } from '../../shared/errors.js';
+import type {
+  ConsentInput,
+  NewTicket,
+  OutboxProblem,
+  RateLimiter,
+  TicketFilter,
+  TicketOps,
+  TicketStore,
+} from '../../tickets/ports.js';
+import type {
+  AuditEntryInput,
+  AuditRow,
+  CloseReason,
+  NewOutboxMessage,
+  OutboxMessage,
+  ResidentRef,
+  Ticket,
+  TicketAttachmentInput,
+  TicketKind,
+  TicketPatch,
+  TicketPersonalData,
+  TicketStatus,
+} from '../../tickets/types.js';
+import { appendAuditRow } from './audit-store.js';
+import { toOutboxMessage } from './outbox-store.js';
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+const TX_OPTIONS = { maxWait: 60_000, timeout: 60_000 };
+
+const withUnit = { unit: { select: { code: true } } } as const;
+type TicketRow = Prisma.TicketGetPayload<{ include: typeof withUnit }>;
+
+function toTicket(r: TicketRow): Ticket {
+  const {
+    unit,
+    personal: _p,
+    attachments: _a,
+    outbox: _o,
+    resident: _r,
+    ...rest
+  } = r as TicketRow & {
+    personal?: unknown;
+    attachments?: unknown;
+    outbox?: unknown;
+    resident?: unknown;
+  };
+  return {
+    ...rest,
+    kind: r.kind as TicketKind,
+    status: r.status as TicketStatus,
+    closeReason: r.closeReason as CloseReason | null,
+    unitCode: unit?.code ?? null,
+  };
+}
+
+/** Which unique constraint a P2002 error is about, from Prisma's metadata (shape differs across adapters). */
+function uniqueViolationField(error: unknown): string | undefined {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== 'P2002') return undefined;
+  const text = JSON.stringify(error.meta ?? {}) + error.message;
+  if (text.includes('sourceKey')) return 'sourceKey';
+  if (text.includes('code')) return 'code';
+  if (text.includes('dedupeKey')) return 'dedupeKey';
+  return 'unknown';
+}
+
+function deadlineWhere(filter: TicketFilter): Prisma.TicketWhereInput | undefined {
+  const before = filter.deadlineBefore;
+  const notBefore = filter.deadlineNotBefore;
+  if (!before && !notBefore) return undefined;
+  // while received the deadline is the earlier of acknowledgeBy and dueAt (petitions); after, it is dueAt
+  const received: Prisma.TicketWhereInput[] = [{ status: 'received' }];
+  if (before) received.push({ OR: [{ acknowledgeBy: { lt: before } }, { dueAt: { lt: before } }] });
+  if (notBefore)
+    received.push({ acknowledgeBy: { gte: notBefore } }, { OR: [{ dueAt: null }, { dueAt: { gte: notBefore } }] });
+  return {
+    OR: [
+      { AND: received },
+      {
+        status: { in: ['accepted', 'in_progress'] },
+        dueAt: { ...(before ? { lt: before } : {}), ...(notBefore ? { gte: notBefore } : {}), not: null },
+      },
+    ],
+  };
+}
+
+class PrismaTicketOps implements TicketOps {
+  constructor(
+    protected readonly db: Db,
+    private readonly inTransaction: boolean,
+    private readonly root: PrismaClient,
+  ) {}
+
+  async findTicket(
+    by: { id: number } | { code: string } | { sourceKey: string },
+    options: { lock?: boolean } = {},
+  ): Promise<Ticket | null> {
+    if (options.lock && this.inTransaction) {
+      if ('id' in by) await this.db.$queryRaw`SELECT id FROM "Ticket" WHERE id = ${by.id} FOR UPDATE`;
+      else if ('code' in by) await this.db.$queryRaw`SELECT id FROM "Ticket" WHERE code = ${by.code} FOR UPDATE`;
+      else await this.db.$queryRaw`SELECT id FROM "Ticket" WHERE "sourceKey" = ${by.sourceKey} FOR UPDATE`;
+    }
+    const row = await this.db.ticket.findUnique({ where: by as Prisma.TicketWhereUniqueInput, include: withUnit });
+    return row ? toTicket(row) : null;
+  }
+
+  async insertTicket(ticket: NewTicket): Promise<Ticket> {
+    try {
+      const row = await this.db.ticket.create({ data: ticket, include: withUnit });
+      return toTicket(row);
+    } catch (error) {
+      const field = uniqueViolationField(error);
+      if (field) throw new AppError('CONFLICT', `Ticket ${field} already exists`, { cause: error, details: { field } });
+      throw error;
+    }
+  }
+
+  async updateTicket(id: number, patch: TicketPatch): Promise<Ticket> {
+    const row = await this.db.ticket.update({ where: { id }, data: patch, include: withUnit });
+    return toTicket(row);
+  }
+
+  async listTickets(filter: TicketFilter): Promise<Ticket[]> {
+    const where: Prisma.TicketWhereInput = {
+      ...(filter.statuses ? { status: { in: filter.statuses } } : {}),
+      ...(filter.kinds ? { kind: { in: filter.kinds } } : {}),
+      ...(filter.categories ? { category: { in: filter.categories } } : {}),
+      ...(filter.updatedFrom ? { updatedAt: { gte: filter.updatedFrom } } : {}),
+      ...(filter.unitCode ? { unit: { code: filter.unitCode } } : {}),
+      ...(filter.residentId !== undefined ? { residentId: filter.residentId } : {}),
+      ...(filter.receivedFrom || filter.receivedTo
+        ? {
+            receivedAt: {
+              ...(filter.receivedFrom ? { gte: filter.receivedFrom } : {}),
+              ...(filter.receivedTo ? { lt: filter.receivedTo } : {}),
+            },
+          }
+        : {}),
+    };
+    const deadline = deadlineWhere(filter);
+    const rows = await this.db.ticket.findMany({
+      where: deadline ? { AND: [where, deadline] } : where,
+      include: withUnit,
+      orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
+      ...(filter.limit ? { take: filter.limit } : {}),
+    });
+    return rows.map(toTicket);
+  }
+
+  async upsertResident(resident: ResidentRef): Promise<number> {
+    const row = await this.db.resident.upsert({
+      where: { channel_channelUserId: { channel: resident.channel, channelUserId: resident.channelUserId } },
+      create: {
+        channel: resident.channel,
+        channelUserId: resident.channelUserId,
+        displayName: resident.displayName ?? null,
+      },
+      update: { lastSeenAt: new Date() },
+      select: { id: true },
+    });
+    return row.id;
+  }
+
+  async findResidentId(resident: Pick<ResidentRef, 'channel' | 'channelUserId'>): Promise<number | null> {
+    const row = await this.db.resident.findUnique({
+      where: { channel_channelUserId: { channel: resident.channel, channelUserId: resident.channelUserId } },
+      select: { id: true },
+    });
+    return row?.id ?? null;
+  }
+
+  async getResident(residentId: number): Promise<ResidentRef | null> {
+    const row = await this.db.resident.findUnique({ where: { id: residentId } });
+    return row
+      ? { channel: row.channel, channelUserId: row.channelUserId, displayName: row.displayName ?? undefined }
+      : null;
+  }
+
+  async insertPersonal(ticketId: number, data: TicketPersonalData): Promise<void> {
+    await this.db.ticketPersonal.create({ data: { ticketId, ...data } });
+  }
+
+  async getPersonal(ticketId: number): Promise<TicketPersonalData | null> {
+    const row = await this.db.ticketPersonal.findUnique({ where: { ticketId } });
+    return row ? { fullName: row.fullName, phone: row.phone, address: row.address } : null;
+  }
+
+  async getPersonalMany(ticketIds: number[]): Promise<Map<number, TicketPersonalData>> {
+    if (ticketIds.length === 0) return new Map();
+    const rows = await this.db.ticketPersonal.findMany({ where: { ticketId: { in: ticketIds } } });
+    return new Map(rows.map((r) => [r.ticketId, { fullName: r.fullName, phone: r.phone, address: r.address }]));
+  }
+
+  async deletePersonal(ticketIds: number[]): Promise<number> {
+    if (ticketIds.length === 0) return 0;
+    const { count } = await this.db.ticketPersonal.deleteMany({ where: { ticketId: { in: ticketIds } } });
+    return count;
+  }
+
+  async insertAttachments(ticketId: number, attachments: TicketAttachmentInput[]): Promise<void> {
+    await this.db.ticketAttachment.createMany({
+      data: attachments.map((a) => ({ ticketId, kind: a.kind, ref: a.ref })),
+    });
+  }
+
+  async listAttachments(ticketId: number): Promise<TicketAttachmentInput[]> {
+    const rows = await this.db.ticketAttachment.findMany({ where: { ticketId }, orderBy: { id: 'asc' } });
+    return rows.map((r) => ({ kind: r.kind as TicketAttachmentInput['kind'], ref: r.ref }));
+  }
+
+  async insertConsent(consent: ConsentInput): Promise<number> {
+    const row = await this.db.consent.create({ data: consent, select: { id: true } });
+    return row.id;
+  }
+
+  async listConsents(residentId: number): Promise<Array<ConsentInput & { id: number; withdrawnAt: Date | null }>> {
+    return this.db.consent.findMany({ where: { residentId }, orderBy: { id: 'asc' } });
+  }
+
+  async withdrawConsents(residentId: number, at: Date): Promise<number> {
+    const { count } = await this.db.consent.updateMany({
+      where: { residentId, withdrawnAt: null },
+      data: { withdrawnAt: at },
+    });
+    return count;
+  }
+
+  async enqueueOutbox(message: NewOutboxMessage, at: Date): Promise<boolean> {
+    // ON CONFLICT DO NOTHING keeps the surrounding transaction usable (a failed INSERT would abort it)
+    const inserted = await this.db.$executeRaw`
+      INSERT INTO "OutboxMessage" ("dedupeKey", "ticketId", channel, "channelUserId", payload, status, "nextAttemptAt", "createdAt")
+      VALUES (${message.dedupeKey}, ${message.ticketId}, ${message.channel}, ${message.channelUserId},
+              ${JSON.stringify(message.payload)}::jsonb, 'pending', ${at}, ${at})
+      ON CONFLICT ("dedupeKey") DO NOTHING`;
+    return inserted === 1;
+  }
+
+  async listOutboxForTicket(ticketId: number): Promise<OutboxMessage[]> {
+    const rows = await this.db.outboxMessage.findMany({ where: { ticketId }, orderBy: { id: 'asc' } });
+    return rows.map(toOutboxMessage);
+  }
+
+  async listDeliveryProblems(): Promise<OutboxProblem[]> {
+    const rows = await this.db.outboxMessage.findMany({
+      where: { status: { in: ['failed', 'uncertain'] } },
+      orderBy: { id: 'desc' },
+      take: 1000,
+      include: { ticket: { select: { code: true } } },
+    });
+    return rows.map((r) => ({
+      id: r.id,
+      ticketCode: r.ticket?.code ?? null,
+      channel: r.channel,
+      status: r.status as 'failed' | 'uncertain',
+      attempts: r.attempts,
+      lastError: r.lastError,
+      createdAt: r.createdAt,
+    }));
+  }
+
+  async cancelOutboxForTickets(ticketIds: number[]): Promise<number> {
+    if (ticketIds.length === 0) return 0;
+    const { count } = await this.db.outboxMessage.updateMany({
+      where: { ticketId: { in: ticketIds }, status: { in: ['pending', 'failed', 'uncertain'] } },
+      data: { status: 'cancelled', channelUserId: '' },
+    });
+    // delivered rows keep their text (what the desk told the resident) but no longer say who received it
+    await this.db.outboxMessage.updateMany({ where: { ticketId: { in: ticketIds } }, data: { channelUserId: '' } });
+    return count;
+  }
+
+  async appendAudit(entry: AuditEntryInput, at: Date): Promise<AuditRow> {
+    if (this.inTransaction) return appendAuditRow(this.db as Prisma.TransactionClient, entry, at);
+    return this.root.$transaction((tx) => appendAuditRow(tx, entry, at), TX_OPTIONS);
+  }
+
+  async findUnitId(code: string): Promise<number | null> {
+    const row = await this.db.unit.findUnique({ where: { code }, select: { id: true } });
+    return row?.id ?? null;
+  }
+
+  async findUnitCode(id: number): Promise<string | null> {
+    const row = await this.db.unit.findUnique({ where: { id }, select: { code: true } });
+    return row?.code ?? null;
+  }
+}
+
+export class PrismaTicketStore extends PrismaTicketOps implements TicketStore {
+  constructor(private readonly prisma: PrismaClient) {
+    super(prisma, false, prisma);
+  }
+
+  transaction<T>(fn: (tx: TicketOps) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction((tx) => fn(new PrismaTicketOps(tx, true, this.prisma)), TX_OPTIONS);
+  }
+
+  async syncUnits(units: Array<{ code: string; name: string }>): Promise<void> {
+    for (const u of units)
+      await this.prisma.unit.upsert({ where: { code: u.code }, create: u, update: { name: u.name } });
+  }
+
+  async syncRoutingRules(rules: Array<{ category: string; commune: string; unit: string }>): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      await tx.routingRule.deleteMany({});
+      for (const r of rules) {
+        const unit = await tx.unit.findUnique({ where: { code: r.unit }, select: { id: true } });
+        if (unit) await tx.routingRule.create({ data: { category: r.category, commune: r.commune, unitId: unit.id } });
+      }
+    }, TX_OPTIONS);
+  }
+
+  async syncHolidays(holidays: Array<{ date: string; name: string; source: string }>): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      await tx.holiday.deleteMany({});
+      if (holidays.length > 0) await tx.holiday.createMany({ data: holidays });
+    }, TX_OPTIONS);
+  }
+}
+
+/** Fixed-window counters in the RateLimit table. */
+export class PrismaRateLimiter implements RateLimiter {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async current(key: string, now: Date, windowMs: number): Promise<number> {
+    const row = await this.prisma.rateLimit.findUnique({ where: { key } });
+    if (!row || row.windowStart.getTime() + windowMs <= now.getTime()) return 0;
+    return row.count;
+  }
+
+  async hit(key: string, now: Date, windowMs: number): Promise<number> {
+    return this.prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT key FROM "RateLimit" WHERE key = ${key} FOR UPDATE`;
+      const row = await tx.rateLimit.findUnique({ where: { key } });
+      if (!row) {
+        await tx.rateLimit.create({ data: { key, windowStart: now, count: 1 } });
+        return 1;
+      }
+      if (row.windowStart.getTime() + windowMs <= now.getTime()) {
+        await tx.rateLimit.update({ where: { key }, data: { windowStart: now, count: 1 } });
+        return 1;
+      }
+      const updated = await tx.rateLimit.update({ where: { key }, data: { count: { increment: 1 } } });
+      return updated.count;
+    }, TX_OPTIONS);
+  }
+}

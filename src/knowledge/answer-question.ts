@@ -1,0 +1,81 @@
+// Use case: a resident's question → retrieval → a sourced answer (or a plain "not found"). The one path the
+// bot, `tiepdan ask`, `/api/ask` and `tiepdan eval` all take.
+import { type AddressForm, emptyQuestionMessage, tooLongMessage } from './answer/messages.js';
+import type { Answer, AnswerWriter, Retriever } from './types.js';
+
+/** Longest question searched; longer text gets a message asking to shorten it (50,000 characters never crash). */
+export const MAX_QUESTION_CHARS = 2000;
+
+/** Passages asked of the retriever: the best document's passages plus enough others to rank ten documents. */
+const PASSAGES = 40;
+
+export interface AnswerQuestionOptions {
+  question: string;
+  retriever: Retriever;
+  writer: AnswerWriter;
+  /** Answer about this document (follow-up: "còn lệ phí thì sao?" after a question about one procedure). */
+  focusCode?: string | undefined;
+  addressForm?: AddressForm | undefined;
+  maxChars?: number | undefined;
+}
+
+/** Control characters, HTML tags and markup noise are not words to search for. */
+function cleanQuestion(raw: string): string {
+  return raw
+    .normalize('NFC')
+    .replace(/<[^<>]{0,500}>/g, ' ')
+    .replace(/&(?:nbsp|amp|lt|gt|quot|#\d+);/g, ' ')
+    .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function fixedReply(text: string): Answer {
+  return { text, abstained: true, aspect: 'none', docCodes: [], sources: [] };
+}
+
+/**
+ * Answers one question. Never throws for bad input: an empty or emoji-only question, or one that is too long,
+ * gets a clear Vietnamese reply instead. Retrieval or writer failures (bugs, a failing LLM endpoint without
+ * fallback) propagate to the caller's one error handler.
+ */
+export async function answerQuestion(options: AnswerQuestionOptions): Promise<Answer> {
+  const address = options.addressForm ?? 'Bạn';
+  const max = options.maxChars ?? MAX_QUESTION_CHARS;
+  if (options.question.length > max) return fixedReply(tooLongMessage(max, address));
+  const question = cleanQuestion(options.question);
+  if (!/[\p{L}\p{N}]/u.test(question)) return fixedReply(emptyQuestionMessage(address));
+
+  if (options.focusCode) {
+    const focused = await options.retriever.retrieve(question, { k: PASSAGES, code: options.focusCode });
+    // the document may have been removed since, or share no word with the question: search everything
+    if (focused.passages.length > 0) return options.writer.write({ question, retrieval: focused });
+  }
+  const retrieval = await options.retriever.retrieve(question, { k: PASSAGES });
+  return options.writer.write({ question, retrieval });
+}
+
+/** The knowledge base as the conversation sees it (its `Answerer` port): one `ask` per question. */
+export interface QuestionAnswerer {
+  ask(question: string, options?: { focusCode?: string | undefined }): Promise<Answer>;
+}
+
+export function createAnswerer(options: {
+  retriever: Retriever;
+  writer: AnswerWriter;
+  addressForm?: AddressForm | undefined;
+}): QuestionAnswerer {
+  return {
+    ask: (question, askOptions) =>
+      answerQuestion({ ...options, question, focusCode: askOptions?.focusCode }),
+  };
+}
+
+/**
+ * Answers the retriever's warm-up questions through the whole path once, so the first residents after a
+ * start-up get the steady-state latency. Errors are ignored (an LLM endpoint may be down at start-up).
+ */
+export async function warmUpAnswering(answerer: QuestionAnswerer, questions: readonly string[]): Promise<void> {
+  for (let round = 0; round < 3; round++)
+    for (const question of questions) await answerer.ask(question).catch(() => undefined);
+}

@@ -1,0 +1,35 @@
+// Use case: sends every eval question through the bot's own answer path and scores the run.
+import type { Answer } from '../types.js';
+import { foldDiacritics } from '../vietnamese/index.js';
+import type { EvalQuestion } from './questions.js';
+import { type EvalOutcome, type EvalReport, scoreRun } from './score.js';
+
+export interface RunEvalOptions {
+  questions: readonly EvalQuestion[];
+  /** The same function the bot answers with (answerQuestion over the configured retriever and writer). */
+  ask: (question: string) => Promise<Answer>;
+  /** Fold every question's diacritics first: measures the "typed without accents" bar on the same set. */
+  stripDiacritics?: boolean | undefined;
+  onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
+/** Runs the questions one after another (latency is per question, as a resident would wait). */
+export async function runEval(options: RunEvalOptions): Promise<{ report: EvalReport; outcomes: EvalOutcome[] }> {
+  const outcomes: EvalOutcome[] = [];
+  let done = 0;
+  for (const q of options.questions) {
+    const question = options.stripDiacritics ? foldDiacritics(q.question) : q.question;
+    const startedAt = performance.now();
+    const answer = await options.ask(question);
+    const latencyMs = performance.now() - startedAt;
+    outcomes.push({
+      id: q.id,
+      codes: answer.docCodes.slice(0, 10),
+      abstained: answer.abstained,
+      answer: answer.text,
+      latencyMs,
+    });
+    options.onProgress?.(++done, options.questions.length);
+  }
+  return { report: scoreRun(options.questions, outcomes), outcomes };
+}

@@ -1,0 +1,56 @@
+// Public face of the knowledge context: ingestion, search, answers and evaluation. Other contexts import
+// from here only.
+export {
+  type AnswerQuestionOptions,
+  answerQuestion,
+  createAnswerer,
+  MAX_QUESTION_CHARS,
+  type QuestionAnswerer,
+  warmUpAnswering,
+} from './answer-question.js';
+export {
+  type AddressForm,
+  createExtractiveWriter,
+  type ExtractiveWriterOptions,
+  notFoundMessage,
+} from './answer/index.js';
+export {
+  type EvalQuestion,
+  type EvalReport,
+  parseQuestions,
+  readQuestions,
+  runEval,
+  scoreRun,
+} from './eval/index.js';
+export {
+  addDocuments,
+  createMemoryKnowledgeStore,
+  ensureKnowledgeIndexed,
+  listDocuments,
+  loadDocuments,
+  reindexKnowledge,
+  removeDocument,
+} from './ingest/index.js';
+export {
+  detectAspects,
+  type KnowledgeSearch,
+  type LexicalRetrievalResult,
+  LexicalRetriever,
+  openKnowledgeSearch,
+  type OpenKnowledgeSearchOptions,
+  WARM_UP_QUESTIONS,
+} from './search/index.js';
+export type {
+  Answer,
+  AnswerWriter,
+  Aspect,
+  IndexedChunk,
+  KnowledgeStore,
+  Level,
+  Passage,
+  RetrievalResult,
+  RetrieveOptions,
+  Retriever,
+  SourceRef,
+} from './types.js';
+export { loadSynonyms, parseSynonyms, type SynonymTable } from './vietnamese/index.js';

@@ -1,0 +1,93 @@
+// An in-memory KnowledgeStore: for throw-away knowledge bases (`tiepdan eval --kb`) and as the fake in tests.
+import type { DocumentDraft, IndexedChunk, KnowledgeStore, StoredDocument, UpsertOutcome } from '../types.js';
+
+interface Entry {
+  draft: DocumentDraft;
+  chunkIds: number[];
+  updatedAt: Date;
+}
+
+/** Behaves like the database store (same outcomes, same revision rules), without a database. */
+export function createMemoryKnowledgeStore(): KnowledgeStore {
+  const documents = new Map<string, Entry>();
+  let revision = 0;
+  let nextChunkId = 1;
+
+  function upsertOne(draft: DocumentDraft, force: boolean): UpsertOutcome {
+    const stored = documents.get(draft.code);
+    if (stored && stored.draft.contentHash === draft.contentHash && !force) return 'unchanged';
+    documents.set(draft.code, {
+      draft: structuredClone(draft),
+      chunkIds: draft.chunks.map(() => nextChunkId++),
+      updatedAt: new Date(),
+    });
+    return stored ? 'updated' : 'added';
+  }
+
+  const store: KnowledgeStore = {
+    async upsertDocuments(drafts, options = {}) {
+      const outcomes = drafts.map((draft) => upsertOne(draft, options.force === true));
+      if (outcomes.some((o) => o !== 'unchanged')) revision++;
+      return outcomes;
+    },
+    async upsertDocument(draft, options) {
+      const [outcome] = await store.upsertDocuments([draft], options);
+      return outcome as UpsertOutcome;
+    },
+    async removeDocument(code) {
+      const existed = documents.delete(code);
+      if (existed) revision++;
+      return existed;
+    },
+    async listDocuments() {
+      return [...documents.values()]
+        .sort((a, b) => (a.draft.code < b.draft.code ? -1 : a.draft.code > b.draft.code ? 1 : 0))
+        .map(
+          ({ draft, updatedAt }): StoredDocument => ({
+            code: draft.code,
+            title: draft.title,
+            kind: draft.kind,
+            level: draft.level,
+            issuer: draft.issuer,
+            issuedDate: draft.issuedDate,
+            field: draft.field,
+            url: draft.url,
+            sourcePath: draft.sourcePath,
+            contentHash: draft.contentHash,
+            chunkCount: draft.chunks.length,
+            updatedAt,
+          }),
+        );
+    },
+    async countDocuments() {
+      return documents.size;
+    },
+    async loadChunks() {
+      const codes = [...documents.keys()].sort();
+      return codes.flatMap((code) => {
+        const { draft, chunkIds } = documents.get(code) as Entry;
+        return draft.chunks.map(
+          (chunk, ordinal): IndexedChunk => ({
+            chunkId: chunkIds[ordinal] as number,
+            code: draft.code,
+            title: draft.title,
+            kind: draft.kind,
+            level: draft.level,
+            url: draft.url,
+            section: chunk.section,
+            aspect: chunk.aspect,
+            ordinal,
+            text: chunk.text,
+          }),
+        );
+      });
+    },
+    async getRevision() {
+      return revision;
+    },
+    async bumpRevision() {
+      return ++revision;
+    },
+  };
+  return store;
+}

@@ -1,0 +1,29 @@
+// Public face of the lexical search: index, retriever, query analysis, snapshot, and opening it over a store.
+export { type AspectCue, detectAspects, findAspectCues, PROCEDURE_ASPECTS, type ProcedureAspect } from './aspect.js';
+export { detectLevels } from './level.js';
+export {
+  DEFAULT_RANKING,
+  type DocumentHit,
+  type IndexedDocument,
+  LexicalIndex,
+  type QueryTermGroup,
+  type RankingParams,
+  type SearchRequest,
+  type SearchResult,
+} from './lexical-index.js';
+export {
+  DEFAULT_ABSTAIN_BELOW,
+  type LexicalRetrievalResult,
+  LexicalRetriever,
+  type LexicalRetrieverOptions,
+  WARM_UP_QUESTIONS,
+} from './lexical-retriever.js';
+export {
+  type ChunkSource,
+  type KnowledgeSearch,
+  type OpenKnowledgeSearchOptions,
+  openKnowledgeSearch,
+  snapshotFile,
+} from './open-knowledge-search.js';
+export { type AnalyzedQuery, analyzeQuery, DEFAULT_QUERY, type QueryParams } from './query.js';
+export { loadIndexSnapshot, saveIndexSnapshot } from './snapshot.js';

@@ -1,0 +1,119 @@
+// Builds (or restores from the DATA_DIR snapshot) the search index of a knowledge store, and keeps it in step
+// with the store's revision.
+import path from 'node:path';
+import type { Logger } from '../../shared/logger.js';
+import type { IndexedChunk } from '../types.js';
+import { loadSynonyms, type SynonymTable } from '../vietnamese/index.js';
+import { DEFAULT_RANKING, LexicalIndex, type RankingParams } from './lexical-index.js';
+import { LexicalRetriever } from './lexical-retriever.js';
+import type { QueryParams } from './query.js';
+import { loadIndexSnapshot, saveIndexSnapshot } from './snapshot.js';
+
+/** The part of the KnowledgeStore port the search needs. */
+export interface ChunkSource {
+  loadChunks(): Promise<IndexedChunk[]>;
+  getRevision(): Promise<number>;
+}
+
+export interface OpenKnowledgeSearchOptions {
+  store: ChunkSource;
+  /** Where the index snapshot lives (DATA_DIR); without it the index is built in memory every time. */
+  dataDir?: string | undefined;
+  /** knowledge/synonyms.txt; read again on every refresh, so staff edits apply without a restart. */
+  synonymsFile?: string | undefined;
+  /** A fixed table instead of a file (tests). */
+  synonyms?: SynonymTable | undefined;
+  ranking?: Partial<RankingParams> | undefined;
+  query?: Partial<QueryParams> | undefined;
+  abstainBelow?: number | undefined;
+  logger?: Pick<Logger, 'info' | 'warn'> | undefined;
+}
+
+export interface KnowledgeSearch {
+  /** The Retriever port implementation; it keeps working across refreshes. */
+  retriever: LexicalRetriever;
+  /** The synonyms in use (the extractive writer uses them too). */
+  synonyms(): SynonymTable;
+  /** Revision of the knowledge base the index was built from. */
+  revision(): number;
+  /** Rebuilds the index when the store's revision changed (and re-reads the synonyms). True if rebuilt. */
+  refresh(): Promise<boolean>;
+  /** How the index was obtained at start-up (for the start-up log and the bench). */
+  origin: 'snapshot' | 'built';
+}
+
+export function snapshotFile(dataDir: string): string {
+  return path.join(dataDir, 'search', 'search-index.bin');
+}
+
+async function readSynonyms(options: OpenKnowledgeSearchOptions): Promise<SynonymTable> {
+  if (options.synonyms) return options.synonyms;
+  if (!options.synonymsFile) return { rules: [], problems: [] };
+  const table = await loadSynonyms(options.synonymsFile);
+  for (const problem of table.problems)
+    options.logger?.warn({ file: options.synonymsFile, line: problem.line, problem: problem.message }, 'synonym line skipped');
+  return table;
+}
+
+async function indexFor(
+  options: OpenKnowledgeSearchOptions,
+  revision: number,
+  params: RankingParams,
+  mode: 'sync' | 'async',
+): Promise<{ index: LexicalIndex; origin: 'snapshot' | 'built' }> {
+  const file = options.dataDir ? snapshotFile(options.dataDir) : undefined;
+  if (file) {
+    const parts = await loadIndexSnapshot(file, revision);
+    if (parts) return { index: LexicalIndex.fromParts(parts, params), origin: 'snapshot' };
+  }
+  const startedAt = Date.now();
+  const chunks = await options.store.loadChunks();
+  const index = mode === 'async' ? await LexicalIndex.buildAsync(chunks, params) : LexicalIndex.build(chunks, params);
+  options.logger?.info({ chunks: chunks.length, revision, ms: Date.now() - startedAt }, 'search index built');
+  if (file) {
+    // a snapshot that cannot be written only costs the next start-up some time
+    await saveIndexSnapshot(file, index.toParts(), revision).catch((error: unknown) =>
+      options.logger?.warn({ err: (error as Error).message }, 'search index snapshot not written'),
+    );
+  }
+  return { index, origin: 'built' };
+}
+
+/** Opens the search over a knowledge store: snapshot when it matches the store's revision, else a build. */
+export async function openKnowledgeSearch(options: OpenKnowledgeSearchOptions): Promise<KnowledgeSearch> {
+  const params = { ...DEFAULT_RANKING, ...options.ranking };
+  let revision = await options.store.getRevision();
+  let synonyms = await readSynonyms(options);
+  const first = await indexFor(options, revision, params, 'sync');
+  const retriever = new LexicalRetriever({
+    index: first.index,
+    synonyms,
+    query: options.query,
+    abstainBelow: options.abstainBelow,
+  });
+  let refreshing: Promise<boolean> | undefined;
+  return {
+    retriever,
+    synonyms: () => synonyms,
+    revision: () => revision,
+    origin: first.origin,
+    refresh() {
+      // one refresh at a time; a caller arriving meanwhile shares its result
+      refreshing ??= (async () => {
+        try {
+          synonyms = await readSynonyms(options);
+          retriever.replace({ synonyms });
+          const current = await options.store.getRevision();
+          if (current === revision) return false;
+          const next = await indexFor(options, current, params, 'async');
+          retriever.replace({ index: next.index });
+          revision = current;
+          return true;
+        } finally {
+          refreshing = undefined;
+        }
+      })();
+      return refreshing;
+    },
+  };
+}

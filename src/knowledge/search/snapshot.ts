@@ -1,0 +1,143 @@
+// Saves and restores a built search index under DATA_DIR, keyed by the knowledge revision, so start-up does
+// not re-tokenise tens of thousands of chunks.
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { stopWords } from '../vietnamese/index.js';
+import type { FieldPostings, IndexParts } from './lexical-index.js';
+
+/** Bump when the file layout or the analysis (tokeniser, bigrams, trigrams) changes. */
+const FORMAT = 3;
+const MAGIC = 'TIEPDAN-SEARCH-INDEX';
+
+/** Identifies everything that decides what the index contains besides the chunks themselves. */
+export function analyzerFingerprint(): string {
+  return createHash('sha256')
+    .update(`${FORMAT}\n${stopWords().sort().join(' ')}`)
+    .digest('hex')
+    .slice(0, 16);
+}
+
+interface Header {
+  magic: string;
+  format: number;
+  fingerprint: string;
+  revision: number;
+  chunkCount: number;
+  /** Byte ranges of the sections after the header, in file order. */
+  sections: Array<{ name: string; kind: 'json' | 'i32' | 'f32'; offset: number; bytes: number }>;
+}
+
+type Section = { name: string; kind: 'json'; value: unknown } | { name: string; kind: 'i32' | 'f32'; value: Int32Array | Float32Array };
+
+function sectionsOf(parts: IndexParts): Section[] {
+  const field = (name: string, f: FieldPostings): Section[] => [
+    { name: `${name}.offsets`, kind: 'i32', value: f.offsets },
+    { name: `${name}.ids`, kind: 'i32', value: f.ids },
+    { name: `${name}.tfs`, kind: 'f32', value: f.tfs },
+  ];
+  return [
+    { name: 'chunks', kind: 'json', value: parts.chunks },
+    { name: 'terms', kind: 'json', value: parts.terms },
+    ...field('title', parts.title),
+    ...field('section', parts.section),
+    ...field('text', parts.text),
+    { name: 'titleLen', kind: 'f32', value: parts.titleLen },
+    { name: 'sectionLen', kind: 'f32', value: parts.sectionLen },
+    { name: 'textLen', kind: 'f32', value: parts.textLen },
+  ];
+}
+
+/** Writes the snapshot atomically (temporary file, then rename): a crash never leaves half a file. */
+export async function saveIndexSnapshot(file: string, parts: IndexParts, revision: number): Promise<void> {
+  const bodies: Buffer[] = [];
+  const header: Header = {
+    magic: MAGIC,
+    format: FORMAT,
+    fingerprint: analyzerFingerprint(),
+    revision,
+    chunkCount: parts.chunks.length,
+    sections: [],
+  };
+  let offset = 0;
+  for (const section of sectionsOf(parts)) {
+    const body =
+      section.kind === 'json'
+        ? Buffer.from(JSON.stringify(section.value), 'utf8')
+        : Buffer.from(section.value.buffer, section.value.byteOffset, section.value.byteLength);
+    header.sections.push({ name: section.name, kind: section.kind, offset, bytes: body.length });
+    bodies.push(body);
+    // keep typed arrays 4-byte aligned
+    const pad = (4 - (body.length % 4)) % 4;
+    if (pad > 0) bodies.push(Buffer.alloc(pad));
+    offset += body.length + pad;
+  }
+  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(headerBytes.length);
+  const headerPad = Buffer.alloc((4 - ((4 + headerBytes.length) % 4)) % 4);
+  await mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${randomBytes(3).toString('hex')}.tmp`;
+  try {
+    await writeFile(tmp, Buffer.concat([length, headerBytes, headerPad, ...bodies]));
+    await rename(tmp, file);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Reads a snapshot; undefined when there is none, or it was made for another revision, another analyzer
+ * or is damaged (the caller then rebuilds from the database).
+ */
+export async function loadIndexSnapshot(file: string, revision: number): Promise<IndexParts | undefined> {
+  let data: Buffer;
+  try {
+    data = await readFile(file);
+  } catch {
+    return undefined;
+  }
+  try {
+    const headerLength = data.readUInt32LE(0);
+    const header = JSON.parse(data.subarray(4, 4 + headerLength).toString('utf8')) as Header;
+    if (
+      header.magic !== MAGIC ||
+      header.format !== FORMAT ||
+      header.fingerprint !== analyzerFingerprint() ||
+      header.revision !== revision
+    )
+      return undefined;
+    const base = 4 + headerLength + ((4 - ((4 + headerLength) % 4)) % 4);
+    const get = (name: string) => {
+      const s = header.sections.find((x) => x.name === name);
+      if (!s) throw new Error(`missing section ${name}`);
+      const bytes = data.subarray(base + s.offset, base + s.offset + s.bytes);
+      if (s.kind === 'json') return JSON.parse(bytes.toString('utf8')) as unknown;
+      // copy into a fresh, aligned buffer (the file buffer may be shared or unaligned)
+      const copy = new Uint8Array(bytes.length);
+      copy.set(bytes);
+      return s.kind === 'i32' ? new Int32Array(copy.buffer) : new Float32Array(copy.buffer);
+    };
+    const field = (name: string): FieldPostings => ({
+      offsets: get(`${name}.offsets`) as Int32Array,
+      ids: get(`${name}.ids`) as Int32Array,
+      tfs: get(`${name}.tfs`) as Float32Array,
+    });
+    const parts: IndexParts = {
+      chunks: get('chunks') as IndexParts['chunks'],
+      terms: get('terms') as string[],
+      title: field('title'),
+      section: field('section'),
+      text: field('text'),
+      titleLen: get('titleLen') as Float32Array,
+      sectionLen: get('sectionLen') as Float32Array,
+      textLen: get('textLen') as Float32Array,
+    };
+    if (parts.chunks.length !== header.chunkCount || parts.title.offsets.length !== parts.terms.length + 1)
+      return undefined;
+    return parts;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,179 @@
+// Use case: file a ticket. Commits the ticket, its personal part, attachments, consent, an audit row and the
+// confirmation message in ONE transaction, before anything is sent; idempotent on the channel message key.
+import { AppError, isAppError } from '../shared/errors.js';
+import {
+  addWorkingDays,
+  answerDeadlineDate,
+  deadlineRunsFromAcceptance,
+  endOfVietnamDay,
+  vietnamDate,
+} from './deadlines.js';
+import type { TicketDeps } from './deps.js';
+import { type AddressForm, createdMessage } from './messages.js';
+import { routeTicket } from './settings.js';
+import { afterCommit, auditTicketChange } from './ticket-helpers.js';
+import { generateTrackingCode } from './tracking-code.js';
+import {
+  type Actor,
+  type ResidentRef,
+  TICKET_KINDS,
+  type Ticket,
+  type TicketAttachmentInput,
+  type TicketKind,
+  type TicketPersonalData,
+} from './types.js';
+import { validatePersonalData } from './validation.js';
+
+export interface CreateTicketOptions {
+  kind: TicketKind;
+  /** A code from settings/categories.yaml. */
+  category: string;
+  /** A code from settings/communes.yaml, or null (e.g. only a location was shared). */
+  commune?: string | null | undefined;
+  latitude?: number | null | undefined;
+  longitude?: number | null | undefined;
+  description: string;
+  attachments?: TicketAttachmentInput[] | undefined;
+  /** Checked against Vietnamese formats and what the law requires for the kind. */
+  personal?: Partial<TicketPersonalData> | undefined;
+  /** Who filed it and where to answer. */
+  resident: ResidentRef;
+  /** Explicit consent, required whenever personal data is given: the purpose and the exact wording shown. */
+  consent?: { purpose: string; wording: string; givenAt?: Date | undefined } | undefined;
+  /** Channel + message id of the message that confirmed the intake: a redelivery creates no second ticket. */
+  sourceKey?: string | undefined;
+  isSecondTime?: boolean | undefined;
+  /** Queue the confirmation with the tracking code in the outbox (default true). */
+  sendConfirmation?: boolean | undefined;
+  actor?: Actor | undefined;
+}
+
+export interface CreateTicketResult {
+  ticket: Ticket;
+  /** false when the sourceKey had already created this ticket. */
+  created: boolean;
+}
+
+const MAX_DESCRIPTION = 5000;
+
+function bad(message: string, userMessage: string): AppError {
+  return new AppError('BAD_INPUT', message, { userMessage });
+}
+
+export async function createTicket(deps: TicketDeps, options: CreateTicketOptions): Promise<CreateTicketResult> {
+  const { settings, store } = deps;
+  if (!TICKET_KINDS.includes(options.kind)) throw bad(`Unknown kind ${options.kind}`, 'Loại yêu cầu không hợp lệ.');
+  const category = settings.categories.find((c) => c.code === options.category);
+  if (!category)
+    throw bad(`Unknown category ${options.category}`, 'Lĩnh vực chưa đúng; vui lòng chọn trong danh sách.');
+  const commune = options.commune ? settings.communes.find((c) => c.code === options.commune) : undefined;
+  if (options.commune && !commune)
+    throw bad(`Unknown commune ${options.commune}`, 'Xã/phường chưa đúng; vui lòng chọn trong danh sách.');
+  const description = options.description.normalize('NFC').trim();
+  if (description.length < 5) throw bad('Description too short', 'Vui lòng mô tả vấn đề rõ hơn (ít nhất vài từ).');
+  if (description.length > MAX_DESCRIPTION)
+    throw bad('Description too long', `Nội dung quá dài (tối đa ${MAX_DESCRIPTION} ký tự); vui lòng rút gọn.`);
+  const personal = validatePersonalData(options.kind, options.personal ?? {});
+  const hasPersonal = Object.values(personal).some((v) => v !== null);
+  if (hasPersonal && (!options.consent || !options.consent.wording.trim()))
+    throw bad('Consent missing', 'Cần sự đồng ý của người gửi trước khi lưu thông tin cá nhân.');
+
+  if (options.sourceKey) {
+    const existing = await store.findTicket({ sourceKey: options.sourceKey });
+    if (existing) return { ticket: existing, created: false };
+  }
+
+  const now = deps.clock.now();
+  const today = vietnamDate(now);
+  const { calendar, deadlines } = settings;
+  const acknowledgeBy = endOfVietnamDay(addWorkingDays(today, deadlines.acknowledgeWorkingDays, calendar));
+  const isRemoteArea = commune?.remote ?? false;
+  const dueAt = deadlineRunsFromAcceptance(options.kind)
+    ? null
+    : endOfVietnamDay(
+        answerDeadlineDate(
+          {
+            kind: options.kind,
+            isRemoteArea,
+            isComplex: false,
+            isSecondTime: false,
+            extensions: 0,
+            petitionWorkingDays: category.petitionAnswerWorkingDays,
+            fromIso: today,
+          },
+          deadlines,
+          calendar,
+        ),
+      );
+  const unitCode = routeTicket(settings.routing, category.code, commune?.code ?? null);
+  const form: AddressForm = deps.addressForm ?? 'Bạn';
+
+  for (let attempt = 0; ; attempt++) {
+    const code = generateTrackingCode(options.kind, now, deps.random);
+    try {
+      const result = await store.transaction(async (tx) => {
+        const residentId = await tx.upsertResident(options.resident);
+        const actor: Actor = options.actor ?? { name: `resident#${residentId}`, role: 'resident' };
+        const ticket = await tx.insertTicket({
+          code,
+          kind: options.kind,
+          category: category.code,
+          commune: commune?.code ?? null,
+          latitude: options.latitude ?? null,
+          longitude: options.longitude ?? null,
+          description,
+          channel: options.resident.channel,
+          residentId,
+          unitId: await tx.findUnitId(unitCode),
+          sourceKey: options.sourceKey ?? null,
+          receivedAt: now,
+          acknowledgeBy,
+          dueAt,
+          isRemoteArea,
+          isSecondTime: options.isSecondTime ?? false,
+        });
+        if (hasPersonal) await tx.insertPersonal(ticket.id, personal);
+        if (options.attachments?.length) await tx.insertAttachments(ticket.id, options.attachments);
+        if (options.consent) {
+          await tx.insertConsent({
+            residentId,
+            ticketId: ticket.id,
+            purpose: options.consent.purpose,
+            wording: options.consent.wording,
+            givenAt: options.consent.givenAt ?? now,
+          });
+        }
+        await auditTicketChange(tx, actor, 'ticket.created', null, ticket, now, {
+          personalFields: Object.entries(personal)
+            .filter(([, v]) => v !== null)
+            .map(([k]) => k),
+          attachments: options.attachments?.length ?? 0,
+          consent: options.consent ? options.consent.purpose : null,
+        });
+        let queued = false;
+        if (options.sendConfirmation !== false) {
+          queued = await tx.enqueueOutbox(
+            {
+              dedupeKey: `ticket:${ticket.id}:created`,
+              ticketId: ticket.id,
+              channel: options.resident.channel,
+              channelUserId: options.resident.channelUserId,
+              payload: createdMessage(ticket, form),
+            },
+            now,
+          );
+        }
+        return { ticket, queued };
+      });
+      afterCommit(deps, result.queued);
+      return { ticket: result.ticket, created: true };
+    } catch (error) {
+      if (isAppError(error, 'CONFLICT') && error.details?.field === 'sourceKey' && options.sourceKey) {
+        const existing = await store.findTicket({ sourceKey: options.sourceKey });
+        if (existing) return { ticket: existing, created: false };
+      }
+      if (isAppError(error, 'CONFLICT') && error.details?.field === 'code' && attempt < 5) continue;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,70 @@
+// Use case: the resident disputes an answer ("chưa được giải quyết") within the dispute window; the ticket
+// reopens (in progress) and its officer is notified through the audit trail and a flag in `tickets list`.
+import { AppError } from '../shared/errors.js';
+import type { TicketDeps } from './deps.js';
+import { disputedMessage } from './messages.js';
+import { assertOwner, auditTicketChange, requireTicket } from './ticket-helpers.js';
+import { parseTrackingCode } from './tracking-code.js';
+import type { OutboxPayload, ResidentRef, Ticket } from './types.js';
+
+export interface DisputeTicketOptions {
+  code: string;
+  resident: Pick<ResidentRef, 'channel' | 'channelUserId'>;
+  /** What is still wrong, in the resident's words (optional; not published). */
+  reason?: string | undefined;
+}
+
+export interface DisputeTicketResult {
+  ticket: Ticket;
+  reply: OutboxPayload;
+}
+
+export async function disputeTicket(deps: TicketDeps, options: DisputeTicketOptions): Promise<DisputeTicketResult> {
+  const parsed = parseTrackingCode(options.code);
+  if (!parsed.ok) throw new AppError('BAD_INPUT', 'Invalid code', { userMessage: `Mã "${options.code}" không đúng.` });
+  const now = deps.clock.now();
+  const windowDays = deps.settings.deadlines.disputeWindowDays;
+  const form = deps.addressForm ?? 'Bạn';
+  const result = await deps.store.transaction(async (tx) => {
+    const before = await requireTicket(tx, parsed.code, { lock: true });
+    const residentId = await assertOwner(tx, before, options.resident);
+    // a redelivered or redone button press: already reopened, say the same again without a second change
+    if (
+      before.status === 'in_progress' &&
+      before.disputedAt &&
+      before.answeredAt &&
+      before.disputedAt > before.answeredAt
+    )
+      return { after: before, reply: disputedMessage(before, form) };
+    if (!before.answeredAt || !['answered', 'closed'].includes(before.status))
+      throw new AppError('CONFLICT', 'Nothing to dispute', {
+        userMessage: `Yêu cầu ${before.code} chưa có câu trả lời để đề nghị xem xét lại.`,
+      });
+    if (now.getTime() - before.answeredAt.getTime() > windowDays * 86_400_000)
+      throw new AppError('CONFLICT', 'Dispute window closed', {
+        userMessage: `Đã quá ${windowDays} ngày kể từ ngày trả lời nên không thể mở lại yêu cầu ${before.code}. ${form} có thể gửi một yêu cầu mới.`,
+      });
+    const after = await tx.updateTicket(before.id, {
+      status: 'in_progress',
+      disputedAt: now,
+      residentResolved: false,
+      closedAt: null,
+      closeReason: null,
+    });
+    await auditTicketChange(
+      tx,
+      { name: `resident#${residentId}`, role: 'resident' },
+      'ticket.disputed',
+      before,
+      after,
+      now,
+      {
+        notify: { unit: after.unitCode, assignee: after.assignee },
+        residentGaveReason: Boolean(options.reason?.trim()),
+      },
+    );
+    // the resident is in the chat pressing the button: the caller sends the reply, no outbox copy
+    return { after, reply: disputedMessage(after, form) };
+  });
+  return { ticket: result.after, reply: result.reply };
+}

@@ -1,0 +1,69 @@
+// Public face of the tickets context: petitions, complaints, denunciations and unanswered questions — tracking
+// codes, lifecycle, legal deadlines over the Vietnamese calendar, routing, the outbox of replies, the audit trail.
+export { type AcceptTicketOptions, acceptTicket } from './accept-ticket.js';
+export { type AnswerTicketOptions, answerTicket } from './answer-ticket.js';
+export { type AssignTicketOptions, assignTicket } from './assign-ticket.js';
+export { type AuditProblem, auditHash, canonicalJson, GENESIS_HASH } from './audit-chain.js';
+export { type ChangeTicketStatusOptions, changeTicketStatus } from './change-ticket-status.js';
+export { type CreateTicketOptions, type CreateTicketResult, createTicket } from './create-ticket.js';
+export {
+  addCalendarDays,
+  addWorkingDays,
+  COMPLAINT_DAYS,
+  complaintDays,
+  currentDeadline,
+  DEFAULT_DEADLINE_RULES,
+  DENUNCIATION_DAYS,
+  type DeadlineRules,
+  endOfVietnamDay,
+  vietnamDate,
+  workingDaysLeft,
+} from './deadlines.js';
+export {
+  backoffDelay,
+  type DeliveryReport,
+  isPermanentDeliveryFailure,
+  OutboxWorker,
+  type OutboxWorkerOptions,
+} from './deliver-outbox.js';
+export type { TicketDeps } from './deps.js';
+export { type DisputeTicketOptions, disputeTicket } from './dispute-ticket.js';
+export {
+  type EraseResidentPersonalDataOptions,
+  type EraseResidentPersonalDataResult,
+  eraseResidentPersonalData,
+} from './erase-resident-personal-data.js';
+export { type ExportTicketsOptions, type ExportTicketsResult, exportTickets } from './export-tickets.js';
+export { type ExtendTicketDeadlineOptions, extendTicketDeadline } from './extend-ticket-deadline.js';
+export { computeDefaultHolidays, HolidayCalendar, type HolidayEntry } from './holidays.js';
+export { OPEN_STATUSES, TRANSITIONS } from './lifecycle.js';
+export { type ListTicketsOptions, listTickets, type TicketListItem } from './list-tickets.js';
+export { LOOKUP_MAX_WRONG, LOOKUP_WINDOW_MS, type LookupTicketOptions, lookupTicket } from './lookup-ticket.js';
+export { lunarToIsoDate, lunarToSolar, solarToLunar } from './lunar-calendar.js';
+export { type AddressForm, formatDate, parseTicketAction, TICKET_ACTION_PREFIX, TICKET_ACTIONS } from './messages.js';
+export type * from './ports.js';
+export { systemClock } from './ports.js';
+export { canSeeIdentity, HIDDEN_IDENTITY, maskPhone } from './privacy.js';
+export { formatPublicView, type PublicTicketView, toPublicView } from './public-view.js';
+export { recordResolution } from './record-resolution.js';
+export { recordSatisfaction } from './record-satisfaction.js';
+export { loadTicketSettings, routeTicket, type TicketSettings } from './settings.js';
+export { type ResidentPersonalData, showResidentPersonalData } from './show-resident-personal-data.js';
+export { type ShowTicketOptions, showTicket, type TicketDetail } from './show-ticket.js';
+export { syncTicketSettings } from './sync-ticket-settings.js';
+export { createTicketActionHandler, createTicketDesk } from './ticket-desk.js';
+export { findTrackingCodeInText, generateTrackingCode, parseTrackingCode } from './tracking-code.js';
+export * from './types.js';
+export {
+  missingPersonalFields,
+  normalizeFullName,
+  normalizePhone,
+  REQUIRED_PERSONAL_FIELDS,
+  validatePersonalData,
+} from './validation.js';
+export {
+  describeAuditProblem,
+  describeAuditWarning,
+  type VerifyAuditLogResult,
+  verifyAuditLog,
+} from './verify-audit-log.js';

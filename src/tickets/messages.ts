@@ -1,0 +1,115 @@
+// What residents read about their tickets (queued in the outbox or returned to the dialogue), in Vietnamese.
+import { vietnamDate } from './deadlines.js';
+import {
+  CLOSE_REASON_LABEL,
+  KIND_LABEL,
+  type OutboxPayload,
+  STATUS_LABEL,
+  type Ticket,
+  type TicketStatus,
+} from './types.js';
+
+export type AddressForm = 'Bạn' | 'Quý vị';
+
+/** 2026-02-17 → 17/02/2026 */
+export function formatDate(at: Date | null | undefined): string {
+  if (!at) return '—';
+  const [y, m, d] = vietnamDate(at).split('-');
+  return `${d}/${m}/${y}`;
+}
+
+function text(t: string): OutboxPayload {
+  return { text: t, quickReplies: [], attachments: [] };
+}
+
+/** Button actions (prefix `tk`, routed by the conversation core to the tickets ActionHandler; each ≤ 64 bytes). */
+export const TICKET_ACTION_PREFIX = 'tk';
+export const TICKET_ACTIONS = {
+  resolved: (code: string) => `tk:resolved:${code}`,
+  notResolved: (code: string) => `tk:unresolved:${code}`,
+  rate: (code: string, stars: number) => `tk:rate:${code}:${stars}`,
+  dispute: (code: string) => `tk:dispute:${code}`,
+  lookup: (code: string) => `tk:lookup:${code}`,
+} as const;
+
+export type TicketAction =
+  | { type: 'resolved'; code: string }
+  | { type: 'unresolved'; code: string }
+  | { type: 'rate'; code: string; stars: number }
+  | { type: 'dispute'; code: string }
+  | { type: 'lookup'; code: string };
+
+/** Reads a button action produced by TICKET_ACTIONS; undefined for anything else. */
+export function parseTicketAction(action: string): TicketAction | undefined {
+  const m = action.match(/^tk:(resolved|unresolved|dispute|lookup):([A-Z0-9-]{10,20})$/);
+  if (m) return { type: m[1] as 'resolved' | 'unresolved' | 'dispute' | 'lookup', code: m[2] as string };
+  const r = action.match(/^tk:rate:([A-Z0-9-]{10,20}):([1-5])$/);
+  if (r) return { type: 'rate', code: r[1] as string, stars: Number(r[2]) };
+  return undefined;
+}
+
+export function createdMessage(ticket: Ticket, form: AddressForm): OutboxPayload {
+  return {
+    text:
+      `Đã tiếp nhận ${KIND_LABEL[ticket.kind].toLowerCase()} của ${form.toLowerCase()}.\n` +
+      `Mã tra cứu: ${ticket.code}\n` +
+      `Ngày tiếp nhận: ${formatDate(ticket.receivedAt)}. Cơ quan sẽ thông báo việc thụ lý chậm nhất ngày ${formatDate(ticket.acknowledgeBy)}.\n` +
+      `${form} có thể gửi mã này bất cứ lúc nào để xem tình trạng xử lý.`,
+    quickReplies: [{ label: 'Xem tình trạng', action: TICKET_ACTIONS.lookup(ticket.code) }],
+    attachments: [],
+  };
+}
+
+export function statusChangedMessage(ticket: Ticket, previous: TicketStatus, form: AddressForm): OutboxPayload {
+  const lines = [`Yêu cầu ${ticket.code}: ${STATUS_LABEL[previous]} → ${STATUS_LABEL[ticket.status]}.`];
+  if (ticket.status === 'accepted' && ticket.dueAt) lines.push(`Thời hạn giải quyết: ${formatDate(ticket.dueAt)}.`);
+  if (ticket.status === 'refused' && ticket.statusNote) lines.push(`Lý do: ${ticket.statusNote}`);
+  if (ticket.status === 'forwarded' && ticket.statusNote) lines.push(`Đã chuyển đến: ${ticket.statusNote}`);
+  if (ticket.status === 'closed' && ticket.closeReason)
+    lines.push(`Kết quả: ${CLOSE_REASON_LABEL[ticket.closeReason]}.`);
+  if (ticket.status === 'closed' && ticket.statusNote) lines.push(ticket.statusNote);
+  if (ticket.status === 'in_progress' && previous !== 'accepted' && ticket.statusNote) lines.push(ticket.statusNote);
+  lines.push(`${form} có thể gửi mã ${ticket.code} để xem chi tiết.`);
+  return text(lines.join('\n'));
+}
+
+export function answerMessage(ticket: Ticket, form: AddressForm): OutboxPayload {
+  return {
+    text:
+      `Trả lời cho yêu cầu ${ticket.code}:\n${ticket.publicAnswer ?? ''}\n\n` +
+      `Vấn đề đã được giải quyết chưa? (${form} có thể phản hồi trong vòng 30 ngày.)`,
+    quickReplies: [
+      { label: 'Đã giải quyết', action: TICKET_ACTIONS.resolved(ticket.code) },
+      { label: 'Chưa giải quyết', action: TICKET_ACTIONS.notResolved(ticket.code) },
+    ],
+    attachments: [],
+  };
+}
+
+export function ratingPrompt(ticket: Ticket, form: AddressForm, offerDispute: boolean): OutboxPayload {
+  const quickReplies = [1, 2, 3, 4, 5].map((n) => ({
+    label: '★'.repeat(n),
+    action: TICKET_ACTIONS.rate(ticket.code, n),
+  }));
+  if (offerDispute) quickReplies.push({ label: 'Đề nghị xem xét lại', action: TICKET_ACTIONS.dispute(ticket.code) });
+  return {
+    text:
+      `Cảm ơn ${form.toLowerCase()} đã phản hồi. ${form} đánh giá mức độ hài lòng với cách giải quyết yêu cầu ${ticket.code} ` +
+      `từ 1 (rất không hài lòng) đến 5 (rất hài lòng)?` +
+      (offerDispute ? `\nNếu vấn đề chưa được giải quyết, ${form.toLowerCase()} có thể đề nghị xem xét lại.` : ''),
+    quickReplies,
+    attachments: [],
+  };
+}
+
+export function thanksForRating(form: AddressForm): OutboxPayload {
+  return text(
+    `Cảm ơn ${form.toLowerCase()} đã đánh giá. Ý kiến của ${form.toLowerCase()} giúp cơ quan phục vụ tốt hơn.`,
+  );
+}
+
+export function disputedMessage(ticket: Ticket, form: AddressForm): OutboxPayload {
+  return text(
+    `Đã mở lại yêu cầu ${ticket.code} theo đề nghị của ${form.toLowerCase()}. Cán bộ phụ trách đã được thông báo và sẽ xem xét lại.`,
+  );
+}

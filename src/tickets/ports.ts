@@ -1,0 +1,174 @@
+// Ports of the tickets core: storage (with transactions), outbox, audit, rate limits, clock, channels.
+import type {
+  AuditEntryInput,
+  AuditRow,
+  NewOutboxMessage,
+  OutboxMessage,
+  OutboxPayload,
+  ResidentRef,
+  Ticket,
+  TicketAttachmentInput,
+  TicketKind,
+  TicketPatch,
+  TicketPersonalData,
+  TicketStatus,
+} from './types.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface NewTicket {
+  code: string;
+  kind: TicketKind;
+  category: string;
+  commune: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  description: string;
+  channel: string;
+  residentId: number | null;
+  unitId: number | null;
+  sourceKey: string | null;
+  receivedAt: Date;
+  acknowledgeBy: Date;
+  dueAt: Date | null;
+  isRemoteArea: boolean;
+  isSecondTime: boolean;
+}
+
+export interface TicketFilter {
+  statuses?: TicketStatus[] | undefined;
+  kinds?: TicketKind[] | undefined;
+  categories?: string[] | undefined;
+  unitCode?: string | undefined;
+  /** Only tickets changed at or after this instant. */
+  updatedFrom?: Date | undefined;
+  /** Only tickets whose current deadline (acknowledgeBy while received, dueAt after) is before this instant. */
+  deadlineBefore?: Date | undefined;
+  /** …and not before this instant (for "due soon"). */
+  deadlineNotBefore?: Date | undefined;
+  residentId?: number | undefined;
+  receivedFrom?: Date | undefined;
+  receivedTo?: Date | undefined;
+  limit?: number | undefined;
+}
+
+export interface ConsentInput {
+  residentId: number;
+  ticketId: number | null;
+  purpose: string;
+  wording: string;
+  givenAt: Date;
+}
+
+export interface OutboxProblem {
+  id: number;
+  ticketCode: string | null;
+  channel: string;
+  status: 'failed' | 'uncertain';
+  attempts: number;
+  lastError: string | null;
+  createdAt: Date;
+}
+
+/** Everything a use case may read or write inside one database transaction. */
+export interface TicketOps {
+  findTicket(
+    by: { id: number } | { code: string } | { sourceKey: string },
+    options?: { lock?: boolean },
+  ): Promise<Ticket | null>;
+  insertTicket(ticket: NewTicket): Promise<Ticket>;
+  updateTicket(id: number, patch: TicketPatch): Promise<Ticket>;
+  listTickets(filter: TicketFilter): Promise<Ticket[]>;
+
+  /** Finds or creates the resident identity of a channel user; returns its id. */
+  upsertResident(resident: ResidentRef): Promise<number>;
+  findResidentId(resident: Pick<ResidentRef, 'channel' | 'channelUserId'>): Promise<number | null>;
+  getResident(residentId: number): Promise<ResidentRef | null>;
+
+  insertPersonal(ticketId: number, data: TicketPersonalData): Promise<void>;
+  getPersonal(ticketId: number): Promise<TicketPersonalData | null>;
+  getPersonalMany(ticketIds: number[]): Promise<Map<number, TicketPersonalData>>;
+  deletePersonal(ticketIds: number[]): Promise<number>;
+
+  insertAttachments(ticketId: number, attachments: TicketAttachmentInput[]): Promise<void>;
+  listAttachments(ticketId: number): Promise<TicketAttachmentInput[]>;
+
+  insertConsent(consent: ConsentInput): Promise<number>;
+  listConsents(residentId: number): Promise<Array<ConsentInput & { id: number; withdrawnAt: Date | null }>>;
+  withdrawConsents(residentId: number, at: Date): Promise<number>;
+
+  /** Queues a message; a second call with the same dedupeKey does nothing and returns false. */
+  enqueueOutbox(message: NewOutboxMessage, at: Date): Promise<boolean>;
+  listOutboxForTicket(ticketId: number): Promise<OutboxMessage[]>;
+  /** Messages that failed for good or may not have arrived, newest first (shown to officers). */
+  listDeliveryProblems(): Promise<OutboxProblem[]>;
+  /** Cancels undelivered messages of these tickets and blanks their recipient (personal-data erasure). */
+  cancelOutboxForTickets(ticketIds: number[]): Promise<number>;
+
+  /** Appends one hash-chained audit row (serialised against other writers). */
+  appendAudit(entry: AuditEntryInput, at: Date): Promise<AuditRow>;
+
+  findUnitId(code: string): Promise<number | null>;
+  findUnitCode(id: number): Promise<string | null>;
+}
+
+/** Port: ticket storage. Reads run outside a transaction; writes go through `transaction`. */
+export interface TicketStore extends TicketOps {
+  transaction<T>(fn: (tx: TicketOps) => Promise<T>): Promise<T>;
+  /** Makes the Unit table match the settings (insert or rename; never deletes). */
+  syncUnits(units: Array<{ code: string; name: string }>): Promise<void>;
+  /** Makes the RoutingRule table mirror the settings, for reporting. */
+  syncRoutingRules(rules: Array<{ category: string; commune: string; unit: string }>): Promise<void>;
+  /** Makes the Holiday table mirror the calendar in use, for reporting. */
+  syncHolidays(holidays: Array<{ date: string; name: string; source: string }>): Promise<void>;
+}
+
+/** Port: the audit trail as a whole, for verification. */
+export interface AuditLogReader {
+  /** Rows in id order, starting after `afterId`. */
+  readAudit(afterId: number, limit: number): Promise<AuditRow[]>;
+  listAuditFor(entity: string, entityId: string): Promise<AuditRow[]>;
+}
+
+/** Port: the worker's view of the outbox. */
+export interface OutboxStore {
+  /** Atomically moves due pending rows to `sending` (lease until now+leaseMs) and returns them; safe with many workers. */
+  claimDue(now: Date, limit: number, leaseMs: number): Promise<OutboxMessage[]>;
+  /** sending → sent; false if the row was not ours to finish. */
+  markSent(id: number, at: Date): Promise<boolean>;
+  /** sending → pending with a later attempt time. */
+  markRetry(id: number, nextAttemptAt: Date, error: string): Promise<void>;
+  /** sending → failed (permanent). */
+  markFailed(id: number, error: string): Promise<void>;
+  /** sending rows whose lease ran out (the process died mid-send) → uncertain; returns how many. */
+  markStaleUncertain(now: Date): Promise<number>;
+  /** failed | uncertain → pending, by an officer. */
+  requeue(id: number, at: Date): Promise<boolean>;
+  countByStatus(): Promise<Record<string, number>>;
+}
+
+/** Port: fixed-window counters. */
+export interface RateLimiter {
+  /** Current count in the window that contains `now`. */
+  current(key: string, now: Date, windowMs: number): Promise<number>;
+  /** Adds one and returns the new count in the window. */
+  hit(key: string, now: Date, windowMs: number): Promise<number>;
+}
+
+/** Port: a channel the worker delivers through (same shape as conversation's Channel). */
+export interface DeliveryChannel {
+  readonly name: string;
+  send(channelUserId: string, reply: OutboxPayload): Promise<void>;
+}
+
+/** name → channel; the worker looks channels up at send time so late-registered channels work. */
+export type ChannelRegistry = (name: string) => DeliveryChannel | undefined;
+
+/** Told after a commit that queued outbox messages, so the worker delivers now instead of at its next poll. */
+export interface OutboxNotifier {
+  notify(): void;
+}

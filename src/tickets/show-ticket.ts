@@ -1,0 +1,111 @@
+// Use case: one ticket in full for an officer — facts, description, personal data (as the role allows), attachments,
+// delivery of replies and its audit history. Showing someone's personal data is itself recorded in the audit trail.
+
+import { AppError } from '../shared/errors.js';
+import type { TicketDeps } from './deps.js';
+import { isDisputed } from './list-tickets.js';
+import { canSeeIdentity, HIDDEN_IDENTITY, type PersonalView, viewPersonal } from './privacy.js';
+import { type PublicTicketView, toPublicView } from './public-view.js';
+import { actorLabel, requireTicket } from './ticket-helpers.js';
+import { parseTrackingCode } from './tracking-code.js';
+import type { Actor, AuditRow, OutboxStatus, TicketAttachmentInput } from './types.js';
+
+export interface ShowTicketOptions {
+  code: string;
+  actor: Actor;
+}
+
+export interface TicketDetail extends PublicTicketView {
+  description: string;
+  isRemoteArea: boolean;
+  isComplex: boolean;
+  isSecondTime: boolean;
+  extensions: number;
+  channel: string;
+  unitCode: string | null;
+  assignee: string | null;
+  acknowledgedAt: Date | null;
+  disputedAt: Date | null;
+  isDisputed: boolean;
+  residentResolved: boolean | null;
+  satisfaction: number | null;
+  personal: PersonalView;
+  attachments: TicketAttachmentInput[];
+  messages: Array<{
+    id: number;
+    status: OutboxStatus;
+    attempts: number;
+    lastError: string | null;
+    createdAt: Date;
+    sentAt: Date | null;
+    preview: string;
+  }>;
+  history: Array<Pick<AuditRow, 'id' | 'at' | 'actor' | 'action' | 'before' | 'after'>>;
+}
+
+export async function showTicket(deps: TicketDeps, options: ShowTicketOptions): Promise<TicketDetail> {
+  const parsed = parseTrackingCode(options.code);
+  if (!parsed.ok) throw new AppError('BAD_INPUT', 'Invalid code', { userMessage: `Mã "${options.code}" không đúng.` });
+  const ticket = await requireTicket(deps.store, parsed.code);
+  const identityVisible = canSeeIdentity(options.actor.role, ticket.kind);
+  const personalData = identityVisible ? await deps.store.getPersonal(ticket.id) : null;
+  if (personalData && Object.values(personalData).some((v) => v !== null)) {
+    const now = deps.clock.now();
+    await deps.store.transaction((tx) =>
+      tx.appendAudit(
+        {
+          actor: actorLabel(options.actor),
+          action: 'personal.viewed',
+          entity: 'ticket',
+          entityId: ticket.code,
+          before: null,
+          after: {
+            fields: Object.entries(personalData)
+              .filter(([, v]) => v !== null)
+              .map(([k]) => k),
+          },
+        },
+        now,
+      ),
+    );
+  }
+  const messages = await deps.store.listOutboxForTicket(ticket.id);
+  const history = deps.audit ? await deps.audit.listAuditFor('ticket', ticket.code) : [];
+  return {
+    ...toPublicView(ticket, deps.settings),
+    description: identityVisible
+      ? ticket.description
+      : `${HIDDEN_IDENTITY} (nội dung đơn tố cáo chỉ thanh tra viên, lãnh đạo được xem)`,
+    isRemoteArea: ticket.isRemoteArea,
+    isComplex: ticket.isComplex,
+    isSecondTime: ticket.isSecondTime,
+    extensions: ticket.extensions,
+    channel: ticket.channel,
+    unitCode: ticket.unitCode,
+    assignee: ticket.assignee,
+    acknowledgedAt: ticket.acknowledgedAt,
+    disputedAt: ticket.disputedAt,
+    isDisputed: isDisputed(ticket),
+    residentResolved: ticket.residentResolved,
+    satisfaction: ticket.satisfaction,
+    personal: viewPersonal(options.actor.role, ticket.kind, personalData, { masked: false }),
+    attachments: identityVisible ? await deps.store.listAttachments(ticket.id) : [],
+    messages: messages.map((m) => ({
+      id: m.id,
+      status: m.status,
+      attempts: m.attempts,
+      lastError: m.lastError,
+      createdAt: m.createdAt,
+      sentAt: m.sentAt,
+      preview: m.payload.text.split('\n')[0]?.slice(0, 80) ?? '',
+    })),
+    history: history.map((h) => ({
+      id: h.id,
+      at: h.at,
+      actor: h.actor,
+      action: h.action,
+      before: h.before,
+      after: h.after,
+    })),
+  };
+}

@@ -1,0 +1,88 @@
+// The tickets context as the conversation core sees it: the TicketDesk port (lookup, "what do you keep about me",
+// erasure) and the `tk:` button handler (resolved? / 1–5 rating / dispute / lookup).
+import type { ActionHandler, DialogueTransition, TicketDesk, TicketLookupResult } from '../conversation/index.js';
+import { isAppError } from '../shared/errors.js';
+import type { TicketDeps } from './deps.js';
+import { disputeTicket } from './dispute-ticket.js';
+import { eraseResidentPersonalData } from './erase-resident-personal-data.js';
+import { LOOKUP_WINDOW_MS, lookupTicket } from './lookup-ticket.js';
+import { parseTicketAction, TICKET_ACTION_PREFIX } from './messages.js';
+import { recordResolution } from './record-resolution.js';
+import { recordSatisfaction } from './record-satisfaction.js';
+
+export function createTicketDesk(deps: TicketDeps): TicketDesk {
+  return {
+    async lookupTicket(input): Promise<TicketLookupResult> {
+      try {
+        const result = await lookupTicket(deps, {
+          code: input.code,
+          requester: { channel: input.channel, channelUserId: input.channelUserId },
+        });
+        return { kind: 'found', text: result.text };
+      } catch (error) {
+        if (isAppError(error, 'RATE_LIMITED'))
+          return { kind: 'rate_limited', retryAfterSeconds: LOOKUP_WINDOW_MS / 1000 };
+        if (isAppError(error, 'NOT_FOUND')) return { kind: 'not_found' };
+        if (isAppError(error, 'BAD_INPUT')) return { kind: 'invalid_code' };
+        throw error;
+      }
+    },
+
+    async describeResidentData({ residentId }) {
+      const tickets = await deps.store.listTickets({ residentId, limit: 10_000 });
+      const personal = await deps.store.getPersonalMany(tickets.map((t) => t.id));
+      const consents = (await deps.store.listConsents(residentId)).filter((c) => c.withdrawnAt === null);
+      const items = [
+        { label: 'Phản ánh, kiến nghị, khiếu nại, tố cáo đã gửi', count: tickets.length },
+        { label: 'Họ tên, số điện thoại, địa chỉ kèm theo các yêu cầu đó', count: personal.size },
+        { label: 'Lần đồng ý cho phép xử lý thông tin cá nhân', count: consents.length },
+      ];
+      return items.filter((i) => i.count > 0);
+    },
+
+    async eraseResidentData({ residentId }) {
+      const result = await eraseResidentPersonalData(deps, { resident: { residentId } });
+      return { keepIdentity: result.keepIdentity };
+    },
+  };
+}
+
+/** Handles the `tk:` buttons that the outbox sends after an answer. */
+export function createTicketActionHandler(deps: TicketDeps): ActionHandler {
+  return {
+    prefix: TICKET_ACTION_PREFIX,
+    async handle({ args, ctx }): Promise<DialogueTransition> {
+      const action = parseTicketAction([TICKET_ACTION_PREFIX, ...args].join(':'));
+      if (!action) return { type: 'end', say: ['Nút này không còn hiệu lực.'] };
+      const resident = { channel: ctx.resident.channel, channelUserId: ctx.resident.channelUserId };
+      try {
+        switch (action.type) {
+          case 'resolved':
+          case 'unresolved': {
+            const r = await recordResolution(deps, {
+              code: action.code,
+              resident,
+              resolved: action.type === 'resolved',
+            });
+            return { type: 'end', say: [r.reply] };
+          }
+          case 'rate': {
+            const r = await recordSatisfaction(deps, { code: action.code, resident, stars: action.stars });
+            return { type: 'end', say: [r.reply] };
+          }
+          case 'dispute': {
+            const r = await disputeTicket(deps, { code: action.code, resident });
+            return { type: 'end', say: [r.reply.text] };
+          }
+          case 'lookup': {
+            const r = await lookupTicket(deps, { code: action.code, requester: resident });
+            return { type: 'end', say: [r.text] };
+          }
+        }
+      } catch (error) {
+        if (isAppError(error) && error.code !== 'INTERNAL') return { type: 'end', say: [error.userMessage] };
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,156 @@
+// Small pieces several tickets use cases share: audit snapshots without personal data, resident messages,
+// permission checks and lookups that fail in Vietnamese.
+import { createHash } from 'node:crypto';
+import { AppError } from '../shared/errors.js';
+import type { TicketDeps } from './deps.js';
+import type { TicketOps } from './ports.js';
+import type { Actor, OutboxPayload, Ticket } from './types.js';
+
+/**
+ * The ticket as recorded in the audit trail: facts only. The description may hold personal data and audit
+ * rows can never be erased, so only its hash is kept.
+ */
+export function auditSnapshot(ticket: Ticket): Record<string, unknown> {
+  return {
+    code: ticket.code,
+    kind: ticket.kind,
+    category: ticket.category,
+    commune: ticket.commune,
+    status: ticket.status,
+    closeReason: ticket.closeReason,
+    statusNote: ticket.statusNote,
+    publicAnswer: ticket.publicAnswer,
+    isRemoteArea: ticket.isRemoteArea,
+    isComplex: ticket.isComplex,
+    isSecondTime: ticket.isSecondTime,
+    extensions: ticket.extensions,
+    unitCode: ticket.unitCode,
+    assignee: ticket.assignee,
+    acknowledgeBy: ticket.acknowledgeBy,
+    dueAt: ticket.dueAt,
+    acknowledgedAt: ticket.acknowledgedAt,
+    answeredAt: ticket.answeredAt,
+    closedAt: ticket.closedAt,
+    disputedAt: ticket.disputedAt,
+    residentResolved: ticket.residentResolved,
+    satisfaction: ticket.satisfaction,
+    descriptionSha256: createHash('sha256').update(ticket.description).digest('hex'),
+  };
+}
+
+/** Only the fields that changed, before and after. */
+export function diff(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): {
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+} {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const x = JSON.stringify(before[key] ?? null);
+    const y = JSON.stringify(after[key] ?? null);
+    if (x !== y) {
+      b[key] = before[key] ?? null;
+      a[key] = after[key] ?? null;
+    }
+  }
+  return { before: b, after: a };
+}
+
+export function actorLabel(actor: Actor): string {
+  return `${actor.role}:${actor.name}`;
+}
+
+/** Records a change of a ticket (only changed fields) in the audit trail. */
+export async function auditTicketChange(
+  tx: TicketOps,
+  actor: Actor,
+  action: string,
+  before: Ticket | null,
+  after: Ticket,
+  at: Date,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
+  const d = before ? diff(auditSnapshot(before), auditSnapshot(after)) : { before: null, after: auditSnapshot(after) };
+  await tx.appendAudit(
+    {
+      actor: actorLabel(actor),
+      action,
+      entity: 'ticket',
+      entityId: after.code,
+      before: d.before,
+      after: { ...d.after, ...extra },
+    },
+    at,
+  );
+}
+
+/** Queues a message to the resident on the channel the ticket came from; false when nobody can be reached. */
+export async function queueToResident(
+  tx: TicketOps,
+  ticket: Ticket,
+  dedupeKey: string,
+  payload: OutboxPayload,
+  at: Date,
+): Promise<boolean> {
+  if (ticket.residentId === null) return false;
+  const resident = await tx.getResident(ticket.residentId);
+  if (!resident) return false;
+  return tx.enqueueOutbox(
+    { dedupeKey, ticketId: ticket.id, channel: ticket.channel, channelUserId: resident.channelUserId, payload },
+    at,
+  );
+}
+
+export async function requireTicket(tx: TicketOps, code: string, options: { lock?: boolean } = {}): Promise<Ticket> {
+  const ticket = await tx.findTicket({ code }, options);
+  if (!ticket)
+    throw new AppError('NOT_FOUND', `Ticket ${code} not found`, {
+      userMessage: `Không tìm thấy yêu cầu có mã ${code}.`,
+    });
+  return ticket;
+}
+
+/** Officers act on tickets; denunciations only by inspectors and leads (the denouncer's identity is theirs to see). */
+export function assertMayHandle(actor: Actor, ticket: Ticket): void {
+  const allowed =
+    ticket.kind === 'denunciation' ? ['inspector', 'lead', 'system'] : ['officer', 'inspector', 'lead', 'system'];
+  if (!allowed.includes(actor.role)) {
+    throw new AppError('FORBIDDEN', `Role ${actor.role} may not handle ${ticket.kind} ${ticket.code}`, {
+      userMessage:
+        ticket.kind === 'denunciation'
+          ? 'Chỉ thanh tra viên hoặc lãnh đạo được xử lý đơn tố cáo.'
+          : 'Vai trò của bạn không được xử lý yêu cầu này.',
+    });
+  }
+}
+
+/** The resident pressing a button must be the one who filed the ticket. */
+export async function assertOwner(
+  tx: TicketOps,
+  ticket: Ticket,
+  resident: { channel: string; channelUserId: string },
+): Promise<number> {
+  const residentId = await tx.findResidentId(resident);
+  if (residentId === null || ticket.residentId !== residentId) {
+    throw new AppError('FORBIDDEN', `Resident is not the owner of ${ticket.code}`, {
+      userMessage: 'Chỉ người gửi yêu cầu mới thực hiện được thao tác này.',
+    });
+  }
+  return residentId;
+}
+
+export function afterCommit(deps: TicketDeps, queued: boolean): void {
+  if (queued) deps.notifier?.notify();
+}
+
+export function normaliseCodeOrThrow(code: string, parse: (c: string) => { ok: boolean; code?: string }): string {
+  const parsed = parse(code);
+  if (!parsed.ok || !parsed.code)
+    throw new AppError('BAD_INPUT', 'Invalid tracking code', {
+      userMessage: `Mã "${code}" không đúng. Mã có dạng PA-2611-7K3QX9; vui lòng kiểm tra lại.`,
+    });
+  return parsed.code;
+}

@@ -1,0 +1,161 @@
+// The web chat page in a real headless Chromium: ask and see a sourced answer, buttons, reload, keyboard only, large text.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createConversationEngine, createReplies } from '../../../src/conversation/index.js';
+import type { Database } from '../../../src/db/index.js';
+import { createPrismaConversationStore } from '../../../src/db/stores/conversation-store.js';
+import { browserUnavailableReason, launchBrowser, type TestBrowser } from '../../support/browser.js';
+import { createTestDatabase } from '../../support/database.js';
+import { ContractAnswerer } from '../support/contract-answerer.js';
+import { startWebHarness, type WebHarness } from '../support/web-harness.js';
+
+const R = createReplies('Bạn');
+const skipReason = browserUnavailableReason();
+if (skipReason) process.stdout.write(`${skipReason}\n`);
+
+const botTexts = (page: Page) => page.locator('#messages li.message.bot .text').allInnerTexts();
+
+async function ask(page: Page, text: string): Promise<void> {
+  const before = await page.locator('#messages li.message.bot').count();
+  await page.locator('#message-input').fill(text);
+  await page.locator('#message-input').press('Enter');
+  await page.locator('#messages li.message.bot').nth(before).waitFor();
+}
+
+describe.skipIf(skipReason !== undefined)('web chat page in Chromium', () => {
+  let db: Database;
+  let h: WebHarness;
+  let browser: TestBrowser;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const engine = createConversationEngine({
+      store: createPrismaConversationStore(db.prisma),
+      answerer: new ContractAnswerer(),
+    });
+    h = await startWebHarness({ handler: engine, db });
+    browser = await launchBrowser();
+  });
+  // each test is a new resident
+  beforeEach(async () => {
+    await browser.context.clearCookies();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await h?.close();
+    await db?.close();
+  });
+
+  it('shows a sourced answer to a typed question, as text (never as HTML)', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(h.url);
+    await page.locator('body[data-ready="true"]').waitFor();
+    await ask(page, 'Đăng ký khai sinh cần giấy tờ gì?');
+    const [answer] = await botTexts(page);
+    expect(answer).toContain('giấy chứng sinh <bản chính>');
+    expect(answer).toContain('Nguồn: Đăng ký khai sinh (mã 1.001193)');
+    // the angle brackets stayed text: no element was created from them
+    expect(await page.locator('#messages bản').count()).toBe(0);
+    await page.close();
+  });
+
+  it('sends a quick-reply button press and keeps the conversation after a reload', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(h.url);
+    await page.locator('body[data-ready="true"]').waitFor();
+    const before = await page.locator('#messages li.message').count();
+    await ask(page, 'khai sinh');
+    await page.getByRole('button', { name: R.rateLabels.up }).click();
+    await page.getByText(R.ratedUp).waitFor();
+    expect(await page.locator('.quick-replies button').count()).toBe(0);
+    const lines = await page.locator('#messages li.message').allInnerTexts();
+    expect(lines.length).toBe(before + 4);
+
+    await page.reload();
+    await page.locator('body[data-ready="true"]').waitFor();
+    expect(await page.locator('#messages li.message').allInnerTexts()).toEqual(lines);
+    await page.close();
+  });
+
+  it('works by keyboard alone, with labels and a live region for screen readers', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(h.url);
+    await page.locator('body[data-ready="true"]').waitFor();
+    expect(await page.locator('#messages').getAttribute('role')).toBe('log');
+    expect(await page.locator('#messages').getAttribute('aria-live')).toBe('polite');
+    expect(await page.getByLabel('Nhập câu hỏi của bạn').count()).toBe(1);
+
+    // Tab from the top reaches the input; typing and Enter sends
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter'); // skip link → input
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('message-input');
+    await page.keyboard.type('lệ phí bao nhiêu?');
+    await page.keyboard.press('Enter');
+    await page.getByText(R.clarifyProcedure('lệ phí bao nhiêu?')).waitFor();
+    // Shift+Tab from the input lands on the last quick reply ("Hủy"); Space presses it
+    await page.locator('#message-input').focus();
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(R.cancelLabel);
+    await page.keyboard.press('Space');
+    await page.getByText(R.cancelled).waitFor();
+    await page.close();
+  });
+
+  it('offers a large-text option that is remembered', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(h.url);
+    await page.locator('body[data-ready="true"]').waitFor();
+    const toggle = page.getByRole('button', { name: 'Chữ lớn' });
+    const size = () => page.evaluate(() => Number.parseFloat(getComputedStyle(document.documentElement).fontSize));
+    const normal = await size();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await size()).toBeGreaterThan(normal * 1.2);
+    await page.reload();
+    await page.locator('body[data-ready="true"]').waitFor();
+    expect(await page.getByRole('button', { name: 'Chữ lớn' }).getAttribute('aria-pressed')).toBe('true');
+    await page.close();
+  });
+
+  it('embeds on another site with /embed.js: a button that opens the chat in a frame', async () => {
+    // two public origins, both served through the browser's request interception (Chromium would not let a public
+    // page reach a loopback address): the province's portal, and tiepdan proxied to the test server
+    const portal = 'https://cong.example.gov.vn';
+    const chat = 'https://tiepdan.example.org';
+    const sessionHeaders: string[] = [];
+    const context = browser.context;
+    await context.route(`${portal}/**`, (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: `<!doctype html><html lang="vi"><body><h1>Cổng thông tin</h1><script src="${chat}/embed.js"></script></body></html>`,
+      }),
+    );
+    await context.route(`${chat}/**`, async (route) => {
+      const url = new URL(route.request().url());
+      const header = route.request().headers()['x-chat-session'];
+      if (url.pathname === '/api/chat/messages' && header) sessionHeaders.push(header);
+      const response = await route.fetch({ url: `${h.url}${url.pathname}${url.search}` });
+      await route.fulfill({ response });
+    });
+    const page = await context.newPage();
+    await page.goto(`${portal}/`);
+    const open = page.getByRole('button', { name: 'Hỏi đáp trực tuyến' });
+    expect(await open.getAttribute('aria-expanded')).toBe('false');
+    await open.click();
+    expect(await open.getAttribute('aria-expanded')).toBe('true');
+    const frame = page.frameLocator('#tiepdan-chat-frame');
+    await frame.locator('body[data-ready="true"]').waitFor();
+    await frame.locator('#message-input').fill('khai sinh');
+    await frame.locator('#message-input').press('Enter');
+    await frame.getByText('Nguồn: Đăng ký khai sinh (mã 1.001193)').waitFor();
+    // third-party cookies and storage are blocked in the frame: the portal page keeps the session for it
+    await page.reload();
+    await page.getByRole('button', { name: 'Hỏi đáp trực tuyến' }).click();
+    await page.frameLocator('#tiepdan-chat-frame').getByText('Nguồn: Đăng ký khai sinh (mã 1.001193)').waitFor();
+    expect(sessionHeaders.filter((v) => /^[A-Za-z0-9_-]{43}$/.test(v)).length).toBeGreaterThan(0);
+    await page.close();
+    await context.unrouteAll();
+  });
+});

@@ -1,0 +1,296 @@
+// Dialogue machinery: registered dialogues, restart mid-dialogue, cancel at every step, stale buttons, custom actions.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type ActionHandler, DialogueRegistry, defineDialogue, type JsonObject } from '../../src/conversation/index.js';
+import { AppError } from '../../src/shared/errors.js';
+import {
+  actionsOf,
+  button,
+  createFakeIntake,
+  createHarness,
+  FakeTicketDesk,
+  type Harness,
+  incoming,
+  textOf,
+} from './harness.js';
+
+const created = new Map<string, JsonObject>();
+const tickets = new FakeTicketDesk();
+const ticketButtons: ActionHandler = {
+  prefix: 'tk',
+  handle: ({ args }) =>
+    args[0] === 'sat'
+      ? { type: 'start', dialogue: 'satisfaction', seed: { code: args[1] ?? '' } }
+      : { type: 'end', say: [`Đã ghi nhận: ${args.join(' ')}`] },
+};
+const satisfaction = defineDialogue({
+  name: 'satisfaction',
+  start: (_ctx, seed) => ({ type: 'goto', step: 'score', data: seed }),
+  steps: {
+    score: {
+      prompt: () => ({
+        text: 'Mức độ hài lòng (1–5)?',
+        choices: ['1', '2', '3', '4', '5'].map((v) => ({ label: `${v} ⭐`, value: v })),
+      }),
+      handle: (input, ctx) => ({ type: 'end', say: [`Cảm ơn, ${input.choice} điểm cho ${String(ctx.data.code)}.`] }),
+    },
+  },
+});
+const options = { tickets, dialogues: [createFakeIntake(created), satisfaction], actions: [ticketButtons] };
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness(options);
+});
+afterAll(async () => h?.close());
+
+async function stateOf(user: string) {
+  const resident = await h.db.prisma.resident.findUnique({
+    where: { channel_channelUserId: { channel: 'telegram', channelUserId: user } },
+    include: { state: true },
+  });
+  return resident?.state ?? null;
+}
+
+describe('a registered multi-step dialogue', () => {
+  test('runs to the end: buttons, typed choice, photos, confirm; the ticket is created once', async () => {
+    const user = 'full';
+    const kind = await h.send(user, '/phananh');
+    expect(textOf(kind)).toContain('Mời mô tả sự việc');
+    const none = await h.send(user, 'khiếu nại');
+    expect(textOf(none)).toContain('Xác nhận gửi: khiếu nại');
+    const edit = await h.send(user, { action: button(none, 'Sửa nội dung') });
+    expect(textOf(edit)).toContain('Mời mô tả sự việc');
+    expect(textOf(await h.send(user, { attachments: [{ kind: 'photo', ref: 'file-1' }] }))).toContain('Đã nhận ảnh');
+    const confirm = await h.send(user, 'Cống thoát nước bị tắc');
+    expect(textOf(confirm)).toContain('Cống thoát nước bị tắc (1 ảnh)');
+    const done = await h.send(user, '1');
+    expect(textOf(done)).toContain('Đã tiếp nhận. Mã tra cứu');
+    expect([...created.values()].filter((t) => t.description === 'Cống thoát nước bị tắc')).toHaveLength(1);
+    expect((await stateOf(user))?.dialog).toBeNull();
+  });
+
+  test('a step with buttons refuses unmatched text and asks again', async () => {
+    const user = 'choices';
+    await h.send(user, { action: 'intent:help' });
+    const start = await h.send(user, 'Tôi muốn gửi đơn');
+    // "gửi đơn" alone is an intake without a kind: the first step asks the kind
+    expect(textOf(start)).toContain('Bạn muốn gửi loại nào?');
+    const refused = await h.send(user, 'ngày mai trời mưa');
+    expect(textOf(refused)).toContain('Mời chọn một trong các lựa chọn');
+    expect((await stateOf(user))?.step).toBe('kind');
+    const typed = await h.send(user, 'khieu nai');
+    expect(textOf(typed)).toContain('Mời mô tả sự việc');
+    expect((await stateOf(user))?.data).toMatchObject({ kind: 'complaint' });
+  });
+
+  test('a button from an earlier step is stale: said so, and the current step is asked again', async () => {
+    const user = 'stale';
+    const kind = await h.send(user, 'Tôi muốn gửi đơn');
+    await h.send(user, { action: button(kind, 'Khiếu nại') });
+    const again = await h.send(user, { action: button(kind, 'Phản ánh') });
+    expect(textOf(again)).toContain('không còn hiệu lực');
+    expect(textOf(again)).toContain('Mời mô tả sự việc');
+    expect((await stateOf(user))?.data).toMatchObject({ kind: 'complaint' });
+  });
+
+  test('a forged choice value for the current step is refused', async () => {
+    const user = 'forged';
+    await h.send(user, 'Tôi muốn gửi đơn');
+    const forged = await h.send(user, { action: 'd:kind:denunciation' });
+    expect(textOf(forged)).toContain('không còn hiệu lực');
+    expect((await stateOf(user))?.step).toBe('kind');
+  });
+
+  test('/help inside a dialogue shows help and keeps the step', async () => {
+    const user = 'help-in';
+    await h.send(user, 'Tôi muốn gửi đơn');
+    const help = await h.send(user, '/help');
+    expect(textOf(help)).toContain('Trợ lý có thể giúp');
+    expect(textOf(help)).toContain('Bạn muốn gửi loại nào?');
+    expect((await stateOf(user))?.step).toBe('kind');
+  });
+
+  test('a menu button inside a dialogue leaves it and does what was asked', async () => {
+    const user = 'menu-in';
+    await h.send(user, 'Tôi muốn gửi đơn');
+    const human = await h.send(user, { action: 'intent:human' });
+    expect(textOf(human)).toContain('Đã dừng thao tác đang làm dở');
+    expect(textOf(human)).toContain('chưa có cán bộ trực');
+    expect((await stateOf(user))?.dialog).toBeNull();
+  });
+});
+
+describe('restart in the middle of a dialogue', () => {
+  test.each([
+    ['kind', [] as string[]],
+    ['description', ['Phản ánh, kiến nghị']],
+    ['confirm', ['Phản ánh, kiến nghị', 'Đèn đường hỏng cả tháng']],
+  ])('the engine is recreated at step "%s" and the dialogue carries on', async (step, inputs) => {
+    const user = `restart-${step}`;
+    await h.send(user, 'Tôi muốn gửi đơn');
+    for (const input of inputs) await h.send(user, input);
+    expect((await stateOf(user))?.step).toBe(step);
+    h.restart(options);
+    const rest = ['Phản ánh, kiến nghị', 'Đèn đường hỏng cả tháng', 'Gửi'].slice(inputs.length);
+    let last = await h.send(user, rest[0] as string);
+    for (const input of rest.slice(1)) last = await h.send(user, input);
+    expect(textOf(last)).toContain('Đã tiếp nhận');
+    expect((await stateOf(user))?.dialog).toBeNull();
+  });
+
+  test('the rating flow survives a restart', async () => {
+    const user = 'restart-rating';
+    const answer = await h.send(user, 'hồ sơ kết hôn');
+    await h.send(user, { action: button(answer, '👎') });
+    h.restart(options);
+    expect(textOf(await h.send(user, 'thiếu mẫu tờ khai'))).toContain('ý kiến đã được ghi lại');
+    const id = (await h.db.prisma.resident.findFirstOrThrow({ where: { channelUserId: user } })).id;
+    expect(await h.db.prisma.feedback.findMany({ where: { residentId: id } })).toMatchObject([
+      { rating: 'down', reason: 'other', comment: 'thiếu mẫu tờ khai' },
+    ]);
+  });
+
+  test('a dialogue no longer registered after a restart is dropped politely and the message still handled', async () => {
+    const user = 'restart-lost';
+    await h.send(user, 'Tôi muốn gửi đơn');
+    h.restart({ tickets, dialogues: [], actions: [] });
+    try {
+      const replies = await h.send(user, 'lệ phí đăng ký kết hôn');
+      expect(replies[0]?.text).toContain('không tiếp tục được');
+      expect(textOf(replies)).toContain('Lệ phí đăng ký kết hôn: miễn lệ phí');
+      expect((await stateOf(user))?.dialog).toBeNull();
+    } finally {
+      h.restart(options);
+    }
+  });
+});
+
+describe('cancel at every step', () => {
+  const cancels: Array<[string, string | { action: string }]> = [
+    ['hủy', 'hủy'],
+    ['huy', 'huy'],
+    ['Huỷ bỏ', 'Huỷ bỏ'],
+    ['/huy', '/huy'],
+    ['the Hủy button', { action: 'cancel' }],
+  ];
+  const steps: Array<[string, string[]]> = [
+    ['kind', []],
+    ['description', ['Phản ánh, kiến nghị']],
+    ['confirm', ['Phản ánh, kiến nghị', 'Cây đổ chắn đường']],
+  ];
+  for (const [step, inputs] of steps) {
+    test.each(cancels)(`at step "${step}" with %s`, async (label, cancel) => {
+      const user = `cancel-${step}-${label}`;
+      const first = await h.send(user, 'Tôi muốn gửi đơn');
+      expect(actionsOf(first)).toContain('cancel');
+      for (const input of inputs) await h.send(user, input);
+      expect((await stateOf(user))?.step).toBe(step);
+      const before = created.size;
+      const replies = await h.send(user, cancel);
+      expect(textOf(replies)).toContain('Đã hủy thao tác');
+      expect(await stateOf(user)).toMatchObject({ dialog: null, step: null, data: {} });
+      expect(created.size).toBe(before);
+      // the next message is handled as a fresh one
+      expect(textOf(await h.send(user, 'lệ phí đăng ký kết hôn'))).toContain('Lệ phí đăng ký kết hôn');
+    });
+  }
+
+  test.each([
+    ['clarify-procedure', 'lệ phí bao nhiêu?'],
+    ['track-ticket', 'tra cứu mã'],
+    ['erase-data', 'xóa dữ liệu của tôi'],
+    ['offer-intake', 'Đường xóm tôi bị ngập mấy hôm nay không ai xử lý'],
+  ])('the built-in dialogue %s cancels too', async (dialog, text) => {
+    const user = `cancel-${dialog}`;
+    await h.send(user, text);
+    expect((await stateOf(user))?.dialog).toBe(dialog);
+    expect(textOf(await h.send(user, 'huy'))).toContain('Đã hủy thao tác');
+    expect((await stateOf(user))?.dialog).toBeNull();
+  });
+
+  test('cancel with nothing in progress says so', async () => {
+    expect(textOf(await h.send('cancel-idle', 'hủy'))).toContain('không có thao tác nào');
+  });
+});
+
+describe('buttons of other contexts', () => {
+  test('a registered prefix is routed to its handler and may start a dialogue', async () => {
+    const user = 'custom';
+    expect(textOf(await h.send(user, { action: 'tk:resolved:PA-2611-7K3QX9:yes' }))).toContain(
+      'Đã ghi nhận: resolved PA-2611-7K3QX9 yes',
+    );
+    const ask = await h.send(user, { action: 'tk:sat:PA-2611-7K3QX9' });
+    expect(textOf(ask)).toContain('Mức độ hài lòng');
+    expect(textOf(await h.send(user, '4'))).toContain('4 điểm cho PA-2611-7K3QX9');
+  });
+
+  test('a later button does not disturb a dialogue in progress', async () => {
+    const user = 'custom-in';
+    await h.send(user, 'Tôi muốn gửi đơn');
+    const replies = await h.send(user, { action: 'tk:resolved:PA-2611-7K3QX9:no' });
+    expect(textOf(replies)).toContain('Đã ghi nhận');
+    expect(textOf(replies)).toContain('Bạn muốn gửi loại nào?');
+    expect((await stateOf(user))?.step).toBe('kind');
+  });
+
+  test('unknown or forged actions get a clear reply', async () => {
+    for (const action of ['zz:1', 'rate:sideways:x', 'intent:hack', 'x'.repeat(300), 'd::']) {
+      expect(textOf(await h.send('forged-actions', { action }))).toContain('không còn hiệu lực');
+    }
+  });
+});
+
+describe('the registry', () => {
+  test('refuses duplicate names, reserved prefixes and malformed steps', () => {
+    const registry = new DialogueRegistry();
+    const d = defineDialogue({ name: 'x', start: () => ({ type: 'end' }), steps: {} });
+    registry.register(d);
+    expect(() => registry.register(d)).toThrow(/already registered/);
+    expect(() => registry.registerAction({ prefix: 'rate', handle: () => ({ type: 'end' }) })).toThrow(/reserved/);
+    expect(() =>
+      registry.register(
+        defineDialogue({
+          name: 'y',
+          start: () => ({ type: 'end' }),
+          steps: { 'Bad Step!': { prompt: () => ({ text: '' }), handle: () => ({ type: 'end' }) } },
+        }),
+      ),
+    ).toThrow(/bad step name/);
+  });
+});
+
+describe('errors inside a dialogue', () => {
+  test('a validation AppError is said and the step asked again; a bug gets an apology and changes nothing', async () => {
+    const phone = defineDialogue({
+      name: 'phone-check',
+      start: () => ({ type: 'goto', step: 'phone', data: {} }),
+      steps: {
+        phone: {
+          prompt: () => ({ text: 'Mời nhập số điện thoại.' }),
+          handle: (input) => {
+            if (input.text === 'lỗi') throw new Error('bug');
+            if (!/^0\d{9}$/.test(input.text))
+              throw new AppError('BAD_INPUT', 'bad phone', { userMessage: 'Số điện thoại chưa đúng định dạng.' });
+            return { type: 'end', say: ['Đã ghi nhận số điện thoại.'] };
+          },
+        },
+      },
+    });
+    const starter: ActionHandler = { prefix: 'ph', handle: () => ({ type: 'start', dialogue: 'phone-check' }) };
+    const e = await createHarness({ dialogues: [phone], actions: [starter] });
+    try {
+      await e.send('p', { action: 'ph:go' });
+      const bad = await e.send('p', '12345');
+      expect(textOf(bad)).toContain('Số điện thoại chưa đúng định dạng.');
+      expect(textOf(bad)).toContain('Mời nhập số điện thoại.');
+      const bug = await e.engine.process(incoming('p', 'lỗi'));
+      expect(bug.status).toBe('failed');
+      expect(textOf(bug.replies)).toContain('hệ thống đang gặp sự cố');
+      expect(textOf(await e.send('p', '0912345678'))).toContain('Đã ghi nhận số điện thoại.');
+      // the number itself was never stored by the conversation store: the dialogue kept nothing in its data
+      expect(JSON.stringify(await e.db.prisma.conversationState.findMany())).not.toContain('0912345678');
+    } finally {
+      await e.close();
+    }
+  });
+});

@@ -1,0 +1,69 @@
+// The embedded data folder admits one process at a time; a lock left by a killed process is taken over.
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/index.js';
+import { acquireDataDirLock, LOCK_FILE, readDataDirLock } from '../../src/db/data-dir-lock.js';
+import { isAppError } from '../../src/shared/errors.js';
+
+const dirs: string[] = [];
+afterEach(async () => {
+  for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
+});
+async function tempDir(): Promise<string> {
+  const d = await mkdtemp(path.join(os.tmpdir(), 'tiepdan-lock-'));
+  dirs.push(d);
+  return d;
+}
+
+describe('data folder lock', () => {
+  it('refuses a second holder while the first lives, with a Vietnamese explanation', async () => {
+    const dir = await tempDir();
+    // a live process other than this one holds it
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+    try {
+      await writeFile(
+        path.join(dir, LOCK_FILE),
+        JSON.stringify({ pid: holder.pid, role: 'service', startedAt: new Date().toISOString(), port: 3999 }),
+      );
+      const error = await acquireDataDirLock(dir, 'cli').catch((e: unknown) => e);
+      expect(isAppError(error, 'CONFLICT')).toBe(true);
+      expect((error as { userMessage: string }).userMessage).toContain(`pid ${holder.pid}`);
+      expect(await readDataDirLock(dir)).toMatchObject({ pid: holder.pid, port: 3999 });
+    } finally {
+      holder.kill('SIGKILL');
+    }
+  });
+
+  it('takes over a lock left by a dead process', async () => {
+    const dir = await tempDir();
+    const dead = spawn(process.execPath, ['-e', '0']);
+    await new Promise((r) => dead.once('exit', r));
+    await writeFile(path.join(dir, LOCK_FILE), JSON.stringify({ pid: dead.pid, role: 'service', startedAt: '' }));
+    const lock = await acquireDataDirLock(dir, 'cli');
+    expect(JSON.parse(await readFile(path.join(dir, LOCK_FILE), 'utf8')).pid).toBe(process.pid);
+    await lock.release();
+    await expect(stat(path.join(dir, LOCK_FILE))).rejects.toThrow();
+  });
+
+  it('advertises the port with a token in a file only its owner can read', async () => {
+    const dir = await tempDir();
+    const lock = await acquireDataDirLock(dir, 'service');
+    const info = await lock.advertise(4321);
+    expect(info.adminToken).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+    expect((await stat(path.join(dir, LOCK_FILE))).mode & 0o077).toBe(0);
+    await lock.release();
+  });
+
+  it('is held by an open embedded database and freed by close()', async () => {
+    const dataDir = await tempDir();
+    const db = await openDatabase({ dataDir });
+    expect(JSON.parse(await readFile(path.join(dataDir, LOCK_FILE), 'utf8')).pid).toBe(process.pid);
+    await db.close();
+    await expect(stat(path.join(dataDir, LOCK_FILE))).rejects.toThrow();
+    const again = await openDatabase({ dataDir });
+    await again.close();
+  });
+});

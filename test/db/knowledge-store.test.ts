@@ -1,0 +1,206 @@
+// The KnowledgeStore contract, run against every implementation: Prisma on embedded PGlite, Prisma on the
+// machine's PostgreSQL (when reachable), and the in-memory store used by eval.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/index.js';
+import { createPrismaKnowledgeStore } from '../../src/db/stores/knowledge-store.js';
+import { createMemoryKnowledgeStore } from '../../src/knowledge/ingest/index.js';
+import type { DocumentDraft, KnowledgeStore } from '../../src/knowledge/types.js';
+import { createPostgresTestDatabase, createTestDatabase, postgresAvailable } from '../support/database.js';
+
+function draft(code: string, version: number, chunkCount = 3): DocumentDraft {
+  return {
+    code,
+    title: `Thủ tục ${code}`,
+    kind: 'procedure',
+    level: 'xã',
+    field: 'Hộ tịch',
+    url: `https://dichvucong.example.gov.vn/${code}`,
+    sourcePath: `raw/${code}.json`,
+    contentHash: `hash-${code}-v${version}`,
+    meta: { version, missing: undefined },
+    chunks: Array.from({ length: chunkCount }, (_, i) => ({
+      section: `Mục ${i + 1}`,
+      aspect: i === 0 ? 'tong_quan' : 'le_phi',
+      text: `Phiên bản ${version}, đoạn ${i + 1}: lệ phí 10.000 đồng/lần.`,
+    })),
+  };
+}
+
+interface Harness {
+  store: KnowledgeStore;
+  db?: Database;
+  /** Back to an empty knowledge base (revision 0). */
+  reset: () => Promise<void>;
+  close: () => Promise<void>;
+}
+
+const postgres = await postgresAvailable();
+if ('reason' in postgres) console.log(`PostgreSQL knowledge store suite skipped: ${postgres.reason}`);
+
+function databaseHarness(db: Database, close: () => Promise<void>): Harness {
+  return {
+    store: createPrismaKnowledgeStore({ prisma: db.prisma }),
+    db,
+    reset: async () => {
+      await db.sql.exec('TRUNCATE "Chunk", "Document", "KnowledgeRevision" RESTART IDENTITY CASCADE');
+    },
+    close,
+  };
+}
+
+function memoryHarness(): Harness {
+  const harness: Harness = {
+    store: createMemoryKnowledgeStore(),
+    reset: async () => {
+      harness.store = createMemoryKnowledgeStore();
+    },
+    close: async () => {},
+  };
+  return harness;
+}
+
+const implementations: Array<[string, () => Promise<Harness>, boolean]> = [
+  ['memory', async () => memoryHarness(), true],
+  [
+    'Prisma on PGlite',
+    async () => {
+      const db = await createTestDatabase();
+      return databaseHarness(db, () => db.close());
+    },
+    true,
+  ],
+  [
+    'Prisma on PostgreSQL',
+    async () => {
+      const { db, drop } = await createPostgresTestDatabase((postgres as { url: string }).url);
+      return databaseHarness(db, drop);
+    },
+    'url' in postgres,
+  ],
+];
+
+for (const [name, open, enabled] of implementations) {
+  describe.skipIf(!enabled)(`KnowledgeStore contract: ${name}`, () => {
+    let h: Harness;
+    beforeAll(async () => {
+      h = await open();
+    });
+    beforeEach(async () => {
+      await h.reset();
+    });
+    afterAll(async () => {
+      await h?.close();
+    });
+
+    it('adds a document and serves its chunks joined with title, code, level and url', async () => {
+      expect(await h.store.getRevision()).toBe(0);
+      expect(await h.store.upsertDocument(draft('1.000001', 1))).toBe('added');
+      expect(await h.store.getRevision()).toBe(1);
+      expect(await h.store.countDocuments()).toBe(1);
+      const chunks = await h.store.loadChunks();
+      expect(chunks.map((c) => c.ordinal)).toEqual([0, 1, 2]);
+      expect(chunks[1]).toMatchObject({
+        code: '1.000001',
+        title: 'Thủ tục 1.000001',
+        kind: 'procedure',
+        level: 'xã',
+        url: 'https://dichvucong.example.gov.vn/1.000001',
+        section: 'Mục 2',
+        aspect: 'le_phi',
+        text: 'Phiên bản 1, đoạn 2: lệ phí 10.000 đồng/lần.',
+      });
+      const [listed] = await h.store.listDocuments();
+      expect(listed).toMatchObject({
+        code: '1.000001',
+        chunkCount: 3,
+        contentHash: 'hash-1.000001-v1',
+        field: 'Hộ tịch',
+      });
+    });
+
+    it('does nothing for an unchanged document: same chunks, same revision', async () => {
+      await h.store.upsertDocument(draft('1.000001', 1));
+      const before = await h.store.loadChunks();
+      const [listedBefore] = await h.store.listDocuments();
+      expect(await h.store.upsertDocument(draft('1.000001', 1))).toBe('unchanged');
+      expect(await h.store.getRevision()).toBe(1);
+      expect((await h.store.loadChunks()).map((c) => c.chunkId)).toEqual(before.map((c) => c.chunkId));
+      const [listedAfter] = await h.store.listDocuments();
+      expect(listedAfter?.updatedAt.getTime()).toBe(listedBefore?.updatedAt.getTime());
+    });
+
+    it('replaces every old chunk of a changed document', async () => {
+      await h.store.upsertDocument(draft('1.000001', 1, 3));
+      await h.store.upsertDocument(draft('1.000002', 1, 2));
+      const oldIds = new Set((await h.store.loadChunks()).filter((c) => c.code === '1.000001').map((c) => c.chunkId));
+      expect(await h.store.upsertDocument(draft('1.000001', 2, 2))).toBe('updated');
+      expect(await h.store.getRevision()).toBe(3);
+      const chunks = await h.store.loadChunks();
+      const mine = chunks.filter((c) => c.code === '1.000001');
+      expect(mine.map((c) => c.text)).toEqual([
+        'Phiên bản 2, đoạn 1: lệ phí 10.000 đồng/lần.',
+        'Phiên bản 2, đoạn 2: lệ phí 10.000 đồng/lần.',
+      ]);
+      expect(mine.some((c) => oldIds.has(c.chunkId))).toBe(false);
+      expect(chunks).toHaveLength(4);
+      expect(chunks.filter((c) => c.code === '1.000002')).toHaveLength(2);
+      expect((await h.store.listDocuments()).find((d) => d.code === '1.000001')?.contentHash).toBe('hash-1.000001-v2');
+    });
+
+    it('rewrites chunks of an unchanged document when forced (re-index)', async () => {
+      await h.store.upsertDocument(draft('1.000001', 1));
+      const before = (await h.store.loadChunks()).map((c) => c.chunkId);
+      expect(await h.store.upsertDocument(draft('1.000001', 1), { force: true })).toBe('updated');
+      const after = await h.store.loadChunks();
+      expect(after).toHaveLength(3);
+      expect(after.some((c) => before.includes(c.chunkId))).toBe(false);
+      expect(await h.store.getRevision()).toBe(2);
+    });
+
+    it('upserts a batch and reports one outcome per draft, in order', async () => {
+      await h.store.upsertDocuments([draft('A', 1), draft('B', 1)]);
+      const revision = await h.store.getRevision();
+      const outcomes = await h.store.upsertDocuments([draft('C', 1), draft('A', 1), draft('B', 2)]);
+      expect(outcomes).toEqual(['added', 'unchanged', 'updated']);
+      expect(await h.store.getRevision()).toBeGreaterThan(revision);
+      expect(await h.store.countDocuments()).toBe(3);
+      expect(await h.store.upsertDocuments([])).toEqual([]);
+    });
+
+    it('removes a document with its chunks and says whether it existed', async () => {
+      await h.store.upsertDocuments([draft('A', 1), draft('B', 1)]);
+      const revision = await h.store.getRevision();
+      expect(await h.store.removeDocument('A')).toBe(true);
+      expect(await h.store.getRevision()).toBe(revision + 1);
+      expect(await h.store.removeDocument('A')).toBe(false);
+      expect(await h.store.getRevision()).toBe(revision + 1);
+      expect((await h.store.loadChunks()).map((c) => c.code)).toEqual(['B', 'B', 'B']);
+      expect((await h.store.listDocuments()).map((d) => d.code)).toEqual(['B']);
+    });
+
+    it('bumps the revision on request', async () => {
+      const before = await h.store.getRevision();
+      expect(await h.store.bumpRevision()).toBe(before + 1);
+      expect(await h.store.getRevision()).toBe(before + 1);
+    });
+
+    if (name !== 'memory') {
+      it('keeps the old chunks when writing the new ones fails (one transaction)', async () => {
+        await h.store.upsertDocument(draft('1.000001', 1, 3));
+        const broken = draft('1.000001', 2, 3);
+        // PostgreSQL refuses NUL in TEXT: the third insert fails after the old chunks were deleted.
+        (broken.chunks[2] as { text: string }).text = 'hỏng\u0000';
+        await expect(h.store.upsertDocument(broken)).rejects.toThrow();
+        const chunks = await h.store.loadChunks();
+        expect(chunks.map((c) => c.text)).toEqual([
+          'Phiên bản 1, đoạn 1: lệ phí 10.000 đồng/lần.',
+          'Phiên bản 1, đoạn 2: lệ phí 10.000 đồng/lần.',
+          'Phiên bản 1, đoạn 3: lệ phí 10.000 đồng/lần.',
+        ]);
+        expect((await h.store.listDocuments())[0]?.contentHash).toBe('hash-1.000001-v1');
+        expect(await h.store.getRevision()).toBe(1);
+        expect(await h.db?.prisma.chunk.count()).toBe(3);
+      });
+    }
+  });
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { createExtractiveWriter } from '../../../src/knowledge/answer/index.js';
+import { LexicalIndex, LexicalRetriever } from '../../../src/knowledge/search/index.js';
+import type { Answer, Passage } from '../../../src/knowledge/types.js';
+import { parseSynonyms } from '../../../src/knowledge/vietnamese/index.js';
+import { CORPUS, SYNONYMS } from '../search/corpus.js';
+
+const synonyms = parseSynonyms(SYNONYMS);
+const retriever = new LexicalRetriever({ index: LexicalIndex.build(CORPUS), synonyms });
+const writer = createExtractiveWriter({ synonyms });
+
+async function answer(question: string): Promise<{ answer: Answer; passages: Passage[] }> {
+  const retrieval = retriever.retrieveSync(question, { k: 40 });
+  return { answer: await writer.write({ question, retrieval }), passages: retrieval.passages };
+}
+
+const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * The quoted parts of an answer: every line but the heading and the source line, without the section label,
+ * split where text was cut ("…").
+ */
+function quotedFragments(text: string): string[] {
+  const lines = text.split('\n').slice(1, -1);
+  return lines
+    .map((l) => l.replace(/^\s*-\s[^:]+:\s?/, '').trim())
+    .flatMap((l) => l.split('…'))
+    .map((f) => flat(f))
+    .filter((f) => f.length > 0);
+}
+
+const QUESTIONS = [
+  'Đăng ký thường trú mất bao lâu và lệ phí bao nhiêu nếu nộp online?',
+  'dang ky tam tru het bao nhieu tien',
+  'làm sổ đỏ lần đầu mất bao lâu, nộp ở đâu?',
+  'bị mất bằng lái thì làm lại thế nào, có mất phí không',
+  'Sinh con bao lâu thì phải đi đăng ký khai sinh, có mất lệ phí không?',
+  'đăng ký kết hôn cần giấy tờ gì',
+  'PAPI năm 2021 Bắc Kạn được bao nhiêu điểm, xếp thứ mấy?',
+];
+
+describe('extractive answer writer', () => {
+  it('never states a fact that is not in a passage: every quoted fragment and number comes from the sources', async () => {
+    for (const question of QUESTIONS) {
+      const { answer: a, passages } = await answer(question);
+      expect(a.abstained).toBe(false);
+      const source = flat(passages.map((p) => p.text).join('\n'));
+      expect(quotedFragments(a.text).length).toBeGreaterThan(0);
+      for (const fragment of quotedFragments(a.text)) expect(source, `${question} → ${fragment}`).toContain(fragment);
+      const allowed = `${source} ${passages.map((p) => `${p.title} ${p.code} ${p.url ?? ''}`).join(' ')}`;
+      for (const n of a.text.match(/\d+(?:[.,/]\d+)*/g) ?? []) expect(allowed, `${question} → ${n}`).toContain(n);
+    }
+  });
+
+  it('picks the fee passage for a fee question, the channel asked, and names level and source', async () => {
+    const { answer: a } = await answer('Đăng ký thường trú lệ phí bao nhiêu nếu nộp online?');
+    const lines = a.text.split('\n');
+    expect(lines[0]).toBe('Thủ tục «Đăng ký thường trú» (cấp xã):');
+    expect(a.text).toContain('- Phí, lệ phí:');
+    expect(a.text).toContain('10.000 đồng/lần');
+    expect(lines.at(-1)).toBe(
+      'Nguồn: Cổng Dịch vụ công quốc gia, mã thủ tục 1.004222 — https://dichvucong.gov.vn/thu-tuc-hanh-chinh/1.004222',
+    );
+    expect(a.sources[0]).toMatchObject({ code: '1.004222', section: 'Phí, lệ phí' });
+    expect(a.focus).toEqual({ code: '1.004222', title: 'Đăng ký thường trú', level: 'xã' });
+    expect(a.docCodes[0]).toBe('1.004222');
+  });
+
+  it('answers each aspect asked, once, and quotes the time a step states when the question asks "how long"', async () => {
+    const both = (await answer('Đăng ký thường trú mất bao lâu và lệ phí bao nhiêu?')).answer.text;
+    expect(both).toContain('7 Ngày làm việc');
+    // time and fee rows are the same text: quoted once
+    expect(both.match(/Trực tiếp: 7 Ngày làm việc/g)).toHaveLength(1);
+    const birth = (await answer('Sinh con bao lâu thì phải đi đăng ký khai sinh?')).answer.text;
+    expect(birth).toContain('60 ngày');
+  });
+
+  it('lists the documents to bring for a documents question', async () => {
+    const { answer: a } = await answer('làm giấy khai sinh cần mang những gì');
+    expect(a.text).toContain('Tờ khai đăng ký khai sinh');
+    expect(a.text).toContain('Giấy chứng sinh');
+  });
+
+  it('says plainly when nothing relevant was found and offers to pass the question to staff', async () => {
+    const { answer: a } = await answer('Giá vàng SJC hôm nay bao nhiêu một lượng?');
+    expect(a.abstained).toBe(true);
+    expect(a.text).toMatch(/chưa tìm thấy thông tin/);
+    expect(a.text).toMatch(/chuyển câu hỏi này tới cán bộ/);
+    expect(a.sources).toEqual([]);
+    expect(a.focus).toBeUndefined();
+    const formal = createExtractiveWriter({ addressForm: 'Quý vị' });
+    const polite = await formal.write({ question: 'x', retrieval: { passages: [], abstained: true, aspect: 'none' } });
+    expect(polite.text).toContain('Quý vị có muốn');
+  });
+
+  it('keeps answers short: a chat message, not a page', async () => {
+    for (const question of QUESTIONS) expect((await answer(question)).answer.text.length).toBeLessThan(1600);
+  });
+});

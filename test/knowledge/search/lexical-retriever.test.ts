@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_RANKING,
+  detectAspects,
+  detectLevels,
+  LexicalIndex,
+  LexicalRetriever,
+} from '../../../src/knowledge/search/index.js';
+import { parseSynonyms, tokenize } from '../../../src/knowledge/vietnamese/index.js';
+import { CORPUS, SYNONYMS } from './corpus.js';
+
+const index = LexicalIndex.build(CORPUS);
+const retriever = new LexicalRetriever({ index, synonyms: parseSynonyms(SYNONYMS) });
+const codes = (question: string) => [...new Set(retriever.retrieveSync(question).passages.map((p) => p.code))];
+
+describe('lexical retriever on a small corpus', () => {
+  it('ranks the procedure named in the question first', () => {
+    expect(codes('Đăng ký thường trú cần giấy tờ gì?')[0]).toBe('1.004222');
+    expect(codes('Đăng ký tạm trú mất bao lâu?')[0]).toBe('1.004194');
+  });
+
+  it('finds accented text for a question typed without diacritics, and in any case', () => {
+    expect(codes('dang ky tam tru mat bao lau')[0]).toBe('1.004194');
+    expect(codes('DANG KY THUONG TRU LE PHI')[0]).toBe('1.004222');
+    expect(codes('Đăng kí thường trú')[0]).toBe('1.004222');
+  });
+
+  it('treats old and new tone placement alike', () => {
+    const corpus = [{ ...(CORPUS[0] as (typeof CORPUS)[number]), code: 'X', title: 'Hoà giải tranh chấp đất đai', text: 'thuỷ lợi' }];
+    const r = new LexicalRetriever({ index: LexicalIndex.build(corpus), synonyms: { rules: [], problems: [] } });
+    expect(r.retrieveSync('hòa giải tranh chấp').passages[0]?.code).toBe('X');
+    expect(r.retrieveSync('thủy lợi').passages[0]?.code).toBe('X');
+  });
+
+  it('weights the title field: a title match beats the same words in another record’s text', () => {
+    // 2.000986's text lists "giấy khai sinh, đăng ký kết hôn"; 1.001193's title is "đăng ký khai sinh"
+    const question = 'giấy khai sinh kết hôn';
+    expect(codes(question)[0]).toBe('1.001193');
+    const textOnly = new LexicalRetriever({
+      index: LexicalIndex.build(CORPUS, { ...DEFAULT_RANKING, wTitle: 0, titleMissPenalty: 0 }),
+      synonyms: { rules: [], problems: [] },
+    });
+    expect(textOnly.retrieveSync(question).passages[0]?.code).toBe('2.000986');
+  });
+
+  it('prefers the basic procedure over a variant whose title adds words the question did not use', () => {
+    expect(codes('đăng ký kết hôn cần giấy tờ gì')[0]).toBe('1.000894');
+  });
+
+  it('expands colloquial words through the synonyms file ("sổ đỏ", "bằng lái")', () => {
+    expect(codes('làm sổ đỏ lần đầu mất bao lâu')[0]).toBe('1.013978');
+    expect(codes('bị mất bằng lái thì làm lại thế nào')[0]).toBe('3.000348');
+    const noSynonyms = new LexicalRetriever({ index, synonyms: { rules: [], problems: [] } });
+    expect(noSynonyms.retrieveSync('làm sổ đỏ').passages[0]?.code).not.toBe('1.013978');
+  });
+
+  it('puts the passage of the asked aspect first for the best document', () => {
+    const fee = retriever.retrieveSync('lệ phí đăng ký tạm trú bao nhiêu');
+    expect(fee.aspects).toEqual(['le_phi']);
+    expect(fee.passages[0]?.aspect).toBe('le_phi');
+    const where = retriever.retrieveSync('đăng ký tạm trú nộp ở đâu');
+    expect(where.passages[0]?.aspect).toBe('co_quan');
+  });
+
+  it('abstains on an off-topic question and answers an on-topic one', () => {
+    const offTopic = retriever.retrieveSync('Giá vàng SJC hôm nay bao nhiêu một lượng?');
+    expect(offTopic.abstained).toBe(true);
+    const weather = retriever.retrieveSync('Mai Hà Nội có mưa không ad ơi');
+    expect(weather.abstained).toBe(true);
+    const onTopic = retriever.retrieveSync('lệ phí đăng ký thường trú');
+    expect(onTopic.abstained).toBe(false);
+    expect(onTopic.relevance).toBeGreaterThan(offTopic.relevance);
+  });
+
+  it('abstains when the question has no searchable word', () => {
+    expect(retriever.retrieveSync('ạ ơi').abstained).toBe(true);
+    expect(retriever.retrieveSync('你好吗').abstained).toBe(true);
+  });
+
+  it('restricts a follow-up to one document and never abstains there', () => {
+    const follow = retriever.retrieveSync('còn lệ phí thì sao?', { code: '1.001193' });
+    expect(follow.abstained).toBe(false);
+    expect(new Set(follow.passages.map((p) => p.code))).toEqual(new Set(['1.001193']));
+    expect(follow.passages[0]?.aspect).toBe('le_phi');
+    // no word in common at all: the document's passages, asked aspect first
+    const bare = retriever.retrieveSync('mất bao lâu?', { code: '1.004194' });
+    expect(bare.passages[0]?.aspect).toBe('thoi_han');
+    expect(retriever.retrieveSync('lệ phí', { code: 'không-có' }).passages).toEqual([]);
+  });
+
+  it('returns documents in rank order, each with its passages, as the Retriever port promises', async () => {
+    const result = await retriever.retrieve('đăng ký', { k: 40 });
+    const seen: string[] = [];
+    for (const p of result.passages) {
+      if (seen.at(-1) !== p.code) {
+        expect(seen).not.toContain(p.code);
+        seen.push(p.code);
+      }
+    }
+    const scores = result.passages.map((p) => p.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    expect(result.passages.length).toBeLessThanOrEqual(40);
+  });
+});
+
+describe('aspect and level detection', () => {
+  it('finds every aspect asked, in order, with or without accents', () => {
+    expect(detectAspects('Đăng ký thường trú mất bao lâu và lệ phí bao nhiêu?')).toEqual(['thoi_han', 'le_phi']);
+    expect(detectAspects('dang ky tam tru nop o dau, may ngay thi xong')).toEqual(['co_quan', 'thoi_han']);
+    expect(detectAspects('làm giấy khai sinh cần mang những gì')).toEqual(['ho_so']);
+    expect(detectAspects('Xin chào')).toEqual([]);
+  });
+
+  it('does not take an accented word for a different cue ("công nhân được" is not "nhận được")', () => {
+    expect(detectAspects('làm công nhân được 2 năm')).not.toContain('ket_qua');
+    expect(detectAspects('nhận được giấy gì')).toContain('ket_qua');
+  });
+
+  it('detects the administrative level a question names', () => {
+    expect(detectLevels(tokenize('Làm hộ chiếu tại Công an tỉnh'))).toEqual(['tỉnh']);
+    expect(detectLevels(tokenize('ra ubnd xa lam'))).toEqual(['xã']);
+    expect(detectLevels(tokenize('nhà ở xã hội'))).toEqual([]);
+  });
+});

@@ -1,0 +1,120 @@
+// The officers' CLI in child processes against an embedded database in a temporary DATA_DIR:
+// list/show/reply/status/export, and `audit verify` naming a row edited with raw SQL. Each call starts tsx and
+// opens PGlite (several seconds on 2 cores), so the calls are few.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/index.js';
+import { createTicket } from '../../src/tickets/index.js';
+import { REPO_ROOT } from '../support/shared-data.js';
+import { CONSENT, createTicketTestEnv, PERSON } from './helpers.js';
+
+const run = promisify(execFile);
+
+describe('tiepdan tickets / audit (child process)', () => {
+  let dataDir: string;
+  let petition = '';
+  let denunciation = '';
+  const env = () => ({
+    ...process.env,
+    DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    LOG_LEVEL: 'silent',
+    SETTINGS_DIR: path.join(REPO_ROOT, 'settings'),
+  });
+  const cli = async (...args: string[]) => {
+    try {
+      const r = await run(process.execPath, [path.join(REPO_ROOT, 'bin/tiepdan.mjs'), ...args], {
+        cwd: REPO_ROOT,
+        env: env(),
+      });
+      return { code: 0, stdout: r.stdout, stderr: r.stderr };
+    } catch (error) {
+      const e = error as { code: number; stdout: string; stderr: string };
+      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+    }
+  };
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'tiepdan-cli-'));
+    const db = await openDatabase({ dataDir });
+    const t = await createTicketTestEnv(new Date().toISOString(), db);
+    petition = (
+      await createTicket(t.deps, {
+        kind: 'petition',
+        category: 'giao-thong',
+        commune: 'duc-xuan',
+        description: 'Đường ngập nước',
+        personal: PERSON,
+        consent: CONSENT,
+        resident: { channel: 'telegram', channelUserId: '42' },
+      })
+    ).ticket.code;
+    denunciation = (
+      await createTicket(t.deps, {
+        kind: 'denunciation',
+        category: 'thai-do-can-bo',
+        description: 'Tố cáo cán bộ nhận hối lộ',
+        personal: { fullName: 'Lý Văn Sài', address: 'Thôn Nà Làng, xã Bản Thi', phone: '0987654321' },
+        consent: CONSENT,
+        resident: { channel: 'telegram', channelUserId: '43' },
+      })
+    ).ticket.code;
+    await db.close();
+  });
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('lists with masked phones, hides the denouncer from officers, and prints JSON', async () => {
+    const list = await cli('tickets', 'list', '--as', 'can.bo.a');
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain(petition);
+    expect(list.stdout).toContain('09******78');
+    expect(list.stdout).not.toContain('0912345678');
+    expect(list.stdout).toContain('[danh tính được bảo vệ]');
+    expect(list.stdout).not.toContain('Sài');
+    const json = JSON.parse(
+      (await cli('tickets', 'show', denunciation, '--json', '--role', 'inspector', '--as', 'thanh.tra')).stdout,
+    );
+    expect(json.personal).toMatchObject({ fullName: 'Lý Văn Sài' });
+  }, 180_000);
+
+  it('replies, changes status and exports, all recorded; `audit verify` names an edited row', async () => {
+    const accepted = await cli('tickets', 'status', petition, 'accepted', '--as', 'can.bo.a');
+    expect(accepted.stdout).toContain('accepted');
+    const reply = await cli('tickets', 'reply', petition, 'Đã khơi thông cống thoát nước.', '--as', 'can.bo.a');
+    expect(reply.stdout).toContain('Đã trả lời');
+    const out = path.join(dataDir, 'export.csv');
+    expect(
+      (
+        await cli(
+          'tickets',
+          'export',
+          '--with-personal-data',
+          '--reason',
+          'Báo cáo tháng',
+          '--out',
+          out,
+          '--as',
+          'can.bo.a',
+        )
+      ).code,
+    ).toBe(0);
+    expect(await readFile(out, 'utf8')).toContain('0912345678');
+
+    const db = await openDatabase({ dataDir });
+    const [row] = await db.sql.exec(`SELECT id FROM "AuditLog" WHERE action = 'ticket.answered'`);
+    await db.sql.exec(`ALTER TABLE "AuditLog" DISABLE TRIGGER USER;
+      UPDATE "AuditLog" SET after = '{"publicAnswer":"Không có gì"}' WHERE id = ${row?.id};
+      ALTER TABLE "AuditLog" ENABLE TRIGGER USER;`);
+    await db.close();
+    const tampered = await cli('audit', 'verify');
+    expect(tampered.code).toBe(3);
+    expect(tampered.stdout).toContain(`Bản ghi #${row?.id} đã bị sửa`);
+    expect(tampered.stdout).toContain('Nhật ký KHÔNG toàn vẹn');
+  }, 240_000);
+});
