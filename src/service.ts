@@ -1,6 +1,9 @@
 // Composition root: config → database → knowledge → conversation → channels → http.
 // main.ts runs it as a process; tests start it in-process on port 0.
 import path from 'node:path';
+import { startTelegram } from './channels/telegram/index.js';
+import { createWebChat } from './channels/web/index.js';
+import { createServiceCliRunner } from './cli/service-runner.js';
 import type { Config } from './config/index.js';
 import { createConversationEngine } from './conversation/index.js';
 import { type Database, openDatabase } from './db/index.js';
@@ -8,9 +11,11 @@ import { PrismaAuditLogReader } from './db/stores/audit-store.js';
 import { createPrismaConversationStore } from './db/stores/conversation-store.js';
 import { createPrismaKnowledgeStore } from './db/stores/knowledge-store.js';
 import { PrismaOutboxStore } from './db/stores/outbox-store.js';
+import { createPrismaTelegramUpdateStore } from './db/stores/telegram-update-store.js';
 import { PrismaRateLimiter, PrismaTicketStore } from './db/stores/ticket-store.js';
-import { createPrismaWebChatDataHolder } from './db/stores/web-chat-store.js';
+import { createPrismaWebChatDataHolder, createPrismaWebChatStore } from './db/stores/web-chat-store.js';
 import { createHttpApp, listen, type RouteMounter, type RunningServer } from './http/index.js';
+import { mountAdminCli } from './http/routes/admin-cli.js';
 import { mountAsk } from './http/routes/ask.js';
 import { mountOpen311 } from './http/routes/open311.js';
 import { createAiOptions } from './knowledge/create-ai-options.js';
@@ -48,6 +53,7 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
+    role: 'service',
     onMigrated: (r) => {
       if (r.applied.length > 0) logger.info({ applied: r.applied }, 'migrations applied');
     },
@@ -94,12 +100,13 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
   if (aiOptions.sync)
     void aiOptions.sync().catch((error) => logger.warn({ error: toAppError(error).code }, 'embedding sync failed'));
   // `tiepdan kb add/remove/reindex` change the revision: pick the change up without a restart
-  const knowledgeRefresh = setInterval(() => {
-    knowledgeSearch
+  const refreshKnowledge = async () => {
+    await knowledgeSearch
       .refresh()
       .then((changed) => (changed ? aiOptions.sync?.() : undefined))
       .catch((error) => logger.warn({ error: toAppError(error).code }, 'knowledge refresh failed'));
-  }, 30_000);
+  };
+  const knowledgeRefresh = setInterval(() => void refreshKnowledge(), 30_000);
   knowledgeRefresh.unref();
   stoppers.push(async () => clearInterval(knowledgeRefresh));
 
@@ -159,6 +166,30 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
   stoppers.push(() => conversation.drain());
 
   // ── channels ──
+  const webChat = createWebChat({
+    store: createPrismaWebChatStore({ prisma: db.prisma }),
+    handler: conversation,
+    logger,
+  });
+  mounts.push(webChat.mount);
+  deliveryChannels.set('web', webChat.channel);
+  stoppers.push(() => webChat.drain());
+  if (config.telegram.token) {
+    // long polling, or webhook mode (POST /telegram/webhook) when TELEGRAM_WEBHOOK_URL is set; connects in the background
+    const telegram = startTelegram({
+      telegram: config.telegram,
+      handler: conversation,
+      store: createPrismaTelegramUpdateStore({ prisma: db.prisma, pglite: db.pglite }),
+      logger,
+    });
+    mounts.push(telegram.mount);
+    deliveryChannels.set('telegram', telegram.channel);
+    stoppers.push(() => telegram.stop());
+  }
+
+  // ── admin: `tiepdan …` typed on this machine while the service holds the embedded database ──
+  const runForwardedCli = createServiceCliRunner({ config, db, knowledgeChanged: refreshKnowledge });
+  mounts.push((app) => mountAdminCli(app, { token: () => db.lock?.info.adminToken, run: runForwardedCli }));
 
   const app = createHttpApp({
     logger,
@@ -168,6 +199,7 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
   const http = await listen(app, config.host, config.port);
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   const url = `http://${host}:${http.port}`;
+  await db.lock?.advertise(http.port);
   logger.info({ url, ms: Date.now() - startedAt }, 'tiepdan ready');
   // warm the model-free answer path in the background: the first residents get the steady-state latency
   if (config.answerMode === 'extractive' && config.retrievalMode === 'lexical')

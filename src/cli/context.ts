@@ -1,15 +1,79 @@
-// What every CLI command receives: lazy access to configuration (read once, on first use).
+// What every CLI command receives, and where its output goes. The same commands run in a terminal or,
+// when the service holds the embedded database, inside the service (see forward-to-service.ts).
+import { AsyncLocalStorage } from 'node:async_hooks';
+import path from 'node:path';
 import type { Config } from '../config/index.js';
+import type { Database, MigrationResult } from '../db/index.js';
 
 export interface CliContext {
+  /** Configuration, read once on first use. */
   config: () => Config;
+  /**
+   * The configured database. In a terminal it is opened for the command (close it when done); inside the
+   * service it is the service's own connection and close() does nothing.
+   */
+  openDatabase: (options?: { onMigrated?: (result: MigrationResult) => void }) => Promise<Database>;
+  /** Resolves a path the user typed against the directory the command was typed in. */
+  resolvePath: (p: string) => string;
+  /** Tells a running service that the knowledge base changed (refresh its search index now). */
+  knowledgeChanged: () => Promise<void>;
+  /** True when the command runs inside the service process. */
+  inService: boolean;
+}
+
+/** Where print() writes: the terminal, or a buffer returned to the CLI that forwarded the command. */
+export interface CliSink {
+  out(text: string): void;
+  err(text: string): void;
+  /** Whether progress may draw a bar (a real terminal). */
+  isTTY: boolean;
+  /** Exit code the command asked for (never process.exitCode: inside the service that would be the service's). */
+  exitCode?: number;
+}
+
+const terminal: CliSink = {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+  get isTTY() {
+    return Boolean(process.stderr.isTTY);
+  },
+};
+
+const sinks = new AsyncLocalStorage<CliSink>();
+
+/** Runs `fn` with its CLI output captured by `sink` (used by the service's admin route). */
+export function withSink<T>(sink: CliSink, fn: () => Promise<T>): Promise<T> {
+  return sinks.run(sink, fn);
+}
+
+export function currentSink(): CliSink {
+  return sinks.getStore() ?? terminal;
 }
 
 /** Writes a line to stdout (CLI output is for people unless --json). */
 export function print(line = ''): void {
-  process.stdout.write(`${line}\n`);
+  currentSink().out(`${line}\n`);
 }
 
 export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  currentSink().out(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Raw text to stdout (CSV and the like). */
+export function writeOut(text: string): void {
+  currentSink().out(text);
+}
+
+/** Sets the command's exit code (e.g. 1 when some files failed, 3 when the audit chain is broken). */
+export function setExitCode(code: number): void {
+  currentSink().exitCode = code;
+}
+
+/** Progress and warnings: stderr, never mixed into --json output. */
+export function printErr(line: string): void {
+  currentSink().err(`${line}\n`);
+}
+
+export function resolveFrom(cwd: string): (p: string) => string {
+  return (p) => path.resolve(cwd, p);
 }

@@ -1,41 +1,30 @@
-// The `tiepdan` command line: parses arguments and hands each command to its use case.
-import { Command, CommanderError } from 'commander';
-import { loadConfig } from '../config/index.js';
+// The `tiepdan` command line. Runs the command here, or hands it to the running service when that
+// service holds the embedded database.
+
 import { toAppError } from '../shared/errors.js';
-import { registerAskCommand } from './commands/ask.js';
-import { registerAuditCommands } from './commands/audit.js';
-import { registerDbCommands } from './commands/db.js';
-import { registerEvalCommand } from './commands/eval.js';
-import { registerKbCommands } from './commands/kb.js';
-import { registerSearchCommand } from './commands/search.js';
-import { registerTicketCommands } from './commands/tickets.js';
-import type { CliContext } from './context.js';
+import { ForwardToService, forwardToService } from './forward-to-service.js';
+import { runCli } from './run-cli.js';
+import { createTerminalContext } from './terminal-context.js';
 
-const program = new Command('tiepdan')
-  .description('tiepdan — bàn tiếp dân trực tuyến: trả lời thủ tục hành chính, tiếp nhận phản ánh, kiến nghị')
-  .showHelpAfterError('(dùng --help để xem hướng dẫn)')
-  .exitOverride();
-
-const context: CliContext = { config: () => loadConfig() };
-
-registerDbCommands(program, context);
-registerKbCommands(program, context);
-registerAskCommand(program, context);
-registerSearchCommand(program, context);
-registerEvalCommand(program, context);
-registerTicketCommands(program, context);
-registerAuditCommands(program, context);
-// each context registers its commands here (kb, ask, search, eval, tickets, audit, …)
-
+const args = process.argv.slice(2);
 try {
-  await program.parseAsync(process.argv);
+  process.exitCode = await runCli(args, createTerminalContext());
 } catch (error) {
-  if (error instanceof CommanderError) {
-    process.exitCode = error.exitCode;
+  if (error instanceof ForwardToService) {
+    try {
+      process.stderr.write(
+        `(Dịch vụ tiepdan pid ${error.holder.pid} đang chạy: lệnh được chuyển cho dịch vụ thực hiện.)\n`,
+      );
+      const result = await forwardToService(error.holder, args, process.cwd());
+      process.stdout.write(result.stdout);
+      process.stderr.write(result.stderr);
+      process.exitCode = result.exitCode;
+    } catch (forwardError) {
+      process.stderr.write(`Lỗi: ${toAppError(forwardError).userMessage}\n`);
+      process.exitCode = 1;
+    }
   } else {
-    const appError = toAppError(error);
-    process.stderr.write(`Lỗi: ${appError.userMessage}\n`);
-    if (appError.code === 'INTERNAL') process.stderr.write(`(${appError.message})\n`);
-    process.exitCode = appError.code === 'BAD_INPUT' || appError.code === 'NOT_FOUND' ? 2 : 1;
+    process.stderr.write(`Lỗi: ${toAppError(error).userMessage}\n`);
+    process.exitCode = 1;
   }
 }

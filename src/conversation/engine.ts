@@ -58,6 +58,8 @@ export interface ConversationEngineOptions {
   followUpWindowMinutes?: number | undefined;
   maxTextChars?: number | undefined;
   maxQuestionChars?: number | undefined;
+  /** Residents whose state is kept in memory between messages (default 2,000, a few MB; 0 = always read the database). */
+  maxCachedConversations?: number | undefined;
 }
 
 export type HandleStatus = 'processed' | 'duplicate' | 'failed';
@@ -109,6 +111,36 @@ const YES_WORDS = new Set([
   'vang a',
 ]);
 const NO_WORDS = new Set(['khong', 'ko', 'k', 'no', 'khong can', 'khong a', 'thoi khoi']);
+
+/** A Map that forgets its least recently used entries beyond `max` (0 = keeps nothing). */
+class LruMap<K, V> {
+  private readonly map = new Map<K, V>();
+  constructor(private readonly max: number) {}
+
+  get(key: K): V | undefined {
+    const value = this.map.get(key);
+    if (value !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, value);
+    }
+    return value;
+  }
+
+  has(key: K): boolean {
+    return this.map.has(key);
+  }
+
+  set(key: K, value: V): void {
+    if (this.max === 0) return;
+    this.map.delete(key);
+    this.map.set(key, value);
+    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as K);
+  }
+
+  delete(key: K): void {
+    this.map.delete(key);
+  }
+}
 
 /** Everything one message changes, gathered before a single commit. */
 class Turn {
@@ -179,6 +211,14 @@ export function createConversationEngine(options: ConversationEngineOptions): Co
   const maxTextChars = options.maxTextChars ?? MAX_TEXT_CHARS;
   const maxQuestionChars = options.maxQuestionChars ?? MAX_QUESTION_CHARS;
   const queue = new SerialQueue();
+  /**
+   * Each resident's state as last committed by this engine, so the common turn costs one statement (the commit)
+   * instead of a read and a commit. Safe across processes: a turn computed from the cache always writes its state
+   * with the version check, and a conflict drops the entry and redoes the turn from the database.
+   */
+  const conversations = new LruMap<string, OpenedConversation>(options.maxCachedConversations ?? 2_000);
+  /** Message keys this engine committed lately: a redelivery is answered from the store without a turn. */
+  const recentKeys = new LruMap<string, true>(options.maxCachedConversations === 0 ? 0 : 5_000);
 
   const registry = new DialogueRegistry();
   const isIntakeAvailable = () => registry.has(INTAKE_DIALOGUE);
@@ -772,15 +812,25 @@ export function createConversationEngine(options: ConversationEngineOptions): Co
   async function processOne(message: IncomingMessage): Promise<HandleResult> {
     const started = Date.now();
     const messageKey = `${message.channel}:${message.messageId}`;
+    const userKey = `${message.channel}:${message.channelUserId}`;
     const input = sanitizeIncoming(message, maxTextChars);
+    const duplicate = async (): Promise<HandleResult> => {
+      const first = await store.findProcessed(messageKey);
+      return { status: 'duplicate', replies: [], previousReplies: first?.replies ?? [] };
+    };
+    if (recentKeys.has(messageKey)) return duplicate();
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const now = clock.now();
-      const opened = await store.openConversation({
-        channel: message.channel,
-        channelUserId: message.channelUserId,
-        messageKey,
-        now,
-      });
+      // After a conflict, always read afresh: the cached state was someone else's past.
+      const cached = attempt === 1 ? conversations.get(userKey) : undefined;
+      const opened =
+        cached ??
+        (await store.openConversation({
+          channel: message.channel,
+          channelUserId: message.channelUserId,
+          messageKey,
+          now,
+        }));
       if (opened.alreadyProcessed) {
         return { status: 'duplicate', replies: [], previousReplies: opened.alreadyProcessed.replies };
       }
@@ -789,20 +839,31 @@ export function createConversationEngine(options: ConversationEngineOptions): Co
       if (turn.replies.length === 0)
         sayWith(turn, R.help({ intake: isIntakeAvailable(), tracking: !!tickets }), menuButtons());
       const erases = turn.effects.some((e) => e.type === 'erase-resident');
+      // A turn computed from the cache always writes its state, so the version check proves the cache was current.
+      const nextState =
+        (turn.isStateChanged || cached !== undefined) && !erases
+          ? { dialog: turn.dialog, step: turn.step, data: turn.data, context: turn.context }
+          : undefined;
       const result = await store.commit({
         messageKey,
         residentId: opened.residentId,
         expectedVersion: opened.state.version,
         stateExists: opened.stateExists,
-        nextState:
-          turn.isStateChanged && !erases
-            ? { dialog: turn.dialog, step: turn.step, data: turn.data, context: turn.context }
-            : undefined,
+        nextState,
         replies: turn.replies,
         effects: turn.effects,
         now,
       });
       if (result.status === 'committed') {
+        recentKeys.set(messageKey, true);
+        if (erases) conversations.delete(userKey);
+        else {
+          conversations.set(userKey, {
+            residentId: opened.residentId,
+            stateExists: opened.stateExists || nextState !== undefined,
+            state: nextState ? { ...nextState, version: opened.state.version + 1 } : opened.state,
+          });
+        }
         logger?.debug(
           {
             channel: message.channel,
@@ -815,9 +876,10 @@ export function createConversationEngine(options: ConversationEngineOptions): Co
         );
         return { status: 'processed', replies: turn.replies };
       }
+      conversations.delete(userKey);
       if (result.status === 'duplicate') {
-        const first = await store.findProcessed(messageKey);
-        return { status: 'duplicate', replies: [], previousReplies: first?.replies ?? [] };
+        recentKeys.set(messageKey, true);
+        return duplicate();
       }
       logger?.debug({ residentId: opened.residentId, attempt }, 'conversation state changed meanwhile; redoing');
     }

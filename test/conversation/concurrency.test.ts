@@ -76,6 +76,22 @@ describe('one engine', () => {
     expect(await h.engine.handle(incoming('dup', 'Xin cấp phép bay flycam?', 'same-1'))).toEqual([]);
   });
 
+  test('without the in-memory cache, a duplicate is caught by the database read', async () => {
+    const engine = createConversationEngine({
+      store: createPrismaConversationStore(h.db.prisma),
+      answerer: h.answerer,
+      maxCachedConversations: 0,
+    });
+    const first = await engine.process(incoming('dup-nocache', 'lệ phí khai sinh', 'nocache-1'));
+    const calls = h.answerer.calls.length;
+    const second = await engine.process(incoming('dup-nocache', 'lệ phí khai sinh', 'nocache-1'));
+    expect(second).toEqual({ status: 'duplicate', replies: [], previousReplies: first.replies });
+    expect(h.answerer.calls.length).toBe(calls);
+    // and a restarted engine (empty cache) too
+    h.restart();
+    expect((await h.engine.process(incoming('dup', 'Xin cấp phép bay flycam?', 'same-1'))).status).toBe('duplicate');
+  });
+
   test('five concurrent deliveries of one button press record one rating', async () => {
     const answer = await h.send('dup-rate', 'lệ phí khai sinh');
     const up = button(answer, '👍');
@@ -165,6 +181,30 @@ describe('two engines on one database (two processes)', () => {
       expect(rated).toEqual(['up', 'up']);
       // the redo saw the other engine's change: rating again is refused
       expect(textOf(await setup.handle(incoming('race', { action: button(a1, '👍') })))).toContain('đã đánh giá');
+    } finally {
+      await db.close();
+    }
+  });
+
+  test('an engine whose remembered state is stale notices (version check) and carries on from the database', async () => {
+    const db = await createTestDatabase();
+    try {
+      const answerer = new FakeAnswerer();
+      const created = new Map<string, JsonObject>();
+      const options = { answerer, dialogues: [createFakeIntake(created)] };
+      const engineA = createConversationEngine({ store: createPrismaConversationStore(db.prisma), ...options });
+      const engineB = createConversationEngine({ store: createPrismaConversationStore(db.prisma), ...options });
+      await engineA.handle(incoming('stale', 'lệ phí khai sinh'));
+      // another process takes the resident into the intake meanwhile
+      await engineB.handle(incoming('stale', 'Tôi muốn gửi đơn'));
+      // even a turn that would change nothing (a greeting) must see that the resident is in a dialogue now
+      const hello = await engineA.handle(incoming('stale', 'xin chào'));
+      expect(textOf(hello)).toContain('Mời chọn một trong các lựa chọn');
+      expect(textOf(hello)).not.toContain('Xin chào Bạn');
+      const replies = await engineA.handle(incoming('stale', 'Khiếu nại'));
+      expect(textOf(replies)).toContain('Mời mô tả sự việc');
+      const state = await db.prisma.conversationState.findFirstOrThrow();
+      expect(state).toMatchObject({ dialog: 'complaint-intake', step: 'description', data: { kind: 'complaint' } });
     } finally {
       await db.close();
     }

@@ -58,7 +58,13 @@ export async function openAnswering(input: {
   });
   await ai.sync?.();
   const ask = (question: string, focusCode?: string) =>
-    answerQuestion({ question, focusCode, retriever: ai.retriever, writer: ai.writer, addressForm: config.addressForm });
+    answerQuestion({
+      question,
+      focusCode,
+      retriever: ai.retriever,
+      writer: ai.writer,
+      addressForm: config.addressForm,
+    });
   // only the model-free path is warmed up: warming an LLM endpoint would cost real requests
   if (config.answerMode === 'extractive' && config.retrievalMode === 'lexical')
     await warmUpAnswering({ ask: (q) => ask(q) }, search.retriever.warmUpQuestions());

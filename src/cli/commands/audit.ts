@@ -1,7 +1,7 @@
 // `tiepdan audit verify`: recomputes the audit trail's hash chain and names every edited or missing row.
 import type { Command } from 'commander';
 import { describeAuditProblem, describeAuditWarning, verifyAuditLog } from '../../tickets/index.js';
-import { type CliContext, print, printJson } from '../context.js';
+import { type CliContext, print, printJson, setExitCode } from '../context.js';
 import { withTicketCli } from './ticket-context.js';
 
 export function registerAuditCommands(program: Command, context: CliContext): void {
@@ -27,7 +27,7 @@ export function registerAuditCommands(program: Command, context: CliContext): vo
             `Hash đầu chuỗi (lưu lại để đối chiếu lần sau): ${result.headHash}${result.headId ? ` (#${result.headId})` : ''}`,
           );
         }
-        if (!result.ok) process.exitCode = 3;
+        if (!result.ok) setExitCode(3);
       });
     });
 }

@@ -1,6 +1,5 @@
 // `tiepdan db migrate`: applies pending SQL migrations to the configured database.
 import type { Command } from 'commander';
-import { openDatabase } from '../../db/index.js';
 import { type CliContext, print } from '../context.js';
 
 export function registerDbCommands(program: Command, context: CliContext): void {
@@ -8,10 +7,7 @@ export function registerDbCommands(program: Command, context: CliContext): void 
   db.command('migrate')
     .description('Áp dụng các migration chưa chạy (mỗi tệp một lần, trong một giao dịch)')
     .action(async () => {
-      const config = context.config();
-      const database = await openDatabase({
-        databaseUrl: config.databaseUrl,
-        dataDir: config.dataDir,
+      const database = await context.openDatabase({
         onMigrated: (result) => {
           for (const name of result.applied) print(`Đã áp dụng: ${name}`);
           if (result.applied.length === 0)

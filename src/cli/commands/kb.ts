@@ -1,7 +1,7 @@
 // `tiepdan kb add|list|remove|reindex`: staff manage the knowledge base from the command line.
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { type Database, openDatabase } from '../../db/index.js';
+import type { Database } from '../../db/index.js';
 import { createPrismaKnowledgeStore } from '../../db/stores/knowledge-store.js';
 import {
   addDocuments,
@@ -12,7 +12,7 @@ import {
 } from '../../knowledge/ingest/index.js';
 import type { IngestFailure, KnowledgeStore } from '../../knowledge/types.js';
 import { AppError } from '../../shared/errors.js';
-import { type CliContext, print, printJson } from '../context.js';
+import { type CliContext, currentSink, print, printErr, printJson, setExitCode } from '../context.js';
 
 /** Progress on stderr: a bar on a terminal, otherwise a plain line about every 10 %. */
 function createProgress(label: string): { update: (done: number, total: number) => void; stop: () => void } {
@@ -21,7 +21,7 @@ function createProgress(label: string): { update: (done: number, total: number) 
   return {
     update(done, total) {
       if (total < 2) return;
-      if (process.stderr.isTTY) {
+      if (currentSink().isTTY) {
         if (!bar) {
           bar = new cliProgress.SingleBar(
             {
@@ -40,7 +40,7 @@ function createProgress(label: string): { update: (done: number, total: number) 
       const decile = Math.floor((done / total) * 10);
       if (decile > lastDecile) {
         lastDecile = decile;
-        process.stderr.write(`${label}: ${done}/${total} tệp (${Math.round((done / total) * 100)}%)\n`);
+        printErr(`${label}: ${done}/${total} tệp (${Math.round((done / total) * 100)}%)`);
       }
     },
     stop() {
@@ -53,7 +53,7 @@ async function withStore<T>(context: CliContext, fn: (store: KnowledgeStore) => 
   const config = context.config();
   let database: Database;
   try {
-    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    database = await context.openDatabase();
   } catch (error) {
     if (config.databaseUrl || !(error instanceof AppError)) throw error;
     // The embedded database serves one process at a time.
@@ -86,14 +86,19 @@ export function registerKbCommands(program: Command, context: CliContext): void 
     .action(async (paths: string[]) => {
       const progress = createProgress('Đang nạp');
       const result = await withStore(context, (store) =>
-        addDocuments({ store, paths, onProgress: (done, total) => progress.update(done, total) }),
+        addDocuments({
+          store,
+          paths: paths.map(context.resolvePath),
+          root: context.resolvePath('.'),
+          onProgress: (done, total) => progress.update(done, total),
+        }),
       ).finally(() => progress.stop());
       print(
         `Đã thêm ${result.added}, cập nhật ${result.updated}, không đổi ${result.unchanged} tài liệu; ` +
           `${result.failed.length} lỗi.`,
       );
       printFailures(result.failed);
-      if (result.failed.length > 0) process.exitCode = 1;
+      if (result.failed.length > 0) setExitCode(1);
     });
 
   kb.command('list')
@@ -144,6 +149,6 @@ export function registerKbCommands(program: Command, context: CliContext): void 
         for (const k of result.kept) print(`  • ${k.code} (${k.sourcePath}): ${k.reason}`);
       }
       printFailures(result.failed);
-      if (result.failed.length > 0) process.exitCode = 1;
+      if (result.failed.length > 0) setExitCode(1);
     });
 }

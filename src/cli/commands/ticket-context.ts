@@ -1,7 +1,6 @@
 // Opens what the `tickets` and `audit` commands need: the database, the settings and the tickets use cases' deps.
 import os from 'node:os';
 import type { Database } from '../../db/index.js';
-import { openDatabase } from '../../db/index.js';
 import { PrismaAuditLogReader } from '../../db/stores/audit-store.js';
 import { PrismaOutboxStore } from '../../db/stores/outbox-store.js';
 import { PrismaRateLimiter, PrismaTicketStore } from '../../db/stores/ticket-store.js';
@@ -27,7 +26,7 @@ export interface TicketCli {
 /** Runs `fn` with an open database and closes it afterwards, whatever happens. */
 export async function withTicketCli<T>(context: CliContext, fn: (cli: TicketCli) => Promise<T>): Promise<T> {
   const config = context.config();
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = await context.openDatabase();
   try {
     const settings = await loadTicketSettings(config.settingsDir);
     const store = new PrismaTicketStore(db.prisma);

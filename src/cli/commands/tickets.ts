@@ -19,7 +19,7 @@ import {
   type TicketKind,
   type TicketStatus,
 } from '../../tickets/index.js';
-import { type CliContext, print, printJson } from '../context.js';
+import { type CliContext, print, printErr, printJson, writeOut } from '../context.js';
 import { actorFrom, withTicketCli } from './ticket-context.js';
 
 function listOf<T extends string>(value: string | undefined, allowed: readonly T[], what: string): T[] | undefined {
@@ -226,11 +226,13 @@ export function registerTicketCommands(program: Command, context: CliContext): v
         reason: o.reason,
       });
       if (o.out) {
-        await writeFile(o.out, `\uFEFF${result.csv}`, { mode: result.withPersonalData ? 0o600 : 0o644 });
-        process.stderr.write(
-          `Đã xuất ${result.rows} dòng ra ${o.out}${result.withPersonalData ? ' (có dữ liệu cá nhân — đã ghi nhật ký; bảo quản và xoá khi xong việc)' : ''}.\n`,
+        await writeFile(context.resolvePath(o.out), `\uFEFF${result.csv}`, {
+          mode: result.withPersonalData ? 0o600 : 0o644,
+        });
+        printErr(
+          `Đã xuất ${result.rows} dòng ra ${o.out}${result.withPersonalData ? ' (có dữ liệu cá nhân — đã ghi nhật ký; bảo quản và xoá khi xong việc)' : ''}.`,
         );
-      } else process.stdout.write(result.csv);
+      } else writeOut(result.csv);
     });
   });
 

@@ -29,7 +29,9 @@ function toJson(answer: Answer) {
       section: s.section ?? null,
     })),
     documents: answer.docCodes.slice(0, 10),
-    focus: answer.focus ? { code: answer.focus.code, title: answer.focus.title, level: answer.focus.level ?? null } : null,
+    focus: answer.focus
+      ? { code: answer.focus.code, title: answer.focus.title, level: answer.focus.level ?? null }
+      : null,
   };
 }
 

@@ -159,6 +159,8 @@ export interface IndexParts {
   titleLen: Float32Array;
   sectionLen: Float32Array;
   textLen: Float32Array;
+  /** Accent-folded form of each term (computed when absent; kept in snapshots to save the work at start-up). */
+  folded?: string[] | undefined;
 }
 
 interface TitleTerm {
@@ -272,10 +274,13 @@ export class LexicalIndex {
       this.chunkDoc[i] = this.docs.length - 1;
     });
     const D = this.docs.length;
-    this.termIds = new Map(parts.terms.map((t, i) => [t, i]));
+    this.termIds = new Map();
     this.folded = new Map();
-    for (const term of parts.terms) {
-      const key = foldToken(term);
+    parts.folded ??= parts.terms.map((t) => foldToken(t));
+    for (let i = 0; i < parts.terms.length; i++) {
+      const term = parts.terms[i] as string;
+      this.termIds.set(term, i);
+      const key = parts.folded[i] as string;
       const list = this.folded.get(key);
       if (list) list.push(term);
       else this.folded.set(key, [term]);
@@ -483,14 +488,32 @@ export class LexicalIndex {
     return t === undefined ? 0 : this.docFrequencyOf(t);
   }
 
+  private docStamp: Int32Array | undefined;
+  private stamp = 0;
+
   private docFrequencyOf(t: number): number {
-    const seen = new Set<number>();
+    // a stamp per document instead of a Set: this runs for every title word when an index is loaded
+    this.docStamp ??= new Int32Array(this.docs.length);
+    const mark = this.docStamp;
+    const stamp = ++this.stamp;
+    let count = 0;
     const { title, section, text } = this.parts;
-    for (let i = title.offsets[t] as number; i < (title.offsets[t + 1] as number); i++) seen.add(title.ids[i] as number);
+    for (let i = title.offsets[t] as number; i < (title.offsets[t + 1] as number); i++) {
+      const d = title.ids[i] as number;
+      if (mark[d] !== stamp) {
+        mark[d] = stamp;
+        count++;
+      }
+    }
     for (const field of [section, text])
-      for (let i = field.offsets[t] as number; i < (field.offsets[t + 1] as number); i++)
-        seen.add(this.chunkDoc[field.ids[i] as number] as number);
-    return seen.size;
+      for (let i = field.offsets[t] as number; i < (field.offsets[t + 1] as number); i++) {
+        const d = this.chunkDoc[field.ids[i] as number] as number;
+        if (mark[d] !== stamp) {
+          mark[d] = stamp;
+          count++;
+        }
+      }
+    return count;
   }
 
   private buildTitleTerms(): TitleTerm[][] {

@@ -4,10 +4,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stopWords } from '../vietnamese/index.js';
+import type { Aspect, IndexedChunk, Level } from '../types.js';
 import type { FieldPostings, IndexParts } from './lexical-index.js';
 
 /** Bump when the file layout or the analysis (tokeniser, bigrams, trigrams) changes. */
-const FORMAT = 3;
+const FORMAT = 6;
 const MAGIC = 'TIEPDAN-SEARCH-INDEX';
 
 /** Identifies everything that decides what the index contains besides the chunks themselves. */
@@ -25,10 +26,13 @@ interface Header {
   revision: number;
   chunkCount: number;
   /** Byte ranges of the sections after the header, in file order. */
-  sections: Array<{ name: string; kind: 'json' | 'i32' | 'f32'; offset: number; bytes: number }>;
+  sections: Array<{ name: string; kind: 'json' | 'i32' | 'f32' | 'utf16'; offset: number; bytes: number }>;
 }
 
-type Section = { name: string; kind: 'json'; value: unknown } | { name: string; kind: 'i32' | 'f32'; value: Int32Array | Float32Array };
+type Section =
+  | { name: string; kind: 'json'; value: unknown }
+  | { name: string; kind: 'utf16'; value: string }
+  | { name: string; kind: 'i32' | 'f32'; value: Int32Array | Float32Array };
 
 function sectionsOf(parts: IndexParts): Section[] {
   const field = (name: string, f: FieldPostings): Section[] => [
@@ -36,9 +40,29 @@ function sectionsOf(parts: IndexParts): Section[] {
     { name: `${name}.ids`, kind: 'i32', value: f.ids },
     { name: `${name}.tfs`, kind: 'f32', value: f.tfs },
   ];
+  // A document's code, title, kind, level and url are stored once, not with each of its chunks.
+  const docs: Array<[string, string, string, string | null, string | null]> = [];
+  const chunkDocs: number[] = [];
+  const rows: Array<[number, string, string, number]> = [];
+  // chunk texts as one UTF-16 string with offsets: restored without decoding, as slices of one string
+  const textEnds = new Int32Array(parts.chunks.length);
+  let textLength = 0;
+  for (const [i, c] of parts.chunks.entries()) {
+    const last = docs.at(-1);
+    if (!last || last[0] !== c.code) docs.push([c.code, c.title, c.kind, c.level ?? null, c.url ?? null]);
+    chunkDocs.push(docs.length - 1);
+    rows.push([c.chunkId, c.section, c.aspect, c.ordinal]);
+    textLength += c.text.length;
+    textEnds[i] = textLength;
+  }
   return [
-    { name: 'chunks', kind: 'json', value: parts.chunks },
+    { name: 'docs', kind: 'json', value: docs },
+    { name: 'chunkDocs', kind: 'i32', value: Int32Array.from(chunkDocs) },
+    { name: 'chunks', kind: 'json', value: rows },
+    { name: 'textEnds', kind: 'i32', value: textEnds },
+    { name: 'texts', kind: 'utf16', value: parts.chunks.map((c) => c.text).join('') },
     { name: 'terms', kind: 'json', value: parts.terms },
+    { name: 'folded', kind: 'json', value: parts.folded ?? [] },
     ...field('title', parts.title),
     ...field('section', parts.section),
     ...field('text', parts.text),
@@ -64,7 +88,9 @@ export async function saveIndexSnapshot(file: string, parts: IndexParts, revisio
     const body =
       section.kind === 'json'
         ? Buffer.from(JSON.stringify(section.value), 'utf8')
-        : Buffer.from(section.value.buffer, section.value.byteOffset, section.value.byteLength);
+        : section.kind === 'utf16'
+          ? Buffer.from(section.value, 'utf16le')
+          : Buffer.from(section.value.buffer, section.value.byteOffset, section.value.byteLength);
     header.sections.push({ name: section.name, kind: section.kind, offset, bytes: body.length });
     bodies.push(body);
     // keep typed arrays 4-byte aligned
@@ -112,11 +138,18 @@ export async function loadIndexSnapshot(file: string, revision: number): Promise
     const get = (name: string) => {
       const s = header.sections.find((x) => x.name === name);
       if (!s) throw new Error(`missing section ${name}`);
-      const bytes = data.subarray(base + s.offset, base + s.offset + s.bytes);
-      if (s.kind === 'json') return JSON.parse(bytes.toString('utf8')) as unknown;
-      // copy into a fresh, aligned buffer (the file buffer may be shared or unaligned)
-      const copy = new Uint8Array(bytes.length);
-      copy.set(bytes);
+      const start = base + s.offset;
+      if (s.kind === 'json') return JSON.parse(data.toString('utf8', start, start + s.bytes)) as unknown;
+      if (s.kind === 'utf16') return data.toString('utf16le', start, start + s.bytes);
+      const at = data.byteOffset + start;
+      if (at % 4 === 0) {
+        // a view on the file's buffer, no copy: the arrays are the larger part of the file
+        return s.kind === 'i32'
+          ? new Int32Array(data.buffer, at, s.bytes / 4)
+          : new Float32Array(data.buffer, at, s.bytes / 4);
+      }
+      const copy = new Uint8Array(s.bytes);
+      copy.set(data.subarray(start, start + s.bytes));
       return s.kind === 'i32' ? new Int32Array(copy.buffer) : new Float32Array(copy.buffer);
     };
     const field = (name: string): FieldPostings => ({
@@ -124,9 +157,20 @@ export async function loadIndexSnapshot(file: string, revision: number): Promise
       ids: get(`${name}.ids`) as Int32Array,
       tfs: get(`${name}.tfs`) as Float32Array,
     });
+    const docs = get('docs') as Array<[string, string, IndexedChunk['kind'], Level | null, string | null]>;
+    const chunkDocs = get('chunkDocs') as Int32Array;
+    const rows = get('chunks') as Array<[number, string, Aspect, number]>;
+    const textEnds = get('textEnds') as Int32Array;
+    const texts = get('texts') as string;
+    const chunks: IndexedChunk[] = rows.map(([chunkId, section, aspect, ordinal], i) => {
+      const [code, title, kind, level, url] = docs[chunkDocs[i] as number] as (typeof docs)[number];
+      const text = texts.slice(i === 0 ? 0 : (textEnds[i - 1] as number), textEnds[i] as number);
+      return { chunkId, code, title, kind, level: level ?? undefined, url: url ?? undefined, section, aspect, ordinal, text };
+    });
     const parts: IndexParts = {
-      chunks: get('chunks') as IndexParts['chunks'],
+      chunks,
       terms: get('terms') as string[],
+      folded: get('folded') as string[],
       title: field('title'),
       section: field('section'),
       text: field('text'),
@@ -134,7 +178,11 @@ export async function loadIndexSnapshot(file: string, revision: number): Promise
       sectionLen: get('sectionLen') as Float32Array,
       textLen: get('textLen') as Float32Array,
     };
-    if (parts.chunks.length !== header.chunkCount || parts.title.offsets.length !== parts.terms.length + 1)
+    if (
+      parts.chunks.length !== header.chunkCount ||
+      parts.title.offsets.length !== parts.terms.length + 1 ||
+      parts.folded?.length !== parts.terms.length
+    )
       return undefined;
     return parts;
   } catch {

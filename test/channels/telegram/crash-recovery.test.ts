@@ -69,7 +69,8 @@ async function kill(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-describe('crash recovery (SIGKILL)', () => {
+// each test starts the real service twice (about 10 s each on an idle machine, far more under a full parallel run)
+describe('crash recovery (SIGKILL)', { timeout: 240_000 }, () => {
   let fake: FakeTelegram;
   let dataDir: string;
   let service: ChildProcess | undefined;

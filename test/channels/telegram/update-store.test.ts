@@ -7,7 +7,11 @@ import { createTestDatabase } from '../../support/database.js';
 describe.each(['prisma', 'pglite'] as const)('TelegramUpdateStore (statements through %s)', (via) => {
   let db: Database;
   const open = (options: { owner?: string } = {}) =>
-    createPrismaTelegramUpdateStore({ prisma: db.prisma, pglite: via === 'pglite' ? db.pglite : undefined, ...options });
+    createPrismaTelegramUpdateStore({
+      prisma: db.prisma,
+      pglite: via === 'pglite' ? db.pglite : undefined,
+      ...options,
+    });
   beforeAll(async () => {
     db = await createTestDatabase();
   });

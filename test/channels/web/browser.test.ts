@@ -1,11 +1,18 @@
 // The web chat page in a real headless Chromium: ask and see a sourced answer, buttons, reload, keyboard only, large text.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../src/config/index.js';
 import { createConversationEngine, createReplies } from '../../../src/conversation/index.js';
 import type { Database } from '../../../src/db/index.js';
 import { createPrismaConversationStore } from '../../../src/db/stores/conversation-store.js';
+import { type Service, startService } from '../../../src/service.js';
+import { createLogger } from '../../../src/shared/logger.js';
 import { browserUnavailableReason, launchBrowser, type TestBrowser } from '../../support/browser.js';
 import { createTestDatabase } from '../../support/database.js';
+import { REPO_ROOT } from '../../support/shared-data.js';
 import { ContractAnswerer } from '../support/contract-answerer.js';
 import { startWebHarness, type WebHarness } from '../support/web-harness.js';
 
@@ -157,5 +164,34 @@ describe.skipIf(skipReason !== undefined)('web chat page in Chromium', () => {
     expect(sessionHeaders.filter((v) => /^[A-Za-z0-9_-]{43}$/.test(v)).length).toBeGreaterThan(0);
     await page.close();
     await context.unrouteAll();
+  });
+});
+
+describe.skipIf(skipReason !== undefined)('the page npm start serves, on the real knowledge base', () => {
+  let service: Service;
+  let browser: TestBrowser;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'tiepdan-web-e2e-'));
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, REPO_ROOT);
+    service = await startService({ config, logger: createLogger({ level: 'silent' }) });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await service?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('answers a question about the shipped plan with its source', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(service.url);
+    await page.locator('body[data-ready="true"]').waitFor();
+    await ask(page, 'Kế hoạch 416 nhằm mục đích gì?');
+    const [answer] = await botTexts(page);
+    expect(answer).toContain('Nguồn: 416/KH-UBND');
+    expect(await page.getByRole('button', { name: R.rateLabels.up }).count()).toBe(1);
+    await page.close();
   });
 });

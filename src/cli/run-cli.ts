@@ -1,0 +1,55 @@
+// Builds the `tiepdan` program and runs one command line, in a terminal or inside the service.
+import { Command, CommanderError } from 'commander';
+import { isAppError, toAppError } from '../shared/errors.js';
+import { registerAskCommand } from './commands/ask.js';
+import { registerAuditCommands } from './commands/audit.js';
+import { registerDbCommands } from './commands/db.js';
+import { registerEvalCommand } from './commands/eval.js';
+import { registerKbCommands } from './commands/kb.js';
+import { registerSearchCommand } from './commands/search.js';
+import { registerTicketCommands } from './commands/tickets.js';
+import { type CliContext, currentSink } from './context.js';
+import { ForwardToService } from './forward-to-service.js';
+
+export function buildProgram(context: CliContext): Command {
+  const program = new Command('tiepdan')
+    .description('tiepdan — bàn tiếp dân trực tuyến: trả lời thủ tục hành chính, tiếp nhận phản ánh, kiến nghị')
+    .showHelpAfterError('(dùng --help để xem hướng dẫn)')
+    .configureOutput({ writeOut: (s) => currentSink().out(s), writeErr: (s) => currentSink().err(s) })
+    .exitOverride();
+  registerDbCommands(program, context);
+  registerKbCommands(program, context);
+  registerAskCommand(program, context);
+  registerSearchCommand(program, context);
+  registerEvalCommand(program, context);
+  registerTicketCommands(program, context);
+  registerAuditCommands(program, context);
+  for (const command of program.commands) {
+    command.configureOutput({ writeOut: (s) => currentSink().out(s), writeErr: (s) => currentSink().err(s) });
+    command.exitOverride();
+  }
+  return program;
+}
+
+/**
+ * Runs the arguments (without `node` and the script) and returns the exit code. Errors are printed in
+ * Vietnamese; a ForwardToService signal is re-thrown for the terminal entry to hand the command over.
+ */
+export async function runCli(args: string[], context: CliContext): Promise<number> {
+  const program = buildProgram(context);
+  try {
+    const sink = currentSink();
+    sink.exitCode = undefined;
+    await program.parseAsync(args, { from: 'user' });
+    return sink.exitCode ?? 0;
+  } catch (error) {
+    if (error instanceof ForwardToService) throw error;
+    if (error instanceof CommanderError) return error.exitCode;
+    const appError = toAppError(error);
+    const sink = currentSink();
+    sink.err(`Lỗi: ${appError.userMessage}\n`);
+    if (appError.code === 'INTERNAL') sink.err(`(${appError.message})\n`);
+    if (isAppError(error) && typeof appError.details?.exitCode === 'number') return appError.details.exitCode;
+    return appError.code === 'BAD_INPUT' || appError.code === 'NOT_FOUND' ? 2 : 1;
+  }
+}

@@ -1,0 +1,36 @@
+// Runs forwarded `tiepdan` command lines inside the service, on the service's own database connection.
+import type { Config } from '../config/index.js';
+import { applyMigrations, type Database } from '../db/index.js';
+import { type CliContext, resolveFrom, withSink } from './context.js';
+import { runCli } from './run-cli.js';
+
+export interface ServiceCliRunnerOptions {
+  config: Config;
+  db: Database;
+  /** Called after every command: the service refreshes its search index if the knowledge revision moved. */
+  knowledgeChanged: () => Promise<void>;
+}
+
+export function createServiceCliRunner(options: ServiceCliRunnerOptions) {
+  // the service's connection, lent to the command: closing it is the service's business
+  const lent: Database = { ...options.db, close: async () => undefined };
+  return async (args: string[], cwd: string): Promise<{ stdout: string; stderr: string; exitCode: number }> => {
+    let stdout = '';
+    let stderr = '';
+    const context: CliContext = {
+      config: () => options.config,
+      openDatabase: async (o) => {
+        if (o?.onMigrated) o.onMigrated(await applyMigrations(lent.sql));
+        return lent;
+      },
+      resolvePath: resolveFrom(cwd),
+      knowledgeChanged: options.knowledgeChanged,
+      inService: true,
+    };
+    const exitCode = await withSink({ out: (t) => (stdout += t), err: (t) => (stderr += t), isTTY: false }, () =>
+      runCli(args, context),
+    );
+    await options.knowledgeChanged().catch(() => undefined);
+    return { stdout, stderr, exitCode };
+  };
+}

@@ -1,0 +1,41 @@
+// The CLI context for a terminal: opens the database itself, or signals that a running service holds it.
+import { type Config, loadConfig } from '../config/index.js';
+import { readDataDirLock } from '../db/data-dir-lock.js';
+import { openDatabase } from '../db/index.js';
+import { isAppError } from '../shared/errors.js';
+import { type CliContext, resolveFrom } from './context.js';
+import { ForwardToService } from './forward-to-service.js';
+
+export function createTerminalContext(cwd = process.cwd()): CliContext {
+  let config: Config | undefined;
+  const getConfig = () => {
+    config ??= loadConfig();
+    return config;
+  };
+  return {
+    config: getConfig,
+    inService: false,
+    resolvePath: resolveFrom(cwd),
+    // a separate process: the running service notices the new knowledge revision by itself
+    knowledgeChanged: async () => undefined,
+    async openDatabase(options) {
+      const c = getConfig();
+      try {
+        return await openDatabase({
+          databaseUrl: c.databaseUrl,
+          dataDir: c.dataDir,
+          role: 'cli',
+          ...(options?.onMigrated ? { onMigrated: options.onMigrated } : {}),
+        });
+      } catch (error) {
+        if (!c.databaseUrl && isAppError(error, 'CONFLICT')) {
+          const holder = await readDataDirLock(c.dataDir);
+          if (holder?.role === 'service' && holder.port && holder.adminToken) {
+            throw new ForwardToService({ ...holder, port: holder.port, adminToken: holder.adminToken });
+          }
+        }
+        throw error;
+      }
+    },
+  };
+}
