@@ -24,6 +24,7 @@ import { ensureKnowledgeIndexed } from './knowledge/ingest/index.js';
 import { toAppError } from './shared/errors.js';
 import type { Logger } from './shared/logger.js';
 import {
+  createComplaintIntake,
   createTicketActionHandler,
   createTicketDesk,
   type DeliveryChannel,
@@ -129,10 +130,13 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
   await syncTicketSettings({ store: ticketStore, settings: ticketSettings });
   /** Channels the outbox delivers residents' replies through: each channel started below registers itself here. */
   const deliveryChannels = new Map<string, DeliveryChannel>();
+  const crashAfterTicketCommit = config.testCrashAfter === 'ticket-commit';
   const outboxWorker = new OutboxWorker({
     store: new PrismaOutboxStore(db.prisma),
     channels: (name) => deliveryChannels.get(name),
     logger: logger.child({ context: 'outbox' }),
+    // TEST ONLY: no timed polls, so no claim can slip in between the ticket's commit and the planned crash
+    ...(crashAfterTicketCommit ? { pollMs: 3_600_000 } : {}),
   });
   const ticketDeps: TicketDeps = {
     store: ticketStore,
@@ -142,15 +146,15 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
     rateLimiter: new PrismaRateLimiter(db.prisma),
     audit: new PrismaAuditLogReader(db.prisma),
     addressForm: config.addressForm,
+    // TEST ONLY (TIEPDAN_TEST_CRASH_AFTER=ticket-commit): die between the ticket commit and any reply
+    ...(crashAfterTicketCommit ? { onTicketCommittedForTest: () => process.kill(process.pid, 'SIGKILL') } : {}),
   };
-  /** For the conversation engine: `tickets: ticketDesk`, `actions: [ticketActions]`. */
+  /** For the conversation engine: the desk (lookup, privacy), the `tk:` buttons and the intake dialogue. */
   const ticketDesk = createTicketDesk(ticketDeps);
   const ticketActions = createTicketActionHandler(ticketDeps);
-  void ticketDesk;
-  void ticketActions;
+  const complaintIntake = createComplaintIntake(ticketDeps);
   mounts.push((app) => mountOpen311(app, { deps: ticketDeps }));
-  outboxWorker.start();
-  stoppers.push(() => outboxWorker.stop());
+  // started after the channels below registered themselves: a restart then delivers what was queued at once
 
   // ── conversation engine (needs the knowledge answerer and the tickets desk above) ──
   const conversation = createConversationEngine({
@@ -158,6 +162,7 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
     answerer,
     tickets: ticketDesk,
     actions: [ticketActions],
+    dialogues: [complaintIntake],
     dataHolders: [createPrismaWebChatDataHolder({ prisma: db.prisma })],
     addressForm: config.addressForm,
     supportContact: config.supportContact,
@@ -187,8 +192,17 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
     stoppers.push(() => telegram.stop());
   }
 
+  outboxWorker.start();
+  // stops before the channels (stoppers run in reverse): the send in flight ends while its channel still works
+  stoppers.push(() => outboxWorker.stop());
+
   // ── admin: `tiepdan …` typed on this machine while the service holds the embedded database ──
-  const runForwardedCli = createServiceCliRunner({ config, db, knowledgeChanged: refreshKnowledge });
+  const runForwardedCli = createServiceCliRunner({
+    config,
+    db,
+    knowledgeChanged: refreshKnowledge,
+    outboxNotifier: outboxWorker,
+  });
   mounts.push((app) => mountAdminCli(app, { token: () => db.lock?.info.adminToken, run: runForwardedCli }));
 
   const app = createHttpApp({

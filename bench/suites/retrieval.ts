@@ -108,7 +108,7 @@ function printComparison(ours: WorkerResult, theirs: WorkerResult): void {
       );
     }
   }
-  console.log('| engine | index build (median) | RSS after build + all runs |');
+  console.log('| engine | index build (median) | RSS after build + all runs (after a GC) |');
   console.log('|---|---|---|');
   for (const result of [ours, theirs]) console.log(`| ${result.engine} | ${result.buildMs} ms | ${result.rssMb} MB |`);
 }
@@ -119,11 +119,18 @@ export async function run(): Promise<void> {
     console.log(`skipped: shared eval data not found under ${EVAL_DATA_DIR}`);
     return;
   }
-  console.log(`machine: ${os.cpus().length} cores, Node ${process.version}; BENCH_RUNS=${RUNS}, BENCH_RESTARTS=${RESTARTS}`);
+  console.log(
+    `machine: ${os.cpus().length} cores, Node ${process.version}; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}; BENCH_RUNS=${RUNS}, BENCH_RESTARTS=${RESTARTS}`,
+  );
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tiepdan-bench-retrieval-'));
   try {
     const importSeconds = await importAll(dataDir);
-    console.log(`import: tiepdan kb add <2,642 records> + plan into an empty DATA_DIR: ${importSeconds.toFixed(1)} s (bar ≤ 60 s)`);
+    console.log(
+      `import: tiepdan kb add <2,642 records> + plan into an empty DATA_DIR: ${importSeconds.toFixed(1)} s (bar ≤ 60 s)`,
+    );
 
     const dev = (await readQuestions(path.join(EVAL_DATA_DIR, 'procedure-qa', 'dev.jsonl'))).map((q) => q.question);
     const first = await startAndMeasure(dataDir, dev);
@@ -145,6 +152,12 @@ export async function run(): Promise<void> {
     const theirs = await worker('minisearch', corpus);
     printComparison(ours, theirs);
   }
+  console.log(
+    `load average at the end: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   console.log(
     '\nanswer = the whole answerQuestion path (search + extractive answer), as `tiepdan eval` measures it; ' +
       'search = ranking only. Latencies are medians over runs of each run’s p50/p95, after a warm-up on questions made from document titles.',

@@ -3,6 +3,7 @@
 //   tsx bench/support/retrieval-worker.ts <tiepdan|minisearch> <procedures|alqac> <runs>
 import path from 'node:path';
 import MiniSearch from 'minisearch';
+import type { EvalOutcome } from '../../src/knowledge/eval/score.js';
 import {
   answerQuestion,
   createExtractiveWriter,
@@ -14,7 +15,6 @@ import {
   scoreRun,
   warmUpAnswering,
 } from '../../src/knowledge/index.js';
-import type { EvalOutcome } from '../../src/knowledge/eval/score.js';
 import { addDocuments } from '../../src/knowledge/ingest/index.js';
 import { LexicalIndex, LexicalRetriever } from '../../src/knowledge/search/index.js';
 import { foldDiacritics, loadSynonyms } from '../../src/knowledge/vietnamese/index.js';
@@ -26,6 +26,7 @@ export interface WorkerResult {
   chunks: number;
   documents: number;
   buildMs: number;
+  /** RSS after a full GC, with the corpus loaded, the index built and all question runs done */
   rssMb: number;
   sets: Array<{
     name: string;
@@ -55,6 +56,12 @@ const percentile = (values: number[], p: number) => {
 };
 const round = (v: number) => Math.round(v * 100) / 100;
 
+/** RSS after a full garbage collection (the worker runs with --expose-gc), so earlier builds' garbage is gone. */
+function settledRssMb(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return Math.round(process.memoryUsage().rss / 1e6);
+}
+
 async function loadCorpus(corpus: string): Promise<IndexedChunk[]> {
   const store = createMemoryKnowledgeStore();
   const paths =
@@ -65,7 +72,9 @@ async function loadCorpus(corpus: string): Promise<IndexedChunk[]> {
   return store.loadChunks();
 }
 
-async function questionSets(corpus: string): Promise<Array<{ name: string; questions: EvalQuestion[]; strip: boolean }>> {
+async function questionSets(
+  corpus: string,
+): Promise<Array<{ name: string; questions: EvalQuestion[]; strip: boolean }>> {
   if (corpus === 'procedures') {
     const dev = await readQuestions(path.join(EVAL_DATA_DIR, 'procedure-qa', 'dev.jsonl'));
     return [
@@ -144,7 +153,7 @@ async function runTiepdan(corpus: string, runs: number): Promise<WorkerResult> {
     chunks: ix.size.chunks,
     documents: ix.size.documents,
     buildMs: Math.round(median(builds)),
-    rssMb: Math.round(process.memoryUsage().rss / 1e6),
+    rssMb: settledRssMb(),
     sets,
   };
 }
@@ -217,12 +226,15 @@ async function runMiniSearch(corpus: string, runs: number): Promise<WorkerResult
     chunks: chunks.length,
     documents: new Set(chunks.map((c) => c.code)).size,
     buildMs: Math.round(median(builds)),
-    rssMb: Math.round(process.memoryUsage().rss / 1e6),
+    rssMb: settledRssMb(),
     sets,
   };
 }
 
 const [engine, corpus, runsArg] = process.argv.slice(2);
 const runs = Number(runsArg ?? 3);
-const result = engine === 'minisearch' ? await runMiniSearch(corpus ?? 'procedures', runs) : await runTiepdan(corpus ?? 'procedures', runs);
+const result =
+  engine === 'minisearch'
+    ? await runMiniSearch(corpus ?? 'procedures', runs)
+    : await runTiepdan(corpus ?? 'procedures', runs);
 process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -114,7 +114,14 @@ async function runLoad(load: LoadRequest): Promise<LoadResult> {
   };
 
   const deliver = async (update: Record<string, unknown>): Promise<boolean> => {
-    if (load.mode === 'webhook') return (await f.deliver(update)) === 200;
+    if (load.mode === 'webhook') {
+      // Telegram delivers an update again while the bot answers with an error (here: up to 3 more times, 1 s apart)
+      for (let attempt = 0; attempt < 4; attempt++) {
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 1000));
+        if ((await f.deliver(update).catch(() => 0)) === 200) return true;
+      }
+      return false;
+    }
     const updateId = update.update_id as number;
     const confirmed = new Promise<void>((resolve) => confirmWaiters.add({ updateId, resolve }));
     f.push(update);

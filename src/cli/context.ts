@@ -19,6 +19,8 @@ export interface CliContext {
   knowledgeChanged: () => Promise<void>;
   /** True when the command runs inside the service process. */
   inService: boolean;
+  /** Inside the service: wakes its outbox worker so an officer's answer leaves at once. */
+  outboxNotifier?: { notify(): void } | undefined;
 }
 
 /** Where print() writes: the terminal, or a buffer returned to the CLI that forwarded the command. */

@@ -9,6 +9,8 @@ export interface ServiceCliRunnerOptions {
   db: Database;
   /** Called after every command: the service refreshes its search index if the knowledge revision moved. */
   knowledgeChanged: () => Promise<void>;
+  /** The service's outbox worker, woken after commands that queue messages. */
+  outboxNotifier?: { notify(): void };
 }
 
 export function createServiceCliRunner(options: ServiceCliRunnerOptions) {
@@ -26,6 +28,7 @@ export function createServiceCliRunner(options: ServiceCliRunnerOptions) {
       resolvePath: resolveFrom(cwd),
       knowledgeChanged: options.knowledgeChanged,
       inService: true,
+      outboxNotifier: options.outboxNotifier,
     };
     const exitCode = await withSink({ out: (t) => (stdout += t), err: (t) => (stderr += t), isTTY: false }, () =>
       runCli(args, context),

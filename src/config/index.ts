@@ -77,6 +77,15 @@ export const envSchema = z.object({
 
   /** Index knowledge/ when the knowledge base is empty at start-up. */
   INDEX_ON_START: boolFromEnv(true),
+
+  /**
+   * TEST ONLY — never set in production. `ticket-commit`: the process kills itself (SIGKILL) right after a
+   * ticket is committed, before anything is sent (the tickets crash test, test/tickets/crash.test.ts).
+   */
+  TIEPDAN_TEST_CRASH_AFTER: z
+    .enum(['ticket-commit', ''])
+    .optional()
+    .transform((v) => (v === '' ? undefined : v)),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -117,6 +126,8 @@ export interface Config {
     rateGlobal: number;
   };
   indexOnStart: boolean;
+  /** TEST ONLY (TIEPDAN_TEST_CRASH_AFTER): where the crash tests make the process kill itself. */
+  testCrashAfter: 'ticket-commit' | undefined;
 }
 
 /**
@@ -193,5 +204,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       rateGlobal: e.TELEGRAM_RATE_GLOBAL,
     },
     indexOnStart: e.INDEX_ON_START,
+    testCrashAfter: e.TIEPDAN_TEST_CRASH_AFTER,
   };
 }

@@ -7,7 +7,7 @@ import type { Answer, AnswerWriter, Retriever } from './types.js';
 export const MAX_QUESTION_CHARS = 2000;
 
 /** Passages asked of the retriever: the best document's passages plus enough others to rank ten documents. */
-const PASSAGES = 40;
+const PASSAGES = 30;
 
 export interface AnswerQuestionOptions {
   question: string;
@@ -66,16 +66,24 @@ export function createAnswerer(options: {
   addressForm?: AddressForm | undefined;
 }): QuestionAnswerer {
   return {
-    ask: (question, askOptions) =>
-      answerQuestion({ ...options, question, focusCode: askOptions?.focusCode }),
+    ask: (question, askOptions) => answerQuestion({ ...options, question, focusCode: askOptions?.focusCode }),
   };
 }
 
 /**
- * Answers the retriever's warm-up questions through the whole path once, so the first residents after a
- * start-up get the steady-state latency. Errors are ignored (an LLM endpoint may be down at start-up).
+ * Answers warm-up questions through the whole path, so that later questions get the steady-state latency
+ * (the JavaScript engine compiles the search loops on first use). Yields to the event loop between
+ * questions, so a service warming up in the background still answers real questions first. Errors are
+ * ignored (an LLM endpoint may be down at start-up).
  */
-export async function warmUpAnswering(answerer: QuestionAnswerer, questions: readonly string[]): Promise<void> {
-  for (let round = 0; round < 3; round++)
-    for (const question of questions) await answerer.ask(question).catch(() => undefined);
+export async function warmUpAnswering(
+  answerer: QuestionAnswerer,
+  questions: readonly string[],
+  rounds = 2,
+): Promise<void> {
+  for (let round = 0; round < rounds; round++)
+    for (const question of questions) {
+      await new Promise((resolve) => setImmediate(resolve));
+      await answerer.ask(question).catch(() => undefined);
+    }
 }

@@ -1,5 +1,12 @@
 // Public face of the knowledge context: ingestion, search, answers and evaluation. Other contexts import
 // from here only.
+
+export {
+  type AddressForm,
+  createExtractiveWriter,
+  type ExtractiveWriterOptions,
+  notFoundMessage,
+} from './answer/index.js';
 export {
   type AnswerQuestionOptions,
   answerQuestion,
@@ -8,12 +15,6 @@ export {
   type QuestionAnswerer,
   warmUpAnswering,
 } from './answer-question.js';
-export {
-  type AddressForm,
-  createExtractiveWriter,
-  type ExtractiveWriterOptions,
-  notFoundMessage,
-} from './answer/index.js';
 export {
   type EvalQuestion,
   type EvalReport,
@@ -36,8 +37,8 @@ export {
   type KnowledgeSearch,
   type LexicalRetrievalResult,
   LexicalRetriever,
-  openKnowledgeSearch,
   type OpenKnowledgeSearchOptions,
+  openKnowledgeSearch,
   WARM_UP_QUESTIONS,
 } from './search/index.js';
 export type {

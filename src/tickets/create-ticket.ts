@@ -43,8 +43,15 @@ export interface CreateTicketOptions {
   /** Channel + message id of the message that confirmed the intake: a redelivery creates no second ticket. */
   sourceKey?: string | undefined;
   isSecondTime?: boolean | undefined;
-  /** Queue the confirmation with the tracking code in the outbox (default true). */
+  /** Queue the confirmation with the tracking code in the outbox (default true; never for anonymous tickets). */
   sendConfirmation?: boolean | undefined;
+  /**
+   * Filed without any personal data and without linking the resident's chat account (no consent was given):
+   * nobody can be answered, the code is the only way to follow it. Only where the law allows it: questions, and
+   * "information with denunciation content" (Law on Denunciations 2018, Art. 25: not handled as a denunciation,
+   * but may prompt an inspection). Petitions and complaints need the sender's identity.
+   */
+  anonymous?: boolean | undefined;
   actor?: Actor | undefined;
 }
 
@@ -55,6 +62,9 @@ export interface CreateTicketResult {
 }
 
 const MAX_DESCRIPTION = 5000;
+
+/** Kinds that may be filed without the sender's identity (see `anonymous`). */
+export const ANONYMOUS_KINDS: readonly TicketKind[] = ['question', 'denunciation'];
 
 function bad(message: string, userMessage: string): AppError {
   return new AppError('BAD_INPUT', message, { userMessage });
@@ -73,9 +83,18 @@ export async function createTicket(deps: TicketDeps, options: CreateTicketOption
   if (description.length < 5) throw bad('Description too short', 'Vui lòng mô tả vấn đề rõ hơn (ít nhất vài từ).');
   if (description.length > MAX_DESCRIPTION)
     throw bad('Description too long', `Nội dung quá dài (tối đa ${MAX_DESCRIPTION} ký tự); vui lòng rút gọn.`);
-  const personal = validatePersonalData(options.kind, options.personal ?? {});
+  const anonymous = options.anonymous === true;
+  if (anonymous && !ANONYMOUS_KINDS.includes(options.kind))
+    throw bad(
+      `Anonymous ${options.kind}`,
+      'Phản ánh, kiến nghị và khiếu nại phải có họ tên, địa chỉ của người gửi; không nhận gửi ẩn danh.',
+    );
+  // an anonymous ticket is checked like a question (nothing required) and must then carry nothing personal
+  const personal = validatePersonalData(anonymous ? 'question' : options.kind, options.personal ?? {});
   const hasPersonal = Object.values(personal).some((v) => v !== null);
-  if (hasPersonal && (!options.consent || !options.consent.wording.trim()))
+  if (anonymous && (hasPersonal || options.consent))
+    throw bad('Anonymous ticket with personal data', 'Yêu cầu gửi ẩn danh không được kèm thông tin cá nhân.');
+  if (hasPersonal && !options.consent?.wording.trim())
     throw bad('Consent missing', 'Cần sự đồng ý của người gửi trước khi lưu thông tin cá nhân.');
 
   if (options.sourceKey) {
@@ -112,8 +131,8 @@ export async function createTicket(deps: TicketDeps, options: CreateTicketOption
     const code = generateTrackingCode(options.kind, now, deps.random);
     try {
       const result = await store.transaction(async (tx) => {
-        const residentId = await tx.upsertResident(options.resident);
-        const actor: Actor = options.actor ?? { name: `resident#${residentId}`, role: 'resident' };
+        const residentId = anonymous ? null : await tx.upsertResident(options.resident);
+        const actor: Actor = options.actor ?? { name: `resident#${residentId ?? 'anonymous'}`, role: 'resident' };
         const ticket = await tx.insertTicket({
           code,
           kind: options.kind,
@@ -134,7 +153,7 @@ export async function createTicket(deps: TicketDeps, options: CreateTicketOption
         });
         if (hasPersonal) await tx.insertPersonal(ticket.id, personal);
         if (options.attachments?.length) await tx.insertAttachments(ticket.id, options.attachments);
-        if (options.consent) {
+        if (options.consent && residentId !== null) {
           await tx.insertConsent({
             residentId,
             ticketId: ticket.id,
@@ -149,9 +168,10 @@ export async function createTicket(deps: TicketDeps, options: CreateTicketOption
             .map(([k]) => k),
           attachments: options.attachments?.length ?? 0,
           consent: options.consent ? options.consent.purpose : null,
+          ...(anonymous ? { anonymous: true } : {}),
         });
         let queued = false;
-        if (options.sendConfirmation !== false) {
+        if (options.sendConfirmation !== false && !anonymous) {
           queued = await tx.enqueueOutbox(
             {
               dedupeKey: `ticket:${ticket.id}:created`,
@@ -165,6 +185,7 @@ export async function createTicket(deps: TicketDeps, options: CreateTicketOption
         }
         return { ticket, queued };
       });
+      deps.onTicketCommittedForTest?.();
       afterCommit(deps, result.queued);
       return { ticket: result.ticket, created: true };
     } catch (error) {

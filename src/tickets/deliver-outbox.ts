@@ -82,7 +82,7 @@ export class OutboxWorker implements OutboxNotifier {
     this.clock = options.clock ?? systemClock;
     this.log = options.logger;
     this.pollMs = options.pollMs ?? 1000;
-    this.batchSize = options.batchSize ?? 20;
+    this.batchSize = options.batchSize ?? 50;
     this.leaseMs = options.leaseMs ?? 120_000;
     this.maxAttempts = options.maxAttempts ?? 8;
     this.baseDelayMs = options.baseDelayMs ?? 2000;
@@ -97,13 +97,42 @@ export class OutboxWorker implements OutboxNotifier {
       this.log?.warn({ count: report.markedUncertain }, 'outbox: sends interrupted by a crash marked uncertain');
     for (;;) {
       const claimed = await this.store.claimDue(this.clock.now(), this.batchSize, this.leaseMs);
-      for (const message of claimed) await this.deliver(message, report);
       if (claimed.length === 0) break; // a racing worker may take part of a batch: go on until none are left
+      await this.deliverBatch(claimed, report);
     }
     return report;
   }
 
-  private async deliver(message: OutboxMessage, report: DeliveryReport): Promise<void> {
+  /**
+   * Different residents at the same time (one slow chat must not hold up everyone's answers), each resident's
+   * messages one after another in the order they were queued. When one fails, that resident's later messages
+   * wait for it (released unsent), so a status change never overtakes the answer before it.
+   */
+  private async deliverBatch(messages: OutboxMessage[], report: DeliveryReport): Promise<void> {
+    const byRecipient = new Map<string, OutboxMessage[]>();
+    for (const m of messages) {
+      const key = `${m.channel}\u0000${m.channelUserId}`;
+      byRecipient.set(key, [...(byRecipient.get(key) ?? []), m]);
+    }
+    await Promise.all(
+      [...byRecipient.values()].map(async (queue) => {
+        for (const [i, message] of queue.entries()) {
+          const outcome = await this.deliver(message, report);
+          if (outcome.delivered) continue;
+          // retried together with the failed one (same time, claimed in id order), or at once after a final failure
+          const at = outcome.retryAt ?? this.clock.now();
+          for (const rest of queue.slice(i + 1)) await this.store.release(rest.id, at);
+          return;
+        }
+      }),
+    );
+  }
+
+  /** Sends one message and records the outcome. */
+  private async deliver(
+    message: OutboxMessage,
+    report: DeliveryReport,
+  ): Promise<{ delivered: true } | { delivered: false; retryAt?: Date }> {
     const channel = this.channels(message.channel);
     try {
       if (!channel) throw new Error(`kênh "${message.channel}" chưa được bật`);
@@ -120,13 +149,16 @@ export class OutboxWorker implements OutboxNotifier {
         this.log?.warn({ outboxId: message.id, channel: message.channel, reason }, 'outbox: retries exhausted');
       } else {
         const delay = Math.max(backoffDelay(message.attempts, this.baseDelayMs, this.maxDelayMs), retryAfterMs(error));
-        await this.store.markRetry(message.id, new Date(this.clock.now().getTime() + delay), reason);
+        const retryAt = new Date(this.clock.now().getTime() + delay);
+        await this.store.markRetry(message.id, retryAt, reason);
         report.retried++;
+        return { delivered: false, retryAt };
       }
-      return;
+      return { delivered: false };
     }
     await this.store.markSent(message.id, this.clock.now());
     report.sent++;
+    return { delivered: true };
   }
 
   /** Deliver soon (called after a commit that queued messages). */

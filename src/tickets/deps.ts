@@ -14,4 +14,9 @@ export interface TicketDeps {
   addressForm?: AddressForm | undefined;
   /** Randomness for tracking codes (tests may fix it); node:crypto randomInt by default. */
   random?: ((max: number) => number) | undefined;
+  /**
+   * TEST ONLY (crash tests, TIEPDAN_TEST_CRASH_AFTER=ticket-commit): called right after a new ticket's transaction
+   * committed and before anything is sent or the outbox worker is woken. Never set in production.
+   */
+  onTicketCommittedForTest?: (() => void) | undefined;
 }

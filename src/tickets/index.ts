@@ -5,7 +5,12 @@ export { type AnswerTicketOptions, answerTicket } from './answer-ticket.js';
 export { type AssignTicketOptions, assignTicket } from './assign-ticket.js';
 export { type AuditProblem, auditHash, canonicalJson, GENESIS_HASH } from './audit-chain.js';
 export { type ChangeTicketStatusOptions, changeTicketStatus } from './change-ticket-status.js';
-export { type CreateTicketOptions, type CreateTicketResult, createTicket } from './create-ticket.js';
+export {
+  ANONYMOUS_KINDS,
+  type CreateTicketOptions,
+  type CreateTicketResult,
+  createTicket,
+} from './create-ticket.js';
 export {
   addCalendarDays,
   addWorkingDays,
@@ -36,6 +41,7 @@ export {
 export { type ExportTicketsOptions, type ExportTicketsResult, exportTickets } from './export-tickets.js';
 export { type ExtendTicketDeadlineOptions, extendTicketDeadline } from './extend-ticket-deadline.js';
 export { computeDefaultHolidays, HolidayCalendar, type HolidayEntry } from './holidays.js';
+export { createComplaintIntake, MAX_INTAKE_ATTACHMENTS } from './intake/complaint-intake.js';
 export { OPEN_STATUSES, TRANSITIONS } from './lifecycle.js';
 export { type ListTicketsOptions, listTickets, type TicketListItem } from './list-tickets.js';
 export { LOOKUP_MAX_WRONG, LOOKUP_WINDOW_MS, type LookupTicketOptions, lookupTicket } from './lookup-ticket.js';

@@ -102,10 +102,18 @@ export function ratingPrompt(ticket: Ticket, form: AddressForm, offerDispute: bo
   };
 }
 
-export function thanksForRating(form: AddressForm): OutboxPayload {
-  return text(
-    `Cảm ơn ${form.toLowerCase()} đã đánh giá. Ý kiến của ${form.toLowerCase()} giúp cơ quan phục vụ tốt hơn.`,
-  );
+/**
+ * After a rating. Channels remove a pressed keyboard (Telegram), so when the resident said "not resolved" the
+ * dispute button of the rating prompt is gone: offer it again here (`disputeCode`).
+ */
+export function thanksForRating(form: AddressForm, disputeCode?: string): OutboxPayload {
+  const thanks = `Cảm ơn ${form.toLowerCase()} đã đánh giá. Ý kiến của ${form.toLowerCase()} giúp cơ quan phục vụ tốt hơn.`;
+  if (!disputeCode) return text(thanks);
+  return {
+    text: `${thanks}\nNếu vấn đề vẫn chưa được giải quyết, ${form.toLowerCase()} có thể đề nghị xem xét lại yêu cầu ${disputeCode}.`,
+    quickReplies: [{ label: 'Đề nghị xem xét lại', action: TICKET_ACTIONS.dispute(disputeCode) }],
+    attachments: [],
+  };
 }
 
 export function disputedMessage(ticket: Ticket, form: AddressForm): OutboxPayload {

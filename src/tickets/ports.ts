@@ -142,6 +142,8 @@ export interface OutboxStore {
   markSent(id: number, at: Date): Promise<boolean>;
   /** sending → pending with a later attempt time. */
   markRetry(id: number, nextAttemptAt: Date, error: string): Promise<void>;
+  /** sending → pending, undoing the claim (not an attempt): an earlier message to the same resident must go first. */
+  release(id: number, nextAttemptAt: Date): Promise<void>;
   /** sending → failed (permanent). */
   markFailed(id: number, error: string): Promise<void>;
   /** sending rows whose lease ran out (the process died mid-send) → uncertain; returns how many. */

@@ -37,6 +37,11 @@ export async function recordSatisfaction(
       after,
       now,
     );
-    return { ticket: after, reply: thanksForRating(deps.addressForm ?? 'Bạn') };
+    // "not resolved", still within the dispute window and not disputed since the answer: keep the way to dispute open
+    const mayDispute =
+      after.residentResolved === false &&
+      (after.status === 'answered' || after.status === 'closed') &&
+      before.answeredAt.getTime() + deps.settings.deadlines.disputeWindowDays * 86_400_000 >= now.getTime();
+    return { ticket: after, reply: thanksForRating(deps.addressForm ?? 'Bạn', mayDispute ? after.code : undefined) };
   });
 }

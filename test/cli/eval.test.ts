@@ -48,7 +48,14 @@ describe.skipIf(!available)('tiepdan eval --kb', () => {
   });
 
   it('prints one JSON object with every metric and each question’s codes, abstention and answer', async () => {
-    const result = await tiepdan(dataDir, 'eval', '--questions', questionsFile, ...RECORDS.flatMap((r) => ['--kb', r]), '--json');
+    const result = await tiepdan(
+      dataDir,
+      'eval',
+      '--questions',
+      questionsFile,
+      ...RECORDS.flatMap((r) => ['--kb', r]),
+      '--json',
+    );
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as Record<string, unknown> & {
       n: number;
@@ -112,7 +119,14 @@ describe.skipIf(!available)('tiepdan eval --kb', () => {
   });
 
   it('names a missing question file in Vietnamese', async () => {
-    const result = await tiepdan(dataDir, 'eval', '--questions', path.join(workDir, 'none.jsonl'), '--kb', RECORDS[0] as string);
+    const result = await tiepdan(
+      dataDir,
+      'eval',
+      '--questions',
+      path.join(workDir, 'none.jsonl'),
+      '--kb',
+      RECORDS[0] as string,
+    );
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('Không đọc được tệp câu hỏi');
   });

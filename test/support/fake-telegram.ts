@@ -160,6 +160,19 @@ export class FakeTelegram {
     const webhook = this.webhook;
     if (!webhook) throw new Error('no webhook registered');
     const body = JSON.stringify(update);
+    const attempt = () => this.post(webhook, body, secret);
+    // a kept-alive connection the bot's server just closed for idleness: Telegram simply delivers again
+    return attempt().catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ECONNRESET' || error.code === 'EPIPE') return attempt();
+      throw error;
+    });
+  }
+
+  private post(
+    webhook: { url: string; agent: http.Agent },
+    body: string,
+    secret: string | null | undefined,
+  ): Promise<number> {
     return new Promise<number>((resolve, reject) => {
       const request = http.request(
         webhook.url,

@@ -131,4 +131,49 @@ describe('outbox delivery', () => {
       `Trả lời cho yêu cầu ${ticket.code}:`,
     ]);
   });
+
+  it("keeps one resident's messages in order: a failed message holds back the ones after it", async () => {
+    const { ticket } = await file('order-1');
+    await answerTicket(env.deps, { code: ticket.code, answer: 'Đã sửa xong đoạn đường.', actor: OFFICER });
+    telegram.failNext = 1; // the confirmation fails once
+    const w = worker();
+    expect(await w.runOnce()).toMatchObject({ sent: 0, retried: 1 });
+    const rows = await env.store.listOutboxForTicket(ticket.id);
+    // the answer was not sent ahead of the confirmation, and its release did not count as a try
+    expect(rows.map((r) => [r.status, r.attempts])).toEqual([
+      ['pending', 1],
+      ['pending', 0],
+    ]);
+    expect(rows[1]?.nextAttemptAt.getTime()).toBe(rows[0]?.nextAttemptAt.getTime());
+    env.clock.advance(1000);
+    expect(await w.runOnce()).toMatchObject({ sent: 2 });
+    expect(telegram.sent.map((s) => s.payload.text.split('\n')[0])).toEqual([
+      'Đã tiếp nhận phản ánh, kiến nghị của bạn.',
+      `Trả lời cho yêu cầu ${ticket.code}:`,
+    ]);
+  });
+
+  it('does not let one slow chat hold up the other residents', async () => {
+    await file('slow');
+    for (let i = 0; i < 3; i++) await file(`fast-${i}`);
+    let releaseSlow: () => void = () => undefined;
+    const slowSent = new Promise<void>((resolve) => {
+      releaseSlow = resolve;
+    });
+    const delivered: string[] = [];
+    const channel = {
+      name: 'telegram',
+      async send(userId: string) {
+        if (userId === 'slow') await slowSent;
+        delivered.push(userId);
+      },
+    };
+    const w = new OutboxWorker({ store: env.outbox, channels: () => channel, clock: env.clock });
+    const pass = w.runOnce();
+    for (let i = 0; i < 200 && delivered.length < 3; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(delivered).toEqual(['fast-0', 'fast-1', 'fast-2']); // while the first one still waits
+    releaseSlow();
+    expect(await pass).toMatchObject({ sent: 4 });
+    expect(delivered.at(-1)).toBe('slow');
+  });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { Config } from '../../config/index.js';
-import { type Database, openDatabase } from '../../db/index.js';
+import type { Database } from '../../db/index.js';
 import { createPrismaKnowledgeStore } from '../../db/stores/knowledge-store.js';
 import { createAiOptions } from '../../knowledge/create-ai-options.js';
 import {
@@ -17,9 +17,8 @@ import {
   warmUpAnswering,
 } from '../../knowledge/index.js';
 import type { AnswerWriter } from '../../knowledge/types.js';
-import { AppError } from '../../shared/errors.js';
 import { createLogger } from '../../shared/logger.js';
-import { type CliContext, print, printJson } from '../context.js';
+import { type CliContext, print, printErr, printJson } from '../context.js';
 
 /** Everything a command needs to answer questions the way the bot does. */
 export interface Answering {
@@ -38,6 +37,8 @@ export async function openAnswering(input: {
   store: KnowledgeStore;
   db?: Database | undefined;
   dataDir?: string | undefined;
+  /** Warm the answer path up first (eval: so latencies are the steady state a running service has). */
+  warmUp?: boolean | undefined;
 }): Promise<Answering> {
   const { config, store } = input;
   const logger = createLogger({ level: 'warn' });
@@ -66,32 +67,27 @@ export async function openAnswering(input: {
       addressForm: config.addressForm,
     });
   // only the model-free path is warmed up: warming an LLM endpoint would cost real requests
-  if (config.answerMode === 'extractive' && config.retrievalMode === 'lexical')
+  if (input.warmUp && config.answerMode === 'extractive' && config.retrievalMode === 'lexical')
     await warmUpAnswering({ ask: (q) => ask(q) }, search.retriever.warmUpQuestions());
   return { search, retriever: ai.retriever, writer: ai.writer, ask };
 }
 
-/** Opens the configured database and its knowledge store for one command, closing it afterwards. */
+/**
+ * Opens the configured database (or the running service's, when the command was forwarded to it) and its
+ * knowledge store for one command.
+ */
 export async function withConfiguredKnowledge<T>(
   context: CliContext,
   fn: (answering: Answering, store: KnowledgeStore) => Promise<T>,
+  options: { warmUp?: boolean } = {},
 ): Promise<T> {
   const config = context.config();
-  let db: Database;
-  try {
-    db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  } catch (error) {
-    if (config.databaseUrl || !(error instanceof AppError)) throw error;
-    throw new AppError('CONFLICT', error.message, {
-      cause: error,
-      userMessage: `${error.userMessage}\nNếu dịch vụ tiepdan đang chạy với cùng DATA_DIR, hãy hỏi qua dịch vụ (GET /api/ask?q=…) hoặc dừng dịch vụ rồi chạy lại lệnh.`,
-    });
-  }
+  const db = await context.openDatabase();
   try {
     const store = createPrismaKnowledgeStore({ prisma: db.prisma });
     if ((await store.countDocuments()) === 0)
-      process.stderr.write('Cơ sở tri thức đang trống. Thêm tài liệu bằng: tiepdan kb add knowledge/\n');
-    const answering = await openAnswering({ config, store, db, dataDir: config.dataDir });
+      printErr('Cơ sở tri thức đang trống. Thêm tài liệu bằng: tiepdan kb add knowledge/');
+    const answering = await openAnswering({ config, store, db, dataDir: config.dataDir, warmUp: options.warmUp });
     return await fn(answering, store);
   } finally {
     await db.close();

@@ -7,7 +7,7 @@ import { createPrismaKnowledgeStore } from '../../db/stores/knowledge-store.js';
 import type { GroupScore } from '../../knowledge/eval/index.js';
 import { addDocuments, type EvalReport, readQuestions, runEval } from '../../knowledge/index.js';
 import { AppError } from '../../shared/errors.js';
-import { type CliContext, print, printJson } from '../context.js';
+import { type CliContext, print, printErr, printJson } from '../context.js';
 import { type Answering, openAnswering, withConfiguredKnowledge } from './ask.js';
 
 const optionsSchema = z.object({
@@ -54,7 +54,7 @@ function progress(label: string) {
     const decile = Math.floor((done / Math.max(1, total)) * 10);
     if (decile > last) {
       last = decile;
-      process.stderr.write(`${label}: ${done}/${total}\n`);
+      printErr(`${label}: ${done}/${total}`);
     }
   };
 }
@@ -79,7 +79,7 @@ export function registerEvalCommand(program: Command, context: CliContext): void
           userMessage: parsed.error.issues.map((i) => i.message).join('; '),
         });
       const options = parsed.data;
-      let questions = await readQuestions(options.questions);
+      let questions = await readQuestions(context.resolvePath(options.questions));
       if (options.split) questions = questions.filter((q) => q.split === options.split);
       if (questions.length === 0)
         throw new AppError('BAD_INPUT', 'no questions', {
@@ -100,7 +100,7 @@ export function registerEvalCommand(program: Command, context: CliContext): void
       };
 
       if (options.kb.length === 0) {
-        await withConfiguredKnowledge(context, evaluate);
+        await withConfiguredKnowledge(context, evaluate, { warmUp: true });
         return;
       }
       // A throw-away knowledge base: in-memory PGlite through the same store, importer and index as the bot.
@@ -110,15 +110,16 @@ export function registerEvalCommand(program: Command, context: CliContext): void
         const store = createPrismaKnowledgeStore({ prisma: db.prisma });
         const imported = await addDocuments({
           store,
-          paths: options.kb,
+          paths: options.kb.map(context.resolvePath),
+          root: context.resolvePath('.'),
           onProgress: options.json ? undefined : progress('Nạp tài liệu'),
         });
-        for (const failure of imported.failed) process.stderr.write(`Bỏ qua ${failure.path}: ${failure.reason}\n`);
+        for (const failure of imported.failed) printErr(`Bỏ qua ${failure.path}: ${failure.reason}`);
         if (imported.added + imported.updated + imported.unchanged === 0)
           throw new AppError('BAD_INPUT', 'empty knowledge base', {
             userMessage: `Không nạp được tài liệu nào từ ${options.kb.join(', ')}.`,
           });
-        await evaluate(await openAnswering({ config, store, db }));
+        await evaluate(await openAnswering({ config, store, db, warmUp: true }));
       } finally {
         await db.close();
       }

@@ -37,6 +37,7 @@ export async function withTicketCli<T>(context: CliContext, fn: (cli: TicketCli)
       settings,
       clock: systemClock,
       rateLimiter: new PrismaRateLimiter(db.prisma),
+      ...(context.outboxNotifier ? { notifier: context.outboxNotifier } : {}),
       audit,
       addressForm: config.addressForm,
     };

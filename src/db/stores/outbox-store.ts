@@ -25,25 +25,20 @@ export class PrismaOutboxStore implements OutboxStore {
   constructor(private readonly prisma: PrismaClient) {}
 
   async claimDue(now: Date, limit: number, leaseMs: number): Promise<OutboxMessage[]> {
-    const due = await this.prisma.outboxMessage.findMany({
-      where: { status: 'pending', nextAttemptAt: { lte: now } },
-      orderBy: { id: 'asc' },
-      take: limit,
-      select: { id: true },
-    });
-    const claimed: OutboxMessage[] = [];
-    for (const { id } of due) {
-      // the WHERE is re-checked under the row lock: only one worker's update can match
-      const { count } = await this.prisma.outboxMessage.updateMany({
-        where: { id, status: 'pending', nextAttemptAt: { lte: now } },
-        data: { status: 'sending', attempts: { increment: 1 }, nextAttemptAt: new Date(now.getTime() + leaseMs) },
-      });
-      if (count === 1) {
-        const row = await this.prisma.outboxMessage.findUnique({ where: { id } });
-        if (row) claimed.push(toOutboxMessage(row));
-      }
-    }
-    return claimed;
+    // one statement: SKIP LOCKED lets racing workers take disjoint rows, and the UPDATE re-checks the status
+    // under the row lock, so only one worker's claim can match a row
+    const rows = await this.prisma.$queryRaw<Array<Parameters<typeof toOutboxMessage>[0]>>`
+      UPDATE "OutboxMessage"
+      SET "status" = 'sending', "attempts" = "attempts" + 1, "nextAttemptAt" = ${new Date(now.getTime() + leaseMs)}
+      WHERE "id" IN (
+        SELECT "id" FROM "OutboxMessage"
+        WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now}
+        ORDER BY "id" LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED)
+      AND "status" = 'pending'
+      RETURNING "id", "dedupeKey", "ticketId", "channel", "channelUserId", "payload", "status", "attempts",
+        "nextAttemptAt", "lastError", "createdAt", "sentAt"`;
+    return rows.map(toOutboxMessage).sort((a, b) => a.id - b.id);
   }
 
   async markSent(id: number, at: Date): Promise<boolean> {
@@ -58,6 +53,13 @@ export class PrismaOutboxStore implements OutboxStore {
     await this.prisma.outboxMessage.updateMany({
       where: { id, status: 'sending' },
       data: { status: 'pending', nextAttemptAt, lastError: error },
+    });
+  }
+
+  async release(id: number, nextAttemptAt: Date): Promise<void> {
+    await this.prisma.outboxMessage.updateMany({
+      where: { id, status: 'sending' },
+      data: { status: 'pending', nextAttemptAt, attempts: { decrement: 1 } },
     });
   }
 

@@ -6,9 +6,6 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { TelegramUpdateStore } from '../../channels/telegram/update-store.js';
 import type { PrismaClient } from '../open-database.js';
 
-/** How long a completion waits for others to share its UPDATE (the crash window for a repeated answer). */
-const COMPLETE_DELAY_MS = 50;
-
 export interface PrismaTelegramUpdateStoreOptions {
   prisma: PrismaClient;
   /**
@@ -21,26 +18,19 @@ export interface PrismaTelegramUpdateStoreOptions {
   owner?: string;
 }
 
-/**
- * Collects requests while one batch is being written, then writes the next batch with a single statement.
- * With `delayMs`, a lone request also waits that long for company (for writes nobody waits on).
- */
+/** Collects requests while one batch is being written, then writes the next batch with a single statement. */
 class GroupCommitter<T> {
   private pending: Array<{ id: number; resolve: (value: T) => void; reject: (error: unknown) => void }> = [];
   private isRunning = false;
 
-  constructor(
-    private readonly write: (ids: number[]) => Promise<(id: number, index: number) => T>,
-    private readonly delayMs = 0,
-  ) {}
+  constructor(private readonly write: (ids: number[]) => Promise<(id: number, index: number) => T>) {}
 
   submit(id: number): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.pending.push({ id, resolve, reject });
       if (this.isRunning) return;
       this.isRunning = true;
-      if (this.delayMs > 0) setTimeout(() => void this.run(), this.delayMs);
-      else void this.run();
+      void this.run();
     });
   }
 
@@ -96,8 +86,7 @@ export function createPrismaTelegramUpdateStore({
       [unique],
     );
     return () => undefined;
-    // marking "done" only matters after a crash, so completions may wait a moment to share one statement
-  }, COMPLETE_DELAY_MS);
+  });
 
   return {
     claim: (updateId) => claims.submit(updateId),

@@ -1,6 +1,6 @@
 // Picks and trims the lines of a passage that answer the question: only source text, cut at clause boundaries.
 import type { Aspect } from '../types.js';
-import { bigrams, foldToken, isStopWord, tokenize } from '../vietnamese/index.js';
+import { bigrams, foldDiacritics, foldToken, isStopWord, tokenize } from '../vietnamese/index.js';
 
 /** What a question looks like to the extractor: folded content syllables and bigrams. */
 export interface QuestionTerms {
@@ -13,15 +13,28 @@ export function questionTerms(question: string, expansions: readonly string[] = 
   const unigrams = new Set<string>();
   const pairs = new Set<string>();
   for (const text of [question, ...expansions]) {
-    const tokens = tokenize(text).map((t) => foldToken(t));
-    for (const t of tokens) if (!isStopWord(t)) unigrams.add(t);
-    for (const b of bigrams(tokens)) pairs.add(b);
+    const tokens = tokenize(text);
+    for (const t of tokens) if (!isStopWord(t)) unigrams.add(foldToken(t));
+    for (const b of bigrams(tokens)) pairs.add(b.split(' ').map(foldToken).join(' '));
   }
   return { unigrams, bigrams: pairs };
 }
 
+const GROUPED_NUMBER = /\d{1,3}(?:[.,]\d{3})+(?![.,]?\d)/g;
+
+/**
+ * Folded syllables of source text, the cheap way (lower case, accents removed, split on anything else, same
+ * number handling as `tokenize`): lines are compared with the question's folded terms, so tone placement
+ * does not matter, and this runs on every line of the passages an answer is picked from.
+ */
+export function foldedWords(text: string): string[] {
+  const folded = foldDiacritics(text.toLowerCase().replace(GROUPED_NUMBER, (n) => n.replace(/[.,]/g, '')));
+  const words = folded.match(/[a-z]+|\d+/g) ?? [];
+  return words.map((w) => (w.length > 1 && w.charCodeAt(0) === 48 ? w.replace(/^0+(?=\d)/, '') : w));
+}
+
 const MONEY =
-  /\d[\d.,]*\s*(?:đồng|đ\b|vnđ|việt nam đồng)|miễn (?:phí|lệ phí)|không (?:phải )?(?:nộp|thu) (?:phí|lệ phí)/iu;
+  /\d[\d.,]*\s*(?:đồng|đ(?!\p{L})|vnđ|việt nam đồng)|miễn (?:phí|lệ phí)|không (?:phải )?(?:nộp|thu) (?:phí|lệ phí)/iu;
 const DURATION = /\d+\s*(?:ngày|giờ|tháng|năm|phút|tuần)|ngay (?:trong ngày|khi)|trong ngày/iu;
 /** Where a money or duration fact sits in a line (for cutting a window around it). */
 export const MONEY_FACT = MONEY;
@@ -52,10 +65,10 @@ export function windowAround(line: string, pattern: RegExp, budget: number): str
 }
 const AGENCY_LINE = /^(?:cơ quan thực hiện|cơ quan có thẩm quyền|địa chỉ tiếp nhận|nơi tiếp nhận)/iu;
 /** A document to submit: "(1 bản chính)", "(2 bản sao)"; "(0 bản chính)" marks a note, not a document. */
-const REQUIRED_DOCUMENT = /\((?:[1-9]\d*) bản (?:chính|sao)/u;
-const NOTE_LINE = /\(0 bản (?:chính|sao)\)|^[-+*•]?\s*(?:trường hợp|lưu ý|đối với)/iu;
+export const REQUIRED_DOCUMENT = /\([^()]*(?<!\d)[1-9]\d* bản (?:chính|sao)[^()]*\)\s*$/u;
+const NOTE_LINE = /\(0 bản (?:chính|sao)\)\s*$|^[-+*•]?\s*(?:trường hợp|lưu ý|đối với)/iu;
 /** A form code: "Mẫu CT01", "mẫu DC02", "01/LPTB". */
-export const FORM_CODE = /\b[A-ZĐ]{1,4}\d{1,3}[a-z]?\b|\b\d{1,3}\/[A-ZĐ]{2,6}\b/u;
+export const FORM_CODE = /(?<![\p{L}\p{N}])(?:[A-ZĐ]{1,4}\d{1,3}[a-z]?|\d{1,3}\/[A-ZĐ]{2,6})(?![\p{L}\p{N}])/u;
 
 /** Extra evidence that a line or clause states the kind of fact the aspect asks for. */
 export function aspectBonus(text: string, aspect: Aspect | undefined): number {
@@ -80,7 +93,7 @@ export function statesDurationOrMoney(text: string): { duration: boolean; money:
 
 /** How well a piece of source text matches the question (folded syllable and bigram overlap). */
 export function overlapScore(text: string, terms: QuestionTerms): number {
-  const tokens = tokenize(text).map((t) => foldToken(t));
+  const tokens = foldedWords(text);
   const seen = new Set<string>();
   let score = 0;
   for (const t of tokens) {
@@ -89,7 +102,8 @@ export function overlapScore(text: string, terms: QuestionTerms): number {
       score += 1;
     }
   }
-  for (const b of bigrams(tokens)) {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const b = `${tokens[i]} ${tokens[i + 1]}`;
     if (terms.bigrams.has(b) && !seen.has(b)) {
       seen.add(b);
       score += 1.5;

@@ -12,6 +12,7 @@ import {
   pickLines,
   type QuestionTerms,
   questionTerms,
+  REQUIRED_DOCUMENT,
   sourceLinesOf,
   splitLines,
   statesDurationOrMoney,
@@ -104,23 +105,42 @@ export function createExtractiveWriter(options: ExtractiveWriterOptions = {}): A
       const groups = aspects
         .map((aspect) => ({ aspect, passages: own.filter((p) => p.aspect === aspect) }))
         .filter((g) => g.passages.length > 0);
-      // nothing of the asked kind in this record: quote the passage that matched the question best
-      if (groups.length === 0) groups.push({ aspect: top.aspect, passages: [top] });
-
       const body: string[] = [];
       const sources: SourceRef[] = [];
+      if (groups.length === 0) {
+        // nothing of the asked kind in this record: the lines of any section that match the question best
+        const candidates = own
+          .filter((p) => p.aspect !== 'can_cu')
+          .flatMap((p) => splitLines(p.text).map((line) => ({ line, passage: p })));
+        const picked = pickLines(
+          candidates.map((c) => c.line),
+          terms,
+          { budget: 600, maxLines: 3, lineBudget: 300 },
+        );
+        for (const line of picked) {
+          const from = candidates.find((c) => line === c.line || line.startsWith(c.line.slice(0, 40)))?.passage ?? top;
+          body.push(`- ${sectionLabel(from)}: ${line}`);
+          sources.push(sourceOf(from));
+        }
+      }
       const quoted = new Set<string>();
       let used = 0;
       for (const group of groups) {
-        const budget = Math.min(group.aspect === 'ho_so' ? 650 : aspectBudget, Math.max(150, totalBudget - used));
+        const isList = group.aspect === 'ho_so';
+        const budget = Math.min(isList ? 800 : aspectBudget, Math.max(150, totalBudget - used));
         let lines = group.passages.flatMap((p) => splitLines(p.text));
-        // lists (documents to submit, conditions): each item by its head, so that several fit
-        const isList = group.aspect === 'ho_so' || group.aspect === 'dieu_kien';
-        if (isList) lines = lines.map((l) => (l.length < 400 ? itemHead(l, 110) : l));
+        if (isList) {
+          // documents to submit: the items the record counts copies of ("(1 bản chính)"), not its notes,
+          // each by its name so that several fit
+          const required = lines.filter((l) => REQUIRED_DOCUMENT.test(l));
+          if (required.length >= 2) lines = required;
+          lines = lines.map((l) => itemHead(l, 110));
+        }
         const picked = pickLines(lines, terms, {
           aspect: group.aspect,
           budget,
           maxLines: isList ? 6 : 4,
+          lineBudget: isList ? 150 : undefined,
           exclude: quoted,
         });
         if (picked.length === 0) continue;
@@ -138,11 +158,7 @@ export function createExtractiveWriter(options: ExtractiveWriterOptions = {}): A
         body.push(`- ${sectionLabel(extra.passage)}: ${extra.line}`);
         sources.push(sourceOf(extra.passage));
       }
-      const text = [
-        procedureHeading(top.title, top.level),
-        ...body,
-        procedureSource(top.code, top.url),
-      ].join('\n');
+      const text = [procedureHeading(top.title, top.level), ...body, procedureSource(top.code, top.url)].join('\n');
       return { text, abstained: false, aspect: retrieval.aspect, docCodes, sources, focus };
     },
   };
@@ -175,7 +191,8 @@ function supportingLine(
   answered: string,
 ): { line: string; passage: Passage } | undefined {
   const quotedChunks = new Set(groups.flatMap((g) => g.passages.map((p) => p.chunkId)));
-  const code = FORM_CODE.exec(question)?.[0];
+  // residents type form codes in any case ("ct07")
+  const code = new RegExp(FORM_CODE.source, 'iu').exec(question)?.[0];
   const wantsCode = code !== undefined && !answered.toLowerCase().includes(code.toLowerCase());
   const wantsDuration = asked.includes('thoi_han');
   const wantsMoney = asked.includes('le_phi');
@@ -186,7 +203,8 @@ function supportingLine(
     for (const line of splitLines(passage.text)) {
       if (answered.includes(line.slice(0, 60))) continue;
       let score: number;
-      if (wantsCode && line.toLowerCase().includes((code as string).toLowerCase())) score = 100 + overlapScore(line, terms);
+      if (wantsCode && line.toLowerCase().includes((code as string).toLowerCase()))
+        score = 100 + overlapScore(line, terms);
       else {
         if (quotedChunks.has(passage.chunkId)) continue;
         const states = statesDurationOrMoney(line);
@@ -198,8 +216,9 @@ function supportingLine(
     }
   }
   if (!best) return undefined;
-  const line = wantsCode && best.score >= 100
-    ? windowAround(best.line, new RegExp(escapeRegExp(code as string), 'iu'), 300)
-    : windowAround(best.line, wantsDuration ? DURATION_FACT : MONEY_FACT, 300);
+  const line =
+    wantsCode && best.score >= 100
+      ? windowAround(best.line, new RegExp(escapeRegExp(code as string), 'iu'), 300)
+      : windowAround(best.line, wantsDuration ? DURATION_FACT : MONEY_FACT, 300);
   return { line, passage: best.passage };
 }

@@ -120,7 +120,9 @@ export function scoreRun(questions: readonly EvalQuestion[], outcomes: readonly 
       const k = key(pair.q);
       groups.set(k, [...(groups.get(k) ?? []), pair]);
     }
-    return Object.fromEntries([...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, scoreGroup(v)]));
+    return Object.fromEntries(
+      [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, scoreGroup(v)]),
+    );
   };
   return {
     n: all.n,

@@ -131,7 +131,16 @@ const CUES: Record<ProcedureAspect, string[]> = {
     'thủ tục thế nào',
   ],
   dieu_kien: ['điều kiện', 'yêu cầu', 'có được', 'được không', 'có phải', 'phải không', 'bắt buộc', 'trước mấy giờ'],
-  ket_qua: ['kết quả', 'nhận được', 'nhận lại', 'được cấp', 'nhận giấy gì', 'nhận lại giấy gì', 'được giấy gì', 'nhận gì'],
+  ket_qua: [
+    'kết quả',
+    'nhận được',
+    'nhận lại',
+    'được cấp',
+    'nhận giấy gì',
+    'nhận lại giấy gì',
+    'được giấy gì',
+    'nhận gì',
+  ],
   doi_tuong: ['đối tượng', 'ai được', 'ai phải', 'ai có thể'],
   can_cu: ['căn cứ', 'luật nào', 'văn bản nào', 'quy định nào', 'nghị định nào', 'thông tư nào'],
 };

@@ -12,6 +12,7 @@ export {
   type SearchResult,
 } from './lexical-index.js';
 export {
+  citedArticle,
   DEFAULT_ABSTAIN_BELOW,
   type LexicalRetrievalResult,
   LexicalRetriever,

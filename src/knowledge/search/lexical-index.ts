@@ -1,5 +1,5 @@
 // The lexical index: BM25F over title / section / text of every chunk, with documents as the unit of ranking.
-import type { Aspect, IndexedChunk, Level } from '../types.js';
+import type { Aspect, DocumentKind, IndexedChunk, Level } from '../types.js';
 import { foldToken, isStopWord, tokenize } from '../vietnamese/index.js';
 
 /** Tunable constants of the ranker (defaults calibrated on the dev sets; see bench/README.md). */
@@ -31,6 +31,14 @@ export interface RankingParams {
   namedLevelBoost: number;
   /** Query groups found in more than this share of chunks are not scored (speed; see `search`). */
   pruneShare: number;
+  /** Extra weight for a legal article whose number the question cites. */
+  articleBoost: number;
+  /**
+   * Per document kind: a procedure's title names exactly what it is about, so it weighs much and a title
+   * naming other things costs; a legal article's heading ("Luật X – Điều 5. Phạm vi") says less, and the
+   * article's words covering the question matter more.
+   */
+  byKind: Partial<Record<DocumentKind, Partial<Pick<RankingParams, 'wTitle' | 'titleMissPenalty' | 'coverageWeight'>>>>;
 }
 
 export const DEFAULT_RANKING: RankingParams = {
@@ -49,6 +57,11 @@ export const DEFAULT_RANKING: RankingParams = {
   provinceLevelBoost: 0,
   namedLevelBoost: 0.2,
   pruneShare: 0.25,
+  articleBoost: 1,
+  byKind: {
+    legal: { wTitle: 3, coverageWeight: 0.75 },
+    text: { wTitle: 3, coverageWeight: 0.75 },
+  },
 };
 
 export interface IndexedDocument {
@@ -109,6 +122,8 @@ export interface SearchRequest {
   code?: string | undefined;
   /** Levels the question names: documents at those levels are preferred instead of the default (xã). */
   levels?: readonly Level[] | undefined;
+  /** An article number the question cites ("Điều 6 của Luật …"): documents titled "… Điều 6." are preferred. */
+  article?: number | undefined;
   /** Chunks of these aspects (what the question asks about) score `1 + aspectBoost` times more. */
   boostAspects?: readonly Aspect[] | undefined;
   aspectBoost?: number | undefined;
@@ -249,6 +264,11 @@ export class LexicalIndex {
   private readonly docTitleCore: Float64Array;
   private readonly best1: Float64Array;
   private readonly best2: Float64Array;
+  private readonly touchedChunkBuf: Int32Array;
+  private readonly touchedDocBuf: Int32Array;
+  private readonly docChunkCount: Int32Array;
+  /** The article number in a legal document's title ("… – Điều 12. …"), or -1. */
+  private readonly docArticle: Int32Array;
 
   private constructor(parts: IndexParts, params: RankingParams) {
     this.parts = parts;
@@ -314,6 +334,12 @@ export class LexicalIndex {
     this.docTitleCore = new Float64Array(D);
     this.best1 = new Float64Array(D);
     this.best2 = new Float64Array(D);
+    this.touchedChunkBuf = new Int32Array(C);
+    this.touchedDocBuf = new Int32Array(D);
+    this.docChunkCount = Int32Array.from(this.docs, (d) => d.chunkCount);
+    this.docArticle = Int32Array.from(this.docs, (d) =>
+      Number(/(?<![\p{L}\p{N}])Điều (\d{1,4})\./u.exec(d.title)?.[1] ?? -1),
+    );
     this.titleTerms = this.buildTitleTerms();
   }
 
@@ -401,7 +427,9 @@ export class LexicalIndex {
           const key = `${content[i]},${content[i + 1]},${content[i + 2]}`;
           let triple = tripleIds.get(key);
           if (triple === undefined) {
-            triple = phrase(`${terms[content[i] as number]} ${terms[content[i + 1] as number]} ${terms[content[i + 2] as number]}`);
+            triple = phrase(
+              `${terms[content[i] as number]} ${terms[content[i + 1] as number]} ${terms[content[i + 2] as number]}`,
+            );
             tripleIds.set(key, triple);
           }
           tf.set(triple, (tf.get(triple) ?? 0) + 1);
@@ -546,10 +574,12 @@ export class LexicalIndex {
     const { textLen, sectionLen, titleLen } = this.parts;
     for (let c = 0; c < this.chunks.length; c++) {
       this.textFactor[c] = p.wText / (1 - p.bText + (p.bText * (textLen[c] as number)) / this.avgText);
-      this.sectionFactor[c] = p.wSection / (1 - p.bSection + (p.bSection * (sectionLen[c] as number)) / this.avgSection);
+      this.sectionFactor[c] =
+        p.wSection / (1 - p.bSection + (p.bSection * (sectionLen[c] as number)) / this.avgSection);
     }
     for (let d = 0; d < this.docs.length; d++)
-      this.titleFactor[d] = p.wTitle / (1 - p.bTitle + (p.bTitle * (titleLen[d] as number)) / this.avgTitle);
+      this.titleFactor[d] =
+        this.kindParams(d).wTitle / (1 - p.bTitle + (p.bTitle * (titleLen[d] as number)) / this.avgTitle);
     this.factorsFor = p;
   }
 
@@ -583,8 +613,15 @@ export class LexicalIndex {
     const onlyDoc = request.code === undefined ? undefined : this.docByCode.get(request.code);
     if (request.code !== undefined && onlyDoc === undefined) return { hits: [], queryWeight: 0 };
     this.ensureFactors();
-    const touchedChunks: number[] = [];
-    const touchedDocs: number[] = [];
+    // touched chunks and documents, in preallocated buffers (no garbage per search)
+    const touchedChunks = this.touchedChunkBuf;
+    const touchedDocs = this.touchedDocBuf;
+    let chunkTouches = 0;
+    let docTouches = 0;
+    const chunkSeen = this.chunkSeen;
+    const docSeen = this.docSeen;
+    const docTouchedChunks = this.docTouchedChunks;
+    const docChunkCount = this.docChunkCount;
     const matched = new Set<number>();
     let totalCoreIdf = 0;
     let queryWeight = 0;
@@ -643,16 +680,16 @@ export class LexicalIndex {
       // document with the term in its title
       let df = 0;
       for (let i = 0; i < chunkCount; i++) if (docMark[chunkDoc[groupChunks[i] as number] as number] !== g) df++;
-      for (const d of docsOfGroup) df += (this.docs[d] as IndexedDocument).chunkCount;
+      for (const d of docsOfGroup) df += docChunkCount[d] as number;
       const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
       const w = group.weight * idf;
       queryWeight += w;
       if (group.isCore) totalCoreIdf += idf;
       if (df === 0) continue;
       for (const d of docsOfGroup) {
-        if (!this.docSeen[d]) {
-          this.docSeen[d] = 1;
-          touchedDocs.push(d);
+        if (!docSeen[d]) {
+          docSeen[d] = 1;
+          touchedDocs[docTouches++] = d;
         }
         const t = titleAcc[d] as number;
         docBase[d] = (docBase[d] as number) + (w * t) / (k1 + t);
@@ -667,15 +704,15 @@ export class LexicalIndex {
         const d = chunkDoc[c] as number;
         const t = docMark[d] === g ? (titleAcc[d] as number) : 0;
         const a = (acc[c] as number) + t;
-        if (!this.chunkSeen[c]) {
-          this.chunkSeen[c] = 1;
-          touchedChunks.push(c);
-          this.docTouchedChunks[d] = (this.docTouchedChunks[d] as number) + 1;
+        if (!chunkSeen[c]) {
+          chunkSeen[c] = 1;
+          touchedChunks[chunkTouches++] = c;
+          docTouchedChunks[d] = (docTouchedChunks[d] as number) + 1;
         }
         delta[c] = (delta[c] as number) + w * (a / (k1 + a) - t / (k1 + t));
-        if (!this.docSeen[d]) {
-          this.docSeen[d] = 1;
-          touchedDocs.push(d);
+        if (!docSeen[d]) {
+          docSeen[d] = 1;
+          touchedDocs[docTouches++] = d;
         }
         if (group.isCore && coreMark[d] !== g) {
           coreMark[d] = g;
@@ -696,32 +733,55 @@ export class LexicalIndex {
         best1[d] = s;
       } else if (s > (best2[d] as number)) best2[d] = s;
     };
-    for (const c of touchedChunks) offer(chunkDoc[c] as number, ((docBase[chunkDoc[c] as number] as number) + (delta[c] as number)) * boostOf(c));
-    const prelim: Array<{ d: number; s: number }> = [];
-    for (const d of touchedDocs) {
+    for (let i = 0; i < chunkTouches; i++) {
+      const c = touchedChunks[i] as number;
+      const d = chunkDoc[c] as number;
+      offer(d, ((docBase[d] as number) + (delta[c] as number)) * boostOf(c));
+    }
+    const prelimScores = new Float64Array(docTouches);
+    for (let i = 0; i < docTouches; i++) {
+      const d = touchedDocs[i] as number;
       const base = docBase[d] as number;
-      if (base > 0 && (this.docTouchedChunks[d] as number) < (this.docs[d] as IndexedDocument).chunkCount) {
+      if (base > 0 && (docTouchedChunks[d] as number) < (docChunkCount[d] as number)) {
         // chunks without a text match score the title part alone
         offer(d, base * (aspectMask !== 0 && (this.docAspects[d] as number) & aspectMask ? boostFactor : 1));
       }
-      prelim.push({ d, s: (best1[d] as number) + p.secondChunkWeight * (best2[d] as number) });
+      prelimScores[i] =
+        ((best1[d] as number) + p.secondChunkWeight * (best2[d] as number)) *
+        (request.article !== undefined && this.docArticle[d] === request.article ? 1 + p.articleBoost : 1);
     }
-    prelim.sort((a, b) => b.s - a.s);
+    // the leading documents by preliminary score (a numeric sort finds the cut-off without a comparator)
+    const keep = Math.max(request.limit * 5, 50);
+    const sorted = prelimScores.slice().sort();
+    const cutoff = docTouches > keep ? (sorted[docTouches - keep] as number) : Number.NEGATIVE_INFINITY;
+    const prelim: Array<{ d: number; s: number }> = [];
+    for (let i = 0; i < docTouches; i++) {
+      const score = prelimScores[i] as number;
+      if (score >= cutoff) prelim.push({ d: touchedDocs[i] as number, s: score });
+    }
 
     // final scores for the leading documents
     const totalIdf = totalCoreIdf || 1;
     const named = request.levels ?? [];
     const hits: DocumentHit[] = [];
-    for (const { d, s } of prelim.slice(0, Math.max(request.limit * 5, 50))) {
+    for (const { d, s } of prelim) {
       if (s <= 0) continue;
       const titleMiss = this.titleMiss(d, matched);
       const coverage = (docCore[d] as number) / totalIdf;
+      const own = this.kindParams(d);
       const score =
         s *
         this.levelFactor(d, named) *
-        (1 - p.titleMissPenalty * titleMiss) *
-        (1 - p.coverageWeight + p.coverageWeight * coverage);
-      hits.push({ doc: d, score, chunks: [], coverage, titleCoverage: (docTitleCore[d] as number) / totalIdf, titleMiss });
+        (1 - own.titleMissPenalty * titleMiss) *
+        (1 - own.coverageWeight + own.coverageWeight * coverage);
+      hits.push({
+        doc: d,
+        score,
+        chunks: [],
+        coverage,
+        titleCoverage: (docTitleCore[d] as number) / totalIdf,
+        titleMiss,
+      });
     }
     hits.sort((a, b) => b.score - a.score);
     const top = hits.slice(0, request.limit);
@@ -729,30 +789,39 @@ export class LexicalIndex {
       const doc = this.docs[hit.doc] as IndexedDocument;
       const base = docBase[hit.doc] as number;
       for (let c = doc.firstChunk; c < doc.firstChunk + doc.chunkCount; c++) {
-        const s = (base + (this.chunkSeen[c] ? (delta[c] as number) : 0)) * boostOf(c);
+        const s = (base + (chunkSeen[c] ? (delta[c] as number) : 0)) * boostOf(c);
         if (s > 0) hit.chunks.push({ chunk: c, score: s });
       }
       hit.chunks.sort((a, b) => b.score - a.score);
     }
 
     // reset the scratch state for the next search
-    for (const c of touchedChunks) {
+    for (let i = 0; i < chunkTouches; i++) {
+      const c = touchedChunks[i] as number;
       delta[c] = 0;
-      this.chunkSeen[c] = 0;
+      chunkSeen[c] = 0;
     }
-    for (const d of touchedDocs) {
+    for (let i = 0; i < docTouches; i++) {
+      const d = touchedDocs[i] as number;
       docBase[d] = 0;
       docCore[d] = 0;
       docTitleCore[d] = 0;
       best1[d] = 0;
       best2[d] = 0;
-      this.docSeen[d] = 0;
-      this.docTouchedChunks[d] = 0;
+      docSeen[d] = 0;
+      docTouchedChunks[d] = 0;
     }
     mark.fill(-1);
     docMark.fill(-1);
     coreMark.fill(-1);
     return { hits: top, queryWeight };
+  }
+
+  /** The params that vary by document kind, for document d. */
+  private kindParams(d: number): Pick<RankingParams, 'wTitle' | 'titleMissPenalty' | 'coverageWeight'> {
+    const p = this.params;
+    const own = p.byKind[(this.docs[d] as IndexedDocument).kind];
+    return own ? { ...p, ...own } : p;
   }
 
   private levelFactor(d: number, named: readonly Level[]): number {

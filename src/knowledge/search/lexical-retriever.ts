@@ -31,7 +31,7 @@ export const WARM_UP_QUESTIONS = [
 ];
 
 /** Documents ranked per question at most (an answer cites one; eval looks at ten). */
-const MAX_DOCUMENTS = 20;
+const MAX_DOCUMENTS = 12;
 
 export interface LexicalRetrieverOptions {
   index: LexicalIndex;
@@ -55,6 +55,12 @@ export interface LexicalRetrievalResult extends RetrievalResult {
   levels: Level[];
 }
 
+/** The article number a question cites ("Điều 6 của Luật…", "dieu 6"), if any. */
+export function citedArticle(question: string): number | undefined {
+  const m = /(?<![\p{L}\p{N}])(?:điều|dieu)\s+(\d{1,4})(?!\p{N})/iu.exec(question.normalize('NFC'));
+  return m ? Number(m[1]) : undefined;
+}
+
 export class LexicalRetriever implements Retriever {
   private current: LexicalIndex;
   private synonyms: SynonymTable;
@@ -70,8 +76,8 @@ export class LexicalRetriever implements Retriever {
     this.queryParams = { ...DEFAULT_QUERY, ...options.query };
     this.abstainBelow = options.abstainBelow ?? DEFAULT_ABSTAIN_BELOW;
     this.aspectBoost = options.aspectBoost ?? 0.3;
-    this.passagesForFirst = options.passagesForFirst ?? 8;
-    this.passagesForOthers = options.passagesForOthers ?? 2;
+    this.passagesForFirst = options.passagesForFirst ?? 16;
+    this.passagesForOthers = options.passagesForOthers ?? 1;
   }
 
   /** The index in use. */
@@ -151,6 +157,7 @@ export class LexicalRetriever implements Retriever {
       limit: Math.min(k, MAX_DOCUMENTS),
       code: options.code,
       levels: query.levels,
+      article: citedArticle(question),
       boostAspects: aspects,
       aspectBoost: this.aspectBoost,
     });

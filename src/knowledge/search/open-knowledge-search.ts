@@ -51,7 +51,10 @@ async function readSynonyms(options: OpenKnowledgeSearchOptions): Promise<Synony
   if (!options.synonymsFile) return { rules: [], problems: [] };
   const table = await loadSynonyms(options.synonymsFile);
   for (const problem of table.problems)
-    options.logger?.warn({ file: options.synonymsFile, line: problem.line, problem: problem.message }, 'synonym line skipped');
+    options.logger?.warn(
+      { file: options.synonymsFile, line: problem.line, problem: problem.message },
+      'synonym line skipped',
+    );
   return table;
 }
 

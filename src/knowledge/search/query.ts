@@ -1,4 +1,6 @@
 // Turns a question into weighted term groups for the index: syllables, bigrams, accent variants and synonyms.
+
+import type { Level } from '../types.js';
 import {
   findSynonyms,
   foldToken,
@@ -8,9 +10,8 @@ import {
   tokenize,
 } from '../vietnamese/index.js';
 import { findAspectCues, findQuestionForms } from './aspect.js';
-import type { LexicalIndex, QueryTermGroup } from './lexical-index.js';
 import { detectLevels } from './level.js';
-import type { Level } from '../types.js';
+import type { LexicalIndex, QueryTermGroup } from './lexical-index.js';
 
 export interface QueryParams {
   /** Weight of a bigram group relative to a syllable. */
@@ -140,8 +141,7 @@ export function analyzeQuery(
     for (let i = form.start; i < form.end; i++) weights[i] = Math.min(weights[i] as number, params.formWeight);
   // A synonym replaces the colloquial phrase: the phrase keeps a little weight (some records use it too),
   // the official wording gets the full weight. Summing both would favour records that happen to use both.
-  const isKnown = (phrase: string[]) =>
-    phrase.every((t) => isStopWord(t) || resolve(t, index, false).length > 0);
+  const isKnown = (phrase: string[]) => phrase.every((t) => isStopWord(t) || resolve(t, index, false).length > 0);
   const matches = findSynonyms(tokens, synonyms)
     .map((m) => ({ ...m, expansions: m.rule.expansions.filter(isKnown) }))
     .filter((m) => m.expansions.length > 0);
@@ -171,7 +171,17 @@ export function analyzeQuery(
     groups.push(...phraseGroups(expansion, ones, index, false, params.bigramWeight, 0, true, seen));
   }
   groups.push(
-    ...phraseGroups(tokens, weights, index, isFolded, params.bigramWeight, params.trigramWeight, true, seen, isReplaced),
+    ...phraseGroups(
+      tokens,
+      weights,
+      index,
+      isFolded,
+      params.bigramWeight,
+      params.trigramWeight,
+      true,
+      seen,
+      isReplaced,
+    ),
   );
   return {
     groups,

@@ -1,10 +1,10 @@
 // Saves and restores a built search index under DATA_DIR, keyed by the knowledge revision, so start-up does
 // not re-tokenise tens of thousands of chunks.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { stopWords } from '../vietnamese/index.js';
 import type { Aspect, IndexedChunk, Level } from '../types.js';
+import { stopWords } from '../vietnamese/index.js';
 import type { FieldPostings, IndexParts } from './lexical-index.js';
 
 /** Bump when the file layout or the analysis (tokeniser, bigrams, trigrams) changes. */
@@ -118,15 +118,23 @@ export async function saveIndexSnapshot(file: string, parts: IndexParts, revisio
  * or is damaged (the caller then rebuilds from the database).
  */
 export async function loadIndexSnapshot(file: string, revision: number): Promise<IndexParts | undefined> {
-  let data: Buffer;
+  let handle: FileHandle;
   try {
-    data = await readFile(file);
+    handle = await open(file, 'r');
   } catch {
     return undefined;
   }
   try {
-    const headerLength = data.readUInt32LE(0);
-    const header = JSON.parse(data.subarray(4, 4 + headerLength).toString('utf8')) as Header;
+    // read section by section (never the whole file at once: start-up memory peaks stay lower), typed
+    // arrays straight into their own aligned buffers
+    const read = async (position: number, length: number, into?: ArrayBuffer): Promise<Buffer> => {
+      const buffer = into ? Buffer.from(into) : Buffer.alloc(length);
+      const { bytesRead } = await handle.read(buffer, 0, length, position);
+      if (bytesRead !== length) throw new Error('snapshot truncated');
+      return buffer;
+    };
+    const headerLength = (await read(0, 4)).readUInt32LE(0);
+    const header = JSON.parse((await read(4, headerLength)).toString('utf8')) as Header;
     if (
       header.magic !== MAGIC ||
       header.format !== FORMAT ||
@@ -135,22 +143,20 @@ export async function loadIndexSnapshot(file: string, revision: number): Promise
     )
       return undefined;
     const base = 4 + headerLength + ((4 - ((4 + headerLength) % 4)) % 4);
-    const get = (name: string) => {
-      const s = header.sections.find((x) => x.name === name);
-      if (!s) throw new Error(`missing section ${name}`);
-      const start = base + s.offset;
-      if (s.kind === 'json') return JSON.parse(data.toString('utf8', start, start + s.bytes)) as unknown;
-      if (s.kind === 'utf16') return data.toString('utf16le', start, start + s.bytes);
-      const at = data.byteOffset + start;
-      if (at % 4 === 0) {
-        // a view on the file's buffer, no copy: the arrays are the larger part of the file
-        return s.kind === 'i32'
-          ? new Int32Array(data.buffer, at, s.bytes / 4)
-          : new Float32Array(data.buffer, at, s.bytes / 4);
+    const sections = new Map<string, unknown>();
+    for (const s of header.sections) {
+      const position = base + s.offset;
+      if (s.kind === 'json') sections.set(s.name, JSON.parse((await read(position, s.bytes)).toString('utf8')));
+      else if (s.kind === 'utf16') sections.set(s.name, (await read(position, s.bytes)).toString('utf16le'));
+      else {
+        const memory = new ArrayBuffer(s.bytes);
+        await read(position, s.bytes, memory);
+        sections.set(s.name, s.kind === 'i32' ? new Int32Array(memory) : new Float32Array(memory));
       }
-      const copy = new Uint8Array(s.bytes);
-      copy.set(data.subarray(start, start + s.bytes));
-      return s.kind === 'i32' ? new Int32Array(copy.buffer) : new Float32Array(copy.buffer);
+    }
+    const get = (name: string) => {
+      if (!sections.has(name)) throw new Error(`missing section ${name}`);
+      return sections.get(name);
     };
     const field = (name: string): FieldPostings => ({
       offsets: get(`${name}.offsets`) as Int32Array,
@@ -165,7 +171,18 @@ export async function loadIndexSnapshot(file: string, revision: number): Promise
     const chunks: IndexedChunk[] = rows.map(([chunkId, section, aspect, ordinal], i) => {
       const [code, title, kind, level, url] = docs[chunkDocs[i] as number] as (typeof docs)[number];
       const text = texts.slice(i === 0 ? 0 : (textEnds[i - 1] as number), textEnds[i] as number);
-      return { chunkId, code, title, kind, level: level ?? undefined, url: url ?? undefined, section, aspect, ordinal, text };
+      return {
+        chunkId,
+        code,
+        title,
+        kind,
+        level: level ?? undefined,
+        url: url ?? undefined,
+        section,
+        aspect,
+        ordinal,
+        text,
+      };
     });
     const parts: IndexParts = {
       chunks,
@@ -187,5 +204,7 @@ export async function loadIndexSnapshot(file: string, revision: number): Promise
     return parts;
   } catch {
     return undefined;
+  } finally {
+    await handle.close();
   }
 }

@@ -34,7 +34,10 @@ function normalizeWord(word: string): string {
  * space-separated token, so a syllable is the natural unit; multi-syllable words are caught by bigrams.
  */
 export function tokenize(text: string): string[] {
-  const words = text.normalize('NFC').replace(GROUPED_NUMBER, (n) => n.replace(/[.,]/g, '')).match(TOKEN);
+  const words = text
+    .normalize('NFC')
+    .replace(GROUPED_NUMBER, (n) => n.replace(/[.,]/g, ''))
+    .match(TOKEN);
   if (!words) return [];
   const out: string[] = [];
   for (const word of words) {

@@ -95,8 +95,11 @@ describe('crash recovery (SIGKILL)', { timeout: 240_000 }, () => {
   it('continues a multi-step dialogue after being killed between its steps', async () => {
     await start();
     const chat = 4_200_001;
-    fake.push(updates.text(chat, '/xoadulieu'));
+    const ask = updates.text(chat, '/xoadulieu');
+    fake.push(ask);
     await fake.waitFor(() => sent(chat).length === 1, 30_000, 'the confirmation prompt');
+    // between the steps: the bot has taken the update (Telegram will not deliver it again)
+    await fake.waitFor(() => fake.pending === 0, 30_000, 'the update confirmed');
     expect(sent(chat)[0]).toBe(R.eraseConfirm);
     const prompt = fake.callsOf('sendMessage').find((c) => c.payload.chat_id === String(chat));
     const keyboard = prompt?.payload.reply_markup as Keyboard;
@@ -117,6 +120,7 @@ describe('crash recovery (SIGKILL)', { timeout: 240_000 }, () => {
 
   it('answers once a message whose reply was being sent when the process was killed', async () => {
     const chat = 4_200_002;
+    await fake.waitFor(() => fake.pending === 0, 30_000, 'a quiet bot');
     fake.holdNext('sendMessage');
     const update = updates.text(chat, 'xin chào');
     fake.push(update);

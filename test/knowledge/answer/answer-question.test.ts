@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { answerQuestion, createAnswerer, createExtractiveWriter, MAX_QUESTION_CHARS } from '../../../src/knowledge/index.js';
+import {
+  answerQuestion,
+  createAnswerer,
+  createExtractiveWriter,
+  MAX_QUESTION_CHARS,
+} from '../../../src/knowledge/index.js';
 import { LexicalIndex, LexicalRetriever } from '../../../src/knowledge/search/index.js';
 import { parseSynonyms } from '../../../src/knowledge/vietnamese/index.js';
 import { CORPUS, SYNONYMS } from '../search/corpus.js';
@@ -32,7 +37,7 @@ describe('answerQuestion: bad input gets a clear Vietnamese message, never a cra
     const html = await ask('<script>alert("x")</script><b>lệ phí đăng ký thường trú</b>&nbsp;');
     expect(html.docCodes[0]).toBe('1.004222');
     expect(html.text).not.toContain('<script>');
-    const sql = await ask("'; DROP TABLE \"Document\"; -- lệ phí đăng ký kết hôn");
+    const sql = await ask('\'; DROP TABLE "Document"; -- lệ phí đăng ký kết hôn');
     expect(sql.docCodes[0]).toBe('1.000894');
     const foreign = await ask('Привет, как дела? 你好吗');
     expect(foreign.abstained).toBe(true);

@@ -27,7 +27,11 @@ function doc(
 
 export const CORPUS: IndexedChunk[] = [
   ...doc('1.004222', 'Đăng ký thường trú', 'procedure', 'xã', [
-    ['Thông tin chung', 'tong_quan', 'Tên thủ tục: Đăng ký thường trú\nCấp thực hiện: Cấp xã\nLĩnh vực: Đăng ký, quản lý cư trú'],
+    [
+      'Thông tin chung',
+      'tong_quan',
+      'Tên thủ tục: Đăng ký thường trú\nCấp thực hiện: Cấp xã\nLĩnh vực: Đăng ký, quản lý cư trú',
+    ],
     [
       'Thành phần hồ sơ',
       'ho_so',
@@ -43,7 +47,11 @@ export const CORPUS: IndexedChunk[] = [
       'le_phi',
       'Trực tuyến: 7 Ngày làm việc; phí, lệ phí: 10,000 Việt Nam Đồng (Trường hợp công dân nộp hồ sơ qua cổng dịch vụ công trực tuyến thu 10.000 đồng/lần đăng ký.)\nTrực tiếp: 7 Ngày làm việc; phí, lệ phí: 20,000 Việt Nam Đồng',
     ],
-    ['Cơ quan thực hiện, nơi nộp hồ sơ', 'co_quan', 'Cơ quan thực hiện: Công an cấp Xã\nCách thức nộp hồ sơ: Trực tuyến, Trực tiếp'],
+    [
+      'Cơ quan thực hiện, nơi nộp hồ sơ',
+      'co_quan',
+      'Cơ quan thực hiện: Công an cấp Xã\nCách thức nộp hồ sơ: Trực tuyến, Trực tiếp',
+    ],
   ]),
   ...doc('1.004194', 'Đăng ký tạm trú', 'procedure', 'xã', [
     ['Thông tin chung', 'tong_quan', 'Tên thủ tục: Đăng ký tạm trú\nCấp thực hiện: Cấp xã'],
@@ -55,21 +63,35 @@ export const CORPUS: IndexedChunk[] = [
     ['Thời hạn giải quyết', 'thoi_han', 'Trực tuyến: 3 Ngày làm việc\nTrực tiếp: 3 Ngày làm việc'],
     ['Cơ quan thực hiện, nơi nộp hồ sơ', 'co_quan', 'Cơ quan thực hiện: Công an cấp Xã'],
   ]),
-  ...doc('1.013978', 'Đăng ký đất đai, cấp Giấy chứng nhận quyền sử dụng đất lần đầu cho hộ gia đình, cá nhân', 'procedure', 'xã', [
-    ['Thời hạn giải quyết', 'thoi_han', 'Trực tiếp: 27 Ngày làm việc; phí, lệ phí: Miễn phí'],
-    ['Thành phần hồ sơ', 'ho_so', '- Đơn đăng ký đất đai, tài sản gắn liền với đất (Mẫu số 04/ĐK) (1 bản chính)'],
-    ['Cơ quan thực hiện, nơi nộp hồ sơ', 'co_quan', 'Cơ quan thực hiện: Văn phòng đăng ký đất đai'],
-  ]),
+  ...doc(
+    '1.013978',
+    'Đăng ký đất đai, cấp Giấy chứng nhận quyền sử dụng đất lần đầu cho hộ gia đình, cá nhân',
+    'procedure',
+    'xã',
+    [
+      ['Thời hạn giải quyết', 'thoi_han', 'Trực tiếp: 27 Ngày làm việc; phí, lệ phí: Miễn phí'],
+      ['Thành phần hồ sơ', 'ho_so', '- Đơn đăng ký đất đai, tài sản gắn liền với đất (Mẫu số 04/ĐK) (1 bản chính)'],
+      ['Cơ quan thực hiện, nơi nộp hồ sơ', 'co_quan', 'Cơ quan thực hiện: Văn phòng đăng ký đất đai'],
+    ],
+  ),
   ...doc('3.000348', 'Cấp lại giấy phép lái xe', 'procedure', 'trung ương', [
     [
       'Phí, lệ phí',
       'le_phi',
       'Trực tuyến, Trực tiếp: 5 Ngày làm việc; phí, lệ phí: Miễn phí (Lệ phí cấp giấy phép lái xe: 135.000 đồng/lần.)',
     ],
-    ['Thành phần hồ sơ', 'ho_so', '- Đơn đề nghị cấp lại giấy phép lái xe (1 bản chính)\n- Giấy khám sức khỏe của người lái xe (1 bản chính)'],
+    [
+      'Thành phần hồ sơ',
+      'ho_so',
+      '- Đơn đề nghị cấp lại giấy phép lái xe (1 bản chính)\n- Giấy khám sức khỏe của người lái xe (1 bản chính)',
+    ],
   ]),
   ...doc('1.001193', 'Thủ tục đăng ký khai sinh', 'procedure', 'xã', [
-    ['Thành phần hồ sơ', 'ho_so', '- Tờ khai đăng ký khai sinh theo mẫu (1 bản chính)\n- Giấy chứng sinh (1 bản chính)'],
+    [
+      'Thành phần hồ sơ',
+      'ho_so',
+      '- Tờ khai đăng ký khai sinh theo mẫu (1 bản chính)\n- Giấy chứng sinh (1 bản chính)',
+    ],
     ['Phí, lệ phí', 'le_phi', 'Trực tuyến, Trực tiếp: thời hạn: 1 (nguồn không ghi đơn vị); phí, lệ phí: Miễn phí'],
     [
       'Trình tự thực hiện',
@@ -86,7 +108,11 @@ export const CORPUS: IndexedChunk[] = [
     ['Phí, lệ phí', 'le_phi', 'Trực tiếp: 5 Ngày làm việc; phí, lệ phí: Miễn phí'],
   ]),
   ...doc('2.000986', 'Thủ tục xác nhận thông tin hộ tịch', 'procedure', 'tỉnh', [
-    ['Thành phần hồ sơ', 'ho_so', '- Tờ khai (1 bản chính)\n- Sổ hộ khẩu cũ, giấy khai sinh, đăng ký kết hôn, tạm trú, thường trú'],
+    [
+      'Thành phần hồ sơ',
+      'ho_so',
+      '- Tờ khai (1 bản chính)\n- Sổ hộ khẩu cũ, giấy khai sinh, đăng ký kết hôn, tạm trú, thường trú',
+    ],
   ]),
   ...doc('416/KH-UBND', 'Kế hoạch 416/KH-UBND về nâng cao Chỉ số PAPI của tỉnh Bắc Kạn', 'plan', undefined, [
     [

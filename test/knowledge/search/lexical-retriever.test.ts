@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  citedArticle,
   DEFAULT_RANKING,
   detectAspects,
   detectLevels,
@@ -26,7 +27,9 @@ describe('lexical retriever on a small corpus', () => {
   });
 
   it('treats old and new tone placement alike', () => {
-    const corpus = [{ ...(CORPUS[0] as (typeof CORPUS)[number]), code: 'X', title: 'Hoà giải tranh chấp đất đai', text: 'thuỷ lợi' }];
+    const corpus = [
+      { ...(CORPUS[0] as (typeof CORPUS)[number]), code: 'X', title: 'Hoà giải tranh chấp đất đai', text: 'thuỷ lợi' },
+    ];
     const r = new LexicalRetriever({ index: LexicalIndex.build(corpus), synonyms: { rules: [], problems: [] } });
     expect(r.retrieveSync('hòa giải tranh chấp').passages[0]?.code).toBe('X');
     expect(r.retrieveSync('thủy lợi').passages[0]?.code).toBe('X');
@@ -100,6 +103,44 @@ describe('lexical retriever on a small corpus', () => {
     const scores = result.passages.map((p) => p.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
     expect(result.passages.length).toBeLessThanOrEqual(40);
+  });
+});
+
+describe('legal articles', () => {
+  let id = 1000;
+  const article = (n: number, heading: string, text: string, law = 'Luật Cư trú') => ({
+    chunkId: id++,
+    code: `${law}|${n}`,
+    title: `${law} – Điều ${n}. ${heading}`,
+    kind: 'legal' as const,
+    section: heading,
+    aspect: 'text' as const,
+    ordinal: 0,
+    text,
+  });
+  const legal = new LexicalRetriever({
+    index: LexicalIndex.build([
+      article(5, 'Bảo đảm việc thực hiện quyền tự do cư trú', 'Công dân được bảo đảm quyền tự do cư trú.'),
+      article(6, 'Các hành vi bị nghiêm cấm', 'Nghiêm cấm cản trở công dân đăng ký thường trú, tạm trú.'),
+      article(20, 'Điều kiện đăng ký thường trú', 'Công dân có chỗ ở hợp pháp được đăng ký thường trú.'),
+      // other laws' articles 6 and 20: "6" alone does not pick the article
+      ...['Luật Đất đai', 'Luật Hộ tịch', 'Luật Căn cước', 'Luật Xây dựng'].flatMap((law) => [
+        article(6, 'Nguyên tắc', 'Nguyên tắc chung.', law),
+        article(20, 'Thẩm quyền', 'Thẩm quyền giải quyết.', law),
+      ]),
+    ]),
+    synonyms: { rules: [], problems: [] },
+  });
+
+  it('prefers the article whose number the question cites', () => {
+    expect(citedArticle('Điều 6 của Luật Cư trú quy định gì?')).toBe(6);
+    expect(citedArticle('dieu 20 luat cu tru')).toBe(20);
+    expect(citedArticle('điều kiện đăng ký')).toBeUndefined();
+    // article 20 is about registering permanent residence; the question cites article 6
+    expect(legal.retrieveSync('Điều 6 Luật Cư trú nói gì về đăng ký thường trú?').passages[0]?.code).toBe(
+      'Luật Cư trú|6',
+    );
+    expect(legal.retrieveSync('Luật Cư trú nói gì về đăng ký thường trú?').passages[0]?.code).toBe('Luật Cư trú|20');
   });
 });
 

@@ -85,7 +85,10 @@ describe('openKnowledgeSearch', () => {
     const dataDir = await tempDir();
     const synonymsFile = path.join(dataDir, 'synonyms.txt');
     await writeFile(synonymsFile, '');
-    const { store, state } = source(CORPUS.filter((c) => c.code !== '1.004194'), 1);
+    const { store, state } = source(
+      CORPUS.filter((c) => c.code !== '1.004194'),
+      1,
+    );
     const search = await openKnowledgeSearch({ store, dataDir, synonymsFile });
     expect(search.retriever.retrieveSync('đăng ký tạm trú lệ phí').passages[0]?.code).not.toBe('1.004194');
     expect(await search.refresh()).toBe(false);

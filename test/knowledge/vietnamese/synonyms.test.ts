@@ -11,7 +11,10 @@ a => b => c
 `);
 
   it('reads one-way and equivalence entries and names the broken lines', () => {
-    expect(table.rules.filter((r) => r.kind === 'replace').map((r) => r.pattern.join(' '))).toEqual(['sổ đỏ', 'sổ hồng']);
+    expect(table.rules.filter((r) => r.kind === 'replace').map((r) => r.pattern.join(' '))).toEqual([
+      'sổ đỏ',
+      'sổ hồng',
+    ]);
     expect(table.rules.filter((r) => r.kind === 'equivalent')).toHaveLength(3);
     expect(table.problems.map((p) => p.line)).toEqual([5, 6]);
     expect(table.problems[0]?.message).toMatch(/thiếu "=>"/);

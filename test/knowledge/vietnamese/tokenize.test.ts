@@ -50,7 +50,8 @@ describe('folding and bigrams', () => {
 
 describe('stop words', () => {
   it('treats function words and fillers as stop words, with or without accents', () => {
-    for (const w of ['thì', 'là', 'của', 'gì', 'ạ', 'ơi', 'không', 'ko', 'k', 'nhiêu']) expect(isStopWord(w)).toBe(true);
+    for (const w of ['thì', 'là', 'của', 'gì', 'ạ', 'ơi', 'không', 'ko', 'k', 'nhiêu'])
+      expect(isStopWord(w)).toBe(true);
     expect(withoutStopWords(tokenize('đăng ký kết hôn thì cần giấy tờ gì ạ'))).toEqual([
       'đăng',
       'ký',

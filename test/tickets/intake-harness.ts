@@ -1,0 +1,111 @@
+// Test harness for the complaint intake: the real conversation engine and tickets use cases on a real PGlite,
+// a resident who reads the bot's buttons and presses them by label.
+import {
+  type ConversationEngine,
+  type ConversationStore,
+  createConversationEngine,
+  type IncomingMessage,
+  type OutgoingReply,
+} from '../../src/conversation/index.js';
+import { createPrismaConversationStore } from '../../src/db/stores/conversation-store.js';
+import {
+  createComplaintIntake,
+  createTicketActionHandler,
+  createTicketDesk,
+  type OutboxMessage,
+} from '../../src/tickets/index.js';
+import { checkReplies, FakeAnswerer } from '../conversation/harness.js';
+import { createTicketTestEnv, type TicketTestEnv } from './helpers.js';
+
+export interface IntakeHarness extends TicketTestEnv {
+  engine: ConversationEngine;
+  answerer: FakeAnswerer;
+  /** Throws the engine away and builds a new one on the same database (a process restart). */
+  restart(options?: { store?: ConversationStore }): void;
+  resident(user: string): Resident;
+  outboxFor(user: string): Promise<OutboxMessage[]>;
+}
+
+let sequence = 0;
+
+/** One resident in a Telegram chat: remembers the last replies so buttons can be pressed by their label. */
+export class Resident {
+  last: OutgoingReply[] = [];
+  constructor(
+    private readonly harness: { engine: ConversationEngine },
+    readonly user: string,
+  ) {}
+
+  async send(message: string | Partial<IncomingMessage>, messageId = `m${++sequence}`): Promise<OutgoingReply[]> {
+    const base: IncomingMessage = {
+      channel: 'telegram',
+      channelUserId: this.user,
+      messageId,
+      text: '',
+      attachments: [],
+      receivedAt: new Date(),
+    };
+    const incoming = typeof message === 'string' ? { ...base, text: message } : { ...base, ...message };
+    const replies = checkReplies(await this.harness.engine.handle(incoming));
+    if (replies.length > 0) this.last = replies;
+    return replies;
+  }
+
+  /** The action of the button (in the last replies) whose label contains `label`. */
+  button(label: string): string {
+    const found = this.last.flatMap((r) => r.quickReplies).find((q) => q.label.includes(label));
+    if (!found)
+      throw new Error(
+        `no button "${label}" in ${JSON.stringify(this.last.map((r) => r.quickReplies.map((q) => q.label)))}`,
+      );
+    return found.action;
+  }
+
+  labels(): string[] {
+    return this.last.flatMap((r) => r.quickReplies.map((q) => q.label));
+  }
+
+  press(label: string, messageId?: string): Promise<OutgoingReply[]> {
+    return this.send({ action: this.button(label), text: label }, messageId);
+  }
+
+  get text(): string {
+    return this.last.map((r) => r.text).join('\n---\n');
+  }
+}
+
+export async function createIntakeHarness(startIso = '2026-11-25T01:00:00.000Z'): Promise<IntakeHarness> {
+  const env = await createTicketTestEnv(startIso);
+  const answerer = new FakeAnswerer();
+  const build = (store?: ConversationStore) =>
+    createConversationEngine({
+      store: store ?? createPrismaConversationStore(env.db.prisma),
+      answerer,
+      clock: env.clock,
+      addressForm: 'Bạn',
+      tickets: createTicketDesk(env.deps),
+      actions: [createTicketActionHandler(env.deps)],
+      dialogues: [createComplaintIntake(env.deps)],
+    });
+  const harness: IntakeHarness = {
+    ...env,
+    engine: build(),
+    answerer,
+    restart(options = {}) {
+      harness.engine = build(options.store);
+    },
+    resident: (user) => new Resident(harness, user),
+    async outboxFor(user) {
+      const rows = await env.db.prisma.outboxMessage.findMany({
+        where: { channelUserId: user },
+        orderBy: { id: 'asc' },
+      });
+      return rows.map((r) => ({
+        ...r,
+        payload: r.payload as unknown as OutboxMessage['payload'],
+        status: r.status as OutboxMessage['status'],
+      }));
+    },
+  };
+  return harness;
+}
