@@ -19,7 +19,14 @@ import { mountAdminCli } from './http/routes/admin-cli.js';
 import { mountAsk } from './http/routes/ask.js';
 import { mountOpen311 } from './http/routes/open311.js';
 import { createAiOptions } from './knowledge/create-ai-options.js';
-import { createAnswerer, createExtractiveWriter, openKnowledgeSearch, warmUpAnswering } from './knowledge/index.js';
+import {
+  createAnswerer,
+  createExtractiveWriter,
+  type KnowledgeStore,
+  openKnowledgeSearch,
+  type QuestionAnswerer,
+  startKnowledgeWorker,
+} from './knowledge/index.js';
 import { ensureKnowledgeIndexed } from './knowledge/ingest/index.js';
 import { toAppError } from './shared/errors.js';
 import type { Logger } from './shared/logger.js';
@@ -72,39 +79,16 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
         logger.warn({ path: failure.path, reason: failure.reason }, 'knowledge file skipped');
     }
   }
-  // search index (restored from the DATA_DIR snapshot when it matches the knowledge revision), extractive
-  // writer, and the optional AI layer; `answerer` is what the conversation and /api/ask ask
-  const knowledgeSearch = await openKnowledgeSearch({
-    store: knowledgeStore,
-    dataDir: config.dataDir,
-    synonymsFile: path.join(config.knowledgeDir, 'synonyms.txt'),
-    logger: logger.child({ context: 'search' }),
-  });
-  const aiOptions = await createAiOptions({
-    config,
-    lexical: knowledgeSearch.retriever,
-    extractive: createExtractiveWriter({ addressForm: config.addressForm, synonyms: () => knowledgeSearch.synonyms() }),
-    store: knowledgeStore,
-    logger,
-    db,
-  });
-  const answerer = createAnswerer({
-    retriever: aiOptions.retriever,
-    writer: aiOptions.writer,
-    addressForm: config.addressForm,
-  });
+  // search index (restored from the DATA_DIR snapshot when it matches the knowledge revision) and answers;
+  // `answerer` is what the conversation and /api/ask ask
+  const answering = await openAnswering({ config, db, store: knowledgeStore, logger });
+  const { answerer } = answering;
+  stoppers.push(() => answering.close());
   mounts.push((app) => mountAsk(app, { answerer }));
-  logger.info(
-    { revision: knowledgeSearch.revision(), index: knowledgeSearch.origin, ...aiOptions.summary },
-    'knowledge search ready',
-  );
-  if (aiOptions.sync)
-    void aiOptions.sync().catch((error) => logger.warn({ error: toAppError(error).code }, 'embedding sync failed'));
   // `tiepdan kb add/remove/reindex` change the revision: pick the change up without a restart
   const refreshKnowledge = async () => {
-    await knowledgeSearch
+    await answering
       .refresh()
-      .then((changed) => (changed ? aiOptions.sync?.() : undefined))
       .catch((error) => logger.warn({ error: toAppError(error).code }, 'knowledge refresh failed'));
   };
   const knowledgeRefresh = setInterval(() => void refreshKnowledge(), 30_000);
@@ -112,7 +96,7 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
   stoppers.push(async () => clearInterval(knowledgeRefresh));
 
   // ── conversation ──
-  const conversationStore = createPrismaConversationStore(db.prisma);
+  const conversationStore = createPrismaConversationStore(db.prisma, { pglite: db.pglite });
   // dedupe records only guard against redelivered messages: keep them 30 days, prune daily
   const pruneProcessed = () =>
     conversationStore
@@ -215,9 +199,6 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
   const url = `http://${host}:${http.port}`;
   await db.lock?.advertise(http.port);
   logger.info({ url, ms: Date.now() - startedAt }, 'tiepdan ready');
-  // warm the model-free answer path in the background: the first residents get the steady-state latency
-  if (config.answerMode === 'extractive' && config.retrievalMode === 'lexical')
-    void warmUpAnswering(answerer, knowledgeSearch.retriever.warmUpQuestions(30));
 
   return {
     config,
@@ -229,5 +210,65 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
       for (const stop of stoppers.reverse()) await stop();
       await db.close();
     },
+  };
+}
+
+interface Answering {
+  answerer: QuestionAnswerer;
+  /** Picks up a new knowledge revision (and synonyms); re-syncs embeddings when on. */
+  refresh(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The default, model-free answers run in a worker thread (ranking is CPU work that would hold up every other
+ * resident's message on the main thread). With an LLM or embeddings configured, answering runs here, beside
+ * the clients those need.
+ */
+async function openAnswering(deps: {
+  config: Config;
+  db: Database;
+  store: KnowledgeStore;
+  logger: Logger;
+}): Promise<Answering> {
+  const { config, db, store, logger } = deps;
+  const synonymsFile = path.join(config.knowledgeDir, 'synonyms.txt');
+  const searchLogger = logger.child({ context: 'search' });
+  if (config.answerMode === 'extractive' && config.retrievalMode === 'lexical') {
+    const worker = await startKnowledgeWorker({
+      store,
+      dataDir: config.dataDir,
+      synonymsFile,
+      addressForm: config.addressForm,
+      logger: searchLogger,
+    });
+    logger.info({ revision: worker.revision(), index: worker.origin, answers: 'extractive' }, 'knowledge search ready');
+    return {
+      answerer: worker.answerer,
+      refresh: async () => {
+        await worker.refresh();
+      },
+      close: () => worker.close(),
+    };
+  }
+  const search = await openKnowledgeSearch({ store, dataDir: config.dataDir, synonymsFile, logger: searchLogger });
+  const ai = await createAiOptions({
+    config,
+    lexical: search.retriever,
+    extractive: createExtractiveWriter({ addressForm: config.addressForm, synonyms: () => search.synonyms() }),
+    store,
+    logger,
+    db,
+  });
+  logger.info({ revision: search.revision(), index: search.origin, ...ai.summary }, 'knowledge search ready');
+  const sync = () =>
+    ai.sync?.().catch((error) => logger.warn({ error: toAppError(error).code }, 'embedding sync failed'));
+  void sync();
+  return {
+    answerer: createAnswerer({ retriever: ai.retriever, writer: ai.writer, addressForm: config.addressForm }),
+    refresh: async () => {
+      if (await search.refresh()) await sync();
+    },
+    close: async () => undefined,
   };
 }

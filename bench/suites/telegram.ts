@@ -143,6 +143,7 @@ export async function run(): Promise<void> {
   const worker = startWorker();
   let runtime: TelegramRuntime | undefined;
   let server: RunningServer | undefined;
+  let closeAnswerer: (() => Promise<void>) | undefined;
   try {
     const t0 = performance.now();
     db = await openDatabase({ dataDir });
@@ -157,10 +158,12 @@ export async function run(): Promise<void> {
     out(
       `knowledge base: ${documents} documents (${added.failed.length} files failed) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
-    const { answerer, description } = await createBenchAnswerer({ knowledgeStore, dataDir });
+    const bench = await createBenchAnswerer({ knowledgeStore, dataDir });
+    closeAnswerer = bench.close;
+    const { answerer, description } = bench;
     out(`answerer: ${description}`);
     const engine = createConversationEngine({
-      store: createPrismaConversationStore(db.prisma),
+      store: createPrismaConversationStore(db.prisma, { pglite: db.pglite }),
       answerer: answerer as Answerer,
       addressForm: 'Bạn',
     });
@@ -302,6 +305,7 @@ export async function run(): Promise<void> {
     await server?.close().catch(() => undefined);
     await worker.call({ type: 'stop' }).catch(() => undefined);
     await worker.terminate();
+    await closeAnswerer?.().catch(() => undefined);
     await db?.close();
     await rm(dataDir, { recursive: true, force: true });
   }

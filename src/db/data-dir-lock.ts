@@ -1,6 +1,7 @@
 // One process at a time on an embedded data folder: PGlite itself does not lock it, and two writers corrupt it.
 // The lock file also tells the CLI where the running service listens, so commands can be handed to it.
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { open, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../shared/errors.js';
@@ -25,14 +26,27 @@ export interface DataDirLock {
   release(): Promise<void>;
 }
 
+/**
+ * A killed process whose parent died too stays a zombie until something reaps it, and containers often run
+ * without an init that does: signal 0 still reaches it, so on Linux its state in /proc decides.
+ */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+  } catch {
+    return false;
+  }
+}
+
 function isAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+  return !isZombie(pid);
 }
 
 /** The holder of the lock, when a live process holds it. */

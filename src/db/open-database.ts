@@ -45,6 +45,12 @@ export interface OpenDatabaseOptions {
 
 const MIGRATION_LOCK_KEY = 74_616_410; // arbitrary constant shared by all tiepdan processes
 
+/**
+ * PGlite's default shared_buffers (128 MB) is sized for a server; the bot's hot rows (residents, dialogue
+ * state, dedupe records) fit in a fraction, and the difference is ~100 MB of resident memory.
+ */
+const PGLITE_CONF = ['shared_buffers=32MB'];
+
 async function openPglite(
   dataDir: string | undefined,
   snapshot: Blob | undefined,
@@ -56,13 +62,17 @@ async function openPglite(
   // imported only when asked for: the extension bundle is not needed by the default configuration
   const extensions = vector ? { extensions: { vector: (await import('@electric-sql/pglite-pgvector')).vector } } : {};
   if (dataDir === undefined || dataDir === 'memory://') {
-    pglite = await PGlite.create({ ...(snapshot ? { loadDataDir: snapshot } : {}), ...extensions });
+    pglite = await PGlite.create({
+      ...(snapshot ? { loadDataDir: snapshot } : {}),
+      ...extensions,
+      postgresqlconf: PGLITE_CONF,
+    });
   } else {
     const dir = path.join(dataDir, 'pglite');
     await mkdir(dir, { recursive: true });
     lock = await acquireDataDirLock(dataDir, role);
     try {
-      pglite = await PGlite.create({ dataDir: dir, ...extensions });
+      pglite = await PGlite.create({ dataDir: dir, ...extensions, postgresqlconf: PGLITE_CONF });
     } catch (error) {
       await lock.release();
       throw new AppError('INTERNAL', `Cannot open PGlite at ${dir}: ${(error as Error).message}`, {

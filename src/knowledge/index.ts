@@ -55,3 +55,8 @@ export type {
   SourceRef,
 } from './types.js';
 export { loadSynonyms, parseSynonyms, type SynonymTable } from './vietnamese/index.js';
+export {
+  type KnowledgeWorker,
+  type KnowledgeWorkerOptions,
+  startKnowledgeWorker,
+} from './worker/start-knowledge-worker.js';

@@ -8,13 +8,24 @@ import { createPostgresTestDatabase, createTestDatabase, postgresAvailable } fro
 const postgres = await postgresAvailable();
 if ('reason' in postgres) console.log(`PostgreSQL conversation store suite skipped: ${postgres.reason}`);
 
-const backends: Array<[string, () => Promise<{ db: Database; close: () => Promise<void> }>, boolean]> = [
+// the embedded database is tested both through Prisma and with the direct statements the service uses
+const backends: Array<[string, () => Promise<{ db: Database; close: () => Promise<void> }>, boolean, boolean]> = [
   [
-    'PGlite',
+    'PGlite through Prisma',
     async () => {
       const db = await createTestDatabase();
       return { db, close: () => db.close() };
     },
+    true,
+    false,
+  ],
+  [
+    'PGlite, direct statements',
+    async () => {
+      const db = await createTestDatabase();
+      return { db, close: () => db.close() };
+    },
+    true,
     true,
   ],
   [
@@ -24,13 +35,14 @@ const backends: Array<[string, () => Promise<{ db: Database; close: () => Promis
       return { db, close: drop };
     },
     'url' in postgres,
+    false,
   ],
 ];
 
 const now = new Date('2026-11-25T08:00:00.000Z');
 let counter = 0;
 
-describe.each(backends)('ConversationStore on %s', (_name, open, available) => {
+describe.each(backends)('ConversationStore on %s', (_name, open, available, direct) => {
   let db: Database;
   let close: () => Promise<void>;
   let store: ConversationStore;
@@ -38,7 +50,7 @@ describe.each(backends)('ConversationStore on %s', (_name, open, available) => {
   beforeAll(async () => {
     if (!available) return;
     ({ db, close } = await open());
-    store = createPrismaConversationStore(db.prisma);
+    store = createPrismaConversationStore(db.prisma, direct ? { pglite: db.pglite } : {});
   });
   afterAll(async () => close?.());
 

@@ -1,4 +1,6 @@
 // Prisma-backed ConversationStore: Resident, ConversationState, ProcessedMessage, Feedback, UnansweredQuestion.
+
+import type { PGlite } from '@electric-sql/pglite';
 import type {
   CommitInput,
   CommitResult,
@@ -13,6 +15,17 @@ import type {
 import type { OutgoingReply } from '../../conversation/types.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { PrismaClient } from '../open-database.js';
+
+/**
+ * Runs a raw statement: straight on the embedded database when there is one (Prisma adds ~0.35 ms a
+ * statement, and these run on every message), else through Prisma. Same SQL, same parameters.
+ */
+type RawRunner = <T>(statement: Prisma.Sql) => Promise<T[]>;
+
+function rawRunner(prisma: PrismaClient, pglite: PGlite | undefined): RawRunner {
+  if (pglite) return async <T>(statement: Prisma.Sql) => (await pglite.query<T>(statement.text, statement.values)).rows;
+  return <T>(statement: Prisma.Sql) => prisma.$queryRaw<T[]>(statement);
+}
 
 type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
 
@@ -163,7 +176,7 @@ async function eraseResident(tx: Tx, residentId: number, keepIdentity: boolean, 
  * (an interactive transaction costs several round trips and holds PGlite's only connection meanwhile).
  * Everything hangs off `pm`: when the message key was already recorded nothing else is written.
  */
-async function commitInOneStatement(prisma: PrismaClient, input: CommitInput): Promise<CommitResult> {
+async function commitInOneStatement(raw: RawRunner, input: CommitInput): Promise<CommitResult> {
   const { residentId, nextState } = input;
   const now = timestamp(input.now);
   const parts: Prisma.Sql[] = [
@@ -231,9 +244,9 @@ async function commitInOneStatement(prisma: PrismaClient, input: CommitInput): P
         AS e("channel" text, "question" text, "docCodes" text[], "answerRef" text)
       WHERE NOT EXISTS (SELECT 1 FROM eu WHERE eu."answerRef" = e."answerRef"))`);
   }
-  const rows = await prisma.$queryRaw<Array<{ recorded: number }>>`
+  const rows = await raw<{ recorded: number }>(Prisma.sql`
     WITH ${Prisma.join(parts, ',\n')}
-    SELECT (SELECT count(*) FROM pm)::int AS "recorded"`;
+    SELECT (SELECT count(*) FROM pm)::int AS "recorded"`);
   return rows[0]?.recorded === 1 ? { status: 'committed' } : { status: 'duplicate' };
 }
 
@@ -272,7 +285,11 @@ async function commitInTransaction(prisma: PrismaClient, input: CommitInput): Pr
 }
 
 /** The conversation store over Prisma (PGlite or PostgreSQL). */
-export function createPrismaConversationStore(prisma: PrismaClient): ConversationStore {
+export function createPrismaConversationStore(
+  prisma: PrismaClient,
+  options: { pglite?: PGlite | undefined } = {},
+): ConversationStore {
+  const raw = rawRunner(prisma, options.pglite);
   return {
     async findProcessed(messageKey) {
       const row = await prisma.processedMessage.findUnique({ where: { key: messageKey }, select: { replies: true } });
@@ -282,12 +299,13 @@ export function createPrismaConversationStore(prisma: PrismaClient): Conversatio
 
     async openConversation({ channel, channelUserId, messageKey, now }): Promise<OpenedConversation> {
       // one round trip on the hot path: resident, state and the dedupe record together
-      const read = () => prisma.$queryRaw<OpenRow[]>`
+      const read = () =>
+        raw<OpenRow>(Prisma.sql`
         SELECT r."id", s."dialog", s."step", s."data", s."context", s."version", p."replies" AS "prior", p."key" AS "priorKey"
         FROM (SELECT 1) AS one
         LEFT JOIN "Resident" r ON r."channel" = ${channel} AND r."channelUserId" = ${channelUserId}
         LEFT JOIN "ConversationState" s ON s."residentId" = r."id"
-        LEFT JOIN "ProcessedMessage" p ON p."key" = ${messageKey}`;
+        LEFT JOIN "ProcessedMessage" p ON p."key" = ${messageKey}`);
       let row = (await read())[0] as OpenRow;
       if (row.priorKey !== null) {
         return {
@@ -299,10 +317,10 @@ export function createPrismaConversationStore(prisma: PrismaClient): Conversatio
       }
       if (row.id === null) {
         // another process may create the same resident at the same moment: insert-or-ignore, then read again
-        await prisma.$executeRaw`
+        await raw(Prisma.sql`
           INSERT INTO "Resident" ("channel", "channelUserId", "createdAt", "lastSeenAt")
           VALUES (${channel}, ${channelUserId}, ${timestamp(now)}::timestamp(3), ${timestamp(now)}::timestamp(3))
-          ON CONFLICT ("channel", "channelUserId") DO NOTHING`;
+          ON CONFLICT ("channel", "channelUserId") DO NOTHING`);
         row = (await read())[0] as OpenRow;
       }
       const residentId = row.id as number;
@@ -323,7 +341,7 @@ export function createPrismaConversationStore(prisma: PrismaClient): Conversatio
     async commit(input: CommitInput): Promise<CommitResult> {
       try {
         if (input.effects.some((e) => e.type === 'erase-resident')) return await commitInTransaction(prisma, input);
-        return await commitInOneStatement(prisma, input);
+        return await commitInOneStatement(raw, input);
       } catch (error) {
         if (error instanceof Rollback) return { status: error.outcome };
         const code = sqlStateOf(error);

@@ -18,19 +18,30 @@ export interface PrismaTelegramUpdateStoreOptions {
   owner?: string;
 }
 
+/** How long "done" marks gather before one statement writes them (they are not awaited by anyone). */
+const COMPLETION_LINGER_MS = 20;
+
 /** Collects requests while one batch is being written, then writes the next batch with a single statement. */
 class GroupCommitter<T> {
   private pending: Array<{ id: number; resolve: (value: T) => void; reject: (error: unknown) => void }> = [];
   private isRunning = false;
 
-  constructor(private readonly write: (ids: number[]) => Promise<(id: number, index: number) => T>) {}
+  /**
+   * @param lingerMs wait this long before writing a batch (0: write at once). Lets marks that nobody awaits
+   *   share one statement instead of costing one each.
+   */
+  constructor(
+    private readonly write: (ids: number[]) => Promise<(id: number, index: number) => T>,
+    private readonly lingerMs = 0,
+  ) {}
 
   submit(id: number): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.pending.push({ id, resolve, reject });
       if (this.isRunning) return;
       this.isRunning = true;
-      void this.run();
+      if (this.lingerMs > 0) setTimeout(() => void this.run(), this.lingerMs);
+      else void this.run();
     });
   }
 
@@ -86,7 +97,8 @@ export function createPrismaTelegramUpdateStore({
       [unique],
     );
     return () => undefined;
-  });
+    // the done mark only matters if the process dies before Telegram stops redelivering: batch them
+  }, COMPLETION_LINGER_MS);
 
   return {
     claim: (updateId) => claims.submit(updateId),
