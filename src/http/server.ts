@@ -45,10 +45,40 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+const CLIENT_ERRORS: Record<string, [status: number, reason: string, message: string]> = {
+  HPE_HEADER_OVERFLOW: [
+    431,
+    'Request Header Fields Too Large',
+    'Địa chỉ hoặc tiêu đề yêu cầu quá dài. Câu hỏi dài xin gửi bằng POST /api/ask với JSON {"q": "…"}.',
+  ],
+};
+
+/**
+ * Requests the HTTP parser refuses (a URL of tens of kilobytes, broken framing) never reach Hono. Node would
+ * answer them with an empty body; give them the same Vietnamese JSON shape as every other error.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: import('node:stream').Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, reason, message] = CLIENT_ERRORS[error.code ?? ''] ?? [
+    400,
+    'Bad Request',
+    'Yêu cầu không hợp lệ.',
+  ];
+  const body = JSON.stringify({ error: 'BAD_INPUT', message });
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
 /** Listens on host:port (port 0 picks a free one, for tests). */
 export async function listen(app: Hono, host: string, port: number): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
+      server.on('clientError', answerClientError);
       resolve({
         server,
         port: info.port,

@@ -92,6 +92,16 @@ describe('/api/ask', () => {
     expect(form.status).toBe(200);
   });
 
+  it('refuses a 50,000-character GET with a Vietnamese JSON message that points to POST', async () => {
+    const huge = await fetch(`${service.url}/api/ask?q=${encodeURIComponent('chỉ số PAPI '.repeat(5000))}`);
+    expect(huge.status).toBe(431);
+    expect(huge.headers.get('content-type')).toContain('application/json');
+    expect(((await huge.json()) as { message: string }).message).toMatch(/quá dài.*POST \/api\/ask/);
+    // the server carries on
+    const after = await ask(`?q=${encodeURIComponent('PAPI Bắc Kạn 2021')}`);
+    expect(after.status).toBe(200);
+  });
+
   it('restarts from the index snapshot kept in DATA_DIR', async () => {
     expect(existsSync(path.join(dataDir, 'search', 'search-index.bin'))).toBe(true);
     await service.stop();
