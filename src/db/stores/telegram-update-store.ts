@@ -1,6 +1,7 @@
 // Prisma-backed TelegramUpdateStore: one row per update_id, claimed atomically with INSERT … ON CONFLICT.
 // Claims and completions that arrive while a statement is running are grouped into the next one (group commit):
-// one statement when idle, one per batch under load, never a timer.
+// one statement when idle, one per batch under load. Claims never wait on a timer; "done" marks, which nobody
+// awaits, linger briefly so that a burst is written by one statement.
 import { randomUUID } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';
 import type { TelegramUpdateStore } from '../../channels/telegram/update-store.js';
