@@ -21,6 +21,7 @@ import type { KnowledgeStore, RetrievalResult, Retriever } from '../../src/knowl
 import { FakeOpenAI } from '../../test/support/fake-openai.js';
 import { FakePinecone } from '../../test/support/fake-pinecone.js';
 import { EVAL_DATA_DIR } from '../../test/support/shared-data.js';
+import { percentile } from '../support/worker-rpc.js';
 
 export interface SemanticBenchOptions {
   /** Procedure records to load (default: all). */
@@ -37,10 +38,6 @@ export interface SemanticBenchRow {
   value: number;
   unit: string;
   note: string;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
 async function timeSync(

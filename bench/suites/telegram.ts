@@ -5,7 +5,6 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { Hono } from 'hono';
 import { startTelegram, type TelegramRuntime, toTelegramCalls } from '../../src/channels/telegram/index.js';
 import { type Answerer, createConversationEngine } from '../../src/conversation/index.js';
@@ -20,6 +19,7 @@ import { createLogger } from '../../src/shared/logger.js';
 import { EVAL_DATA_DIR, REPO_ROOT } from '../../test/support/shared-data.js';
 import { createBenchAnswerer } from '../support/bench-answerer.js';
 import type { LoadRequest, LoadResult } from '../support/telegram-load-worker.js';
+import { percentile, startWorkerRpc } from '../support/worker-rpc.js';
 
 const TOKEN = '555000111:AAbench-token_not_real';
 const SECRET = 'bench-secret';
@@ -27,36 +27,6 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const RESIDENTS = Number(process.env.BENCH_RESIDENTS ?? 200);
 const PER_RESIDENT = Number(process.env.BENCH_MESSAGES ?? 10);
 const DUPLICATE_RATE = 0.05;
-
-/** Runs the load worker (a TypeScript module) through tsx in a worker thread. */
-function startWorker() {
-  const url = new URL('../support/telegram-load-worker.ts', import.meta.url).href;
-  const worker = new Worker(
-    `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url)}); })`,
-    { eval: true },
-  );
-  let nextId = 1;
-  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-  worker.on('message', (m: { id: number; result?: unknown; error?: string }) => {
-    const p = pending.get(m.id);
-    pending.delete(m.id);
-    if (m.error !== undefined) p?.reject(new Error(m.error));
-    else p?.resolve(m.result);
-  });
-  const call = <T>(message: Record<string, unknown>): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
-      const id = nextId++;
-      pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      worker.postMessage({ id, ...message });
-    });
-  return { call, terminate: () => worker.terminate() };
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[index] as number;
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -140,7 +110,7 @@ export async function run(): Promise<void> {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   out('\n## Telegram: update → sendMessage (webhook and long polling)');
   let db: Database | undefined;
-  const worker = startWorker();
+  const worker = startWorkerRpc(new URL('../support/telegram-load-worker.ts', import.meta.url));
   let runtime: TelegramRuntime | undefined;
   let server: RunningServer | undefined;
   let closeAnswerer: (() => Promise<void>) | undefined;

@@ -7,39 +7,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { loadConfig } from '../../src/config/index.js';
 import { type Service, startService } from '../../src/service.js';
 import { createLogger } from '../../src/shared/logger.js';
 import { REPO_ROOT } from '../../test/support/shared-data.js';
 import type { IntakeLoadRequest, IntakeLoadResult } from '../support/tickets-load-worker.js';
+import { percentile, startWorkerRpc } from '../support/worker-rpc.js';
 
 const TOKEN = '777000111:AAtickets-bench_not_real';
 const SECRET = 'tickets-bench-secret';
 const RESIDENTS = Number(process.env.BENCH_TICKET_RESIDENTS ?? 1000);
-
-function startWorker() {
-  const url = new URL('../support/tickets-load-worker.ts', import.meta.url).href;
-  const worker = new Worker(
-    `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url)}); })`,
-    { eval: true },
-  );
-  let nextId = 1;
-  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-  worker.on('message', (m: { id: number; result?: unknown; error?: string }) => {
-    const p = pending.get(m.id);
-    pending.delete(m.id);
-    if (m.error !== undefined) p?.reject(new Error(m.error));
-    else p?.resolve(m.result);
-  });
-  const call = <T>(message: Record<string, unknown>): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
-      const id = nextId++;
-      pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      worker.postMessage({ id, ...message });
-    });
-  return { call, terminate: () => worker.terminate() };
-}
 
 async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -47,12 +24,6 @@ async function freePort(): Promise<number> {
   const { port } = server.address() as net.AddressInfo;
   await new Promise((resolve) => server.close(resolve));
   return port;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
 }
 
 interface Verdict {
@@ -104,7 +75,7 @@ export async function run(): Promise<void> {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   out(`\n## Tickets: ${RESIDENTS} residents file at the same time through Telegram (webhook)`);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tiepdan-bench-tickets-'));
-  const worker = startWorker();
+  const worker = startWorkerRpc(new URL('../support/tickets-load-worker.ts', import.meta.url));
   let service: Service | undefined;
   try {
     const { url: fakeUrl } = await worker.call<{ url: string }>({ type: 'start', token: TOKEN });

@@ -2,6 +2,7 @@
 // (and core), so they do not share the service's. Latency is measured here: update sent → sendMessage received.
 import { parentPort } from 'node:worker_threads';
 import { type FakeTelegram, startFakeTelegram, updates } from '../../test/support/fake-telegram.js';
+import { seededRandom } from './worker-rpc.js';
 
 export interface LoadRequest {
   mode: 'polling' | 'webhook';
@@ -42,15 +43,6 @@ type Request =
 
 let fake: FakeTelegram | undefined;
 
-/** Deterministic pseudo-random numbers, so every run sends the same mix. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1_664_525 + 1_013_904_223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 interface Keyboard {
   inline_keyboard: Array<Array<{ text: string; callback_data: string }>>;
 }
@@ -58,7 +50,7 @@ interface Keyboard {
 async function runLoad(load: LoadRequest): Promise<LoadResult> {
   if (!fake) throw new Error('fake not started');
   const f = fake;
-  const rand = random(load.seed);
+  const rand = seededRandom(load.seed);
   const latencies: number[] = [];
   const updatesByChat: Record<string, number[]> = {};
   const sentByChat: Record<string, string[]> = {};

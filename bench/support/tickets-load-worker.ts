@@ -3,6 +3,7 @@
 // buttons, like a person; latency per step = update sent → first sendMessage for that chat.
 import { parentPort } from 'node:worker_threads';
 import { type FakeTelegram, startFakeTelegram, updates } from '../../test/support/fake-telegram.js';
+import { seededRandom } from './worker-rpc.js';
 
 export interface IntakeLoadRequest {
   residents: number;
@@ -56,20 +57,12 @@ const NAMES = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'P
 
 let fake: FakeTelegram | undefined;
 
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1_664_525 + 1_013_904_223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 class StepFailed extends Error {}
 
 async function runLoad(load: IntakeLoadRequest): Promise<IntakeLoadResult> {
   if (!fake) throw new Error('fake not started');
   const f = fake;
-  const rand = random(load.seed);
+  const rand = seededRandom(load.seed);
   const inbox = new Map<string, Received[]>();
   const waiters = new Map<string, () => void>();
   const result: IntakeLoadResult = {

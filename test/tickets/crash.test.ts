@@ -1,14 +1,14 @@
 // Crash tests: the real service process (node + tsx, src/main.ts) on an embedded database, Telegram long polling
 // against the fake Bot API, killed with SIGKILL (a) between a ticket's commit and its confirmation and (b) while
 // the outbox holds replies Telegram refused; restarted; nothing lost and nothing sent twice.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/index.js';
 import { createDataDir, tiepdan } from '../cli/run-cli.js';
 import { type FakeTelegram, type RecordedCall, startFakeTelegram, updates } from '../support/fake-telegram.js';
+import { exited, killServiceProcess, startServiceProcess } from '../support/service-process.js';
 import { REPO_ROOT } from '../support/shared-data.js';
 
 const TOKEN = '246810:AAtickets-crash_token';
@@ -18,11 +18,10 @@ interface Keyboard {
   inline_keyboard: Array<Array<{ text: string; callback_data: string }>>;
 }
 
-/** Starts the service as its own process; resolves once it listens. */
+/** Starts the service as its own process; resolves once it polls. */
 async function startProcess(dataDir: string, fake: FakeTelegram, extraEnv: Record<string, string> = {}) {
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? os.tmpdir(),
+  const polls = fake.callsOf('getUpdates').length;
+  const child = await startServiceProcess({
     PORT: '0',
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
@@ -34,51 +33,12 @@ async function startProcess(dataDir: string, fake: FakeTelegram, extraEnv: Recor
     TELEGRAM_RATE_PER_CHAT: '1000',
     TELEGRAM_RATE_GLOBAL: '100000',
     ...extraEnv,
-  };
-  const polls = fake.callsOf('getUpdates').length;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: REPO_ROOT,
-    env,
-    stdio: 'pipe',
-    detached: true,
   });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`service did not start:\n${output}`)), 120_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('tiepdan đang chạy tại')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`service exited (${code ?? signal}):\n${output}`));
-    });
-  });
-  child.removeAllListeners('exit');
   await fake.waitFor(() => fake.callsOf('getUpdates').length > polls, 60_000, 'polling after start');
   return child;
 }
 
-function exited(child: ChildProcess): Promise<NodeJS.Signals | number | null> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.signalCode ?? child.exitCode);
-  return new Promise((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
-}
-
-async function kill(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const done = exited(child);
-  try {
-    if (child.pid) process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    child.kill('SIGKILL');
-  }
-  await done;
-}
+const kill = killServiceProcess;
 
 /** One resident's chat as Telegram shows it: only messages the fake accepted count as delivered. */
 class Chat {

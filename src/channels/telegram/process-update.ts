@@ -1,7 +1,8 @@
 // Handles one Telegram update end to end: convert, dedupe by update_id, ask the core, send the replies.
+
+import type { KeyedQueue } from '../../shared/keyed-queue.js';
 import type { Logger } from '../../shared/logger.js';
 import { answerIncoming, type ConversationPort } from '../shared/answer-incoming.js';
-import type { KeyedQueue } from '../shared/keyed-queue.js';
 import { TelegramApiError } from './errors.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { type BotApi, callTelegram, sendReply } from './send.js';

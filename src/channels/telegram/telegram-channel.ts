@@ -1,7 +1,7 @@
 // The Telegram Channel: lets the core or the tickets outbox send a reply to a chat at any time.
 import type { Channel, OutgoingReply } from '../../conversation/types.js';
+import type { KeyedQueue } from '../../shared/keyed-queue.js';
 import type { Logger } from '../../shared/logger.js';
-import type { KeyedQueue } from '../shared/keyed-queue.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { type BotApi, sendReply } from './send.js';
 

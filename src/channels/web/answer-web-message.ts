@@ -1,8 +1,9 @@
 // Use case: a resident's web chat message → stored, answered by the core, the answer stored, both returned.
+
+import type { KeyedQueue } from '../../shared/keyed-queue.js';
 import type { Logger } from '../../shared/logger.js';
 import { answerIncoming, type ConversationPort } from '../shared/answer-incoming.js';
 import { MAX_INCOMING_CHARS, sanitizeText } from '../shared/incoming-guard.js';
-import type { KeyedQueue } from '../shared/keyed-queue.js';
 import type { ChatLine, WebChatStore } from './chat-store.js';
 
 export interface AnswerWebMessageOptions {

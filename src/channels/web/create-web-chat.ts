@@ -1,8 +1,8 @@
 // Assembles the web chat: routes for the page and the API, and the Channel for later deliveries, sharing one queue.
 import type { Hono } from 'hono';
+import { KeyedQueue } from '../../shared/keyed-queue.js';
 import type { Logger } from '../../shared/logger.js';
 import type { ConversationPort } from '../shared/answer-incoming.js';
-import { KeyedQueue } from '../shared/keyed-queue.js';
 import type { WebChatStore } from './chat-store.js';
 import { mountWebChat } from './routes.js';
 import { WebChannel } from './web-channel.js';

@@ -8,9 +8,9 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { cors } from 'hono/cors';
 import { z } from 'zod';
 import { toAppError } from '../../shared/errors.js';
+import type { KeyedQueue } from '../../shared/keyed-queue.js';
 import type { Logger } from '../../shared/logger.js';
 import type { ConversationPort } from '../shared/answer-incoming.js';
-import type { KeyedQueue } from '../shared/keyed-queue.js';
 import { answerWebMessage } from './answer-web-message.js';
 import type { ChatLine, WebChatStore } from './chat-store.js';
 

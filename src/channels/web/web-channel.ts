@@ -1,7 +1,7 @@
 // The web chat Channel: a later delivery (an officer's answer from the outbox) is appended to the session's transcript.
 import type { Channel, OutgoingReply } from '../../conversation/types.js';
 import { AppError, isAppError } from '../../shared/errors.js';
-import type { KeyedQueue } from '../shared/keyed-queue.js';
+import type { KeyedQueue } from '../../shared/keyed-queue.js';
 import type { WebChatStore } from './chat-store.js';
 
 /**

@@ -1,13 +1,13 @@
-// Crash recovery: the real service as a child process (npx tsx src/main.ts) on the embedded database, Telegram long
+// Crash recovery: the real service as a child process (node --import tsx src/main.ts) on the embedded database, Telegram long
 // polling against the fake Bot API; SIGKILL between dialogue steps and in the middle of a send, restart, carry on.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReplies } from '../../../src/conversation/index.js';
 import { type FakeTelegram, startFakeTelegram, updates } from '../../support/fake-telegram.js';
-import { REPO_ROOT } from '../../support/shared-data.js';
+import { killServiceProcess, startServiceProcess } from '../../support/service-process.js';
 
 const TOKEN = '987654321:AAEcrash-test_token';
 const R = createReplies('Bạn');
@@ -16,58 +16,7 @@ interface Keyboard {
   inline_keyboard: Array<Array<{ text: string; callback_data: string }>>;
 }
 
-/** Starts `npx tsx src/main.ts` and resolves once it says it is running. */
-async function startService(dataDir: string, fake: FakeTelegram): Promise<ChildProcess> {
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? os.tmpdir(),
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
-    TELEGRAM_BOT_TOKEN: TOKEN,
-    TELEGRAM_API_ROOT: fake.url,
-  };
-  const child = spawn('npx', ['--no-install', 'tsx', 'src/main.ts'], {
-    cwd: REPO_ROOT,
-    env,
-    stdio: 'pipe',
-    detached: true,
-  });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`service did not start:\n${output}`)), 90_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('tiepdan đang chạy tại')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`service exited with ${code}:\n${output}`));
-    });
-  });
-  child.removeAllListeners('exit');
-  return child;
-}
-
-async function kill(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  // the npx wrapper and tsx run the service in child processes: kill the whole group
-  if (child.pid) {
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      child.kill('SIGKILL');
-    }
-  }
-  await exited;
-}
+const kill = killServiceProcess;
 
 // each test starts the real service twice (about 10 s each on an idle machine, far more under a full parallel run)
 describe('crash recovery (SIGKILL)', { timeout: 240_000 }, () => {
@@ -87,7 +36,17 @@ describe('crash recovery (SIGKILL)', { timeout: 240_000 }, () => {
 
   const start = async () => {
     const polls = fake.callsOf('getUpdates').length;
-    service = await startService(dataDir, fake);
+    service = await startServiceProcess(
+      {
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        TELEGRAM_BOT_TOKEN: TOKEN,
+        TELEGRAM_API_ROOT: fake.url,
+      },
+      90_000,
+    );
     await fake.waitFor(() => fake.callsOf('getUpdates').length > polls, 60_000, 'polling after start');
   };
   const sent = (chat: number) => fake.sentTo(chat).map((m) => String(m.text));

@@ -1,4 +1,5 @@
 // Runs tasks one at a time per key (one resident's messages in arrival order), different keys in parallel.
+// Shared by the conversation core (per resident) and the channels (per chat).
 
 /** Serialises work per key so one resident's messages never race on their conversation state. */
 export class KeyedQueue {
