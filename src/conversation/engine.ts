@@ -1,6 +1,7 @@
 // The conversation engine: one incoming message in, the replies out — identity, dedupe, ordering, intents, dialogues.
 import { randomBytes } from 'node:crypto';
 import { isAppError } from '../shared/errors.js';
+import { KeyedQueue } from '../shared/keyed-queue.js';
 import type { Logger } from '../shared/logger.js';
 import { actionFits, actions, type IntentAction, parseAction } from './actions.js';
 import { describeResidentData } from './describe-resident-data.js';
@@ -17,6 +18,7 @@ import {
 } from './dialogues/dialogue.js';
 import { classifyText, createRuleClassifier, foldForMatching, followUpQuestion } from './intents/rule-classifier.js';
 import { lookUpTicket } from './look-up-ticket.js';
+import { offerDispute } from './offer-dispute.js';
 import type {
   Answerer,
   Clock,
@@ -34,7 +36,6 @@ import type {
 } from './ports.js';
 import { type AddressForm, createReplies, type Replies } from './replies.js';
 import { type CleanInput, cutText, MAX_QUESTION_CHARS, MAX_TEXT_CHARS, sanitizeIncoming } from './sanitize-input.js';
-import { SerialQueue } from './serial-queue.js';
 import type { IncomingMessage, MessageHandler, OutgoingReply, QuickReply } from './types.js';
 
 export interface ConversationEngineOptions {
@@ -210,7 +211,7 @@ export function createConversationEngine(options: ConversationEngineOptions): Co
   const followUpWindowMs = (options.followUpWindowMinutes ?? 30) * 60_000;
   const maxTextChars = options.maxTextChars ?? MAX_TEXT_CHARS;
   const maxQuestionChars = options.maxQuestionChars ?? MAX_QUESTION_CHARS;
-  const queue = new SerialQueue();
+  const queue = new KeyedQueue();
   /**
    * Each resident's state as last committed by this engine, so the common turn costs one statement (the commit)
    * instead of a read and a commit. Safe across processes: a turn computed from the cache always writes its state
@@ -580,6 +581,14 @@ export function createConversationEngine(options: ConversationEngineOptions): Co
     await startDialogue(turn, BUILTIN_DIALOGUES.track, {});
   }
 
+  async function dispute(turn: Turn, code: string | undefined): Promise<void> {
+    if (!tickets) {
+      say(turn, R.trackingNotEnabled);
+      return;
+    }
+    for (const item of await offerDispute({ tickets, replies: R, code, ctx: contextFor(turn) })) say(turn, item);
+  }
+
   function human(turn: Turn): void {
     const last = lastAnswer(turn);
     const canHand = last !== undefined && !last.escalated;
@@ -615,6 +624,8 @@ export function createConversationEngine(options: ConversationEngineOptions): Co
         });
       case 'track':
         return track(turn, intent.code);
+      case 'dispute':
+        return dispute(turn, intent.code);
       case 'rate': {
         const last = lastAnswer(turn);
         if (!last) {

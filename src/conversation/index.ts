@@ -40,6 +40,7 @@ export type {
   ConversationContext,
   ConversationSnapshot,
   ConversationStore,
+  DisputeOfferResult,
   FeedbackReason,
   IntakeKind,
   Intent,

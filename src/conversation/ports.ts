@@ -164,6 +164,15 @@ export type TicketLookupResult =
   | { kind: 'invalid_code' }
   | { kind: 'rate_limited'; retryAfterSeconds?: number | undefined };
 
+export type DisputeOfferResult =
+  /** The confirmation for one answered ticket, or the choice between several: its buttons do the dispute. */
+  | { kind: 'offer'; text: string; quickReplies: QuickReply[] }
+  /** Nothing to reconsider: another person's code, not answered yet, too late, or no answered request at all. */
+  | { kind: 'refused'; text: string; quickReplies?: QuickReply[] | undefined }
+  /** The check character does not match: a typo. */
+  | { kind: 'invalid_code' }
+  | { kind: 'rate_limited'; retryAfterSeconds?: number | undefined };
+
 /** Port: what the tickets context offers the conversation (intake itself is a registered dialogue). */
 export interface TicketDesk extends ResidentDataHolder {
   lookupTicket(input: {
@@ -172,6 +181,16 @@ export interface TicketDesk extends ResidentDataHolder {
     channel: ChannelName;
     channelUserId: string;
   }): Promise<TicketLookupResult>;
+  /**
+   * A typed dispute ("chưa được giải quyết"): never disputes by itself, only offers the confirmation (with the
+   * code: that ticket if it is the resident's own and still disputable; without: their disputable tickets).
+   */
+  offerDispute(input: {
+    code?: string | undefined;
+    residentId: number;
+    channel: ChannelName;
+    channelUserId: string;
+  }): Promise<DisputeOfferResult>;
 }
 
 export interface Clock {
@@ -194,6 +213,8 @@ export type Intent =
   /** explicit: the resident asked to file; otherwise a problem described in free text (offer first). */
   | { kind: 'intake'; ticketKind?: IntakeKind | undefined; explicit: boolean; description?: string | undefined }
   | { kind: 'track'; code?: string | undefined }
+  /** The resident disagrees with the answer to their request ("vẫn chưa được giải quyết"), with its code if given. */
+  | { kind: 'dispute'; code?: string | undefined }
   | { kind: 'rate'; rating: 'up' | 'down' }
   | { kind: 'human' }
   | { kind: 'help' }

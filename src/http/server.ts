@@ -62,11 +62,7 @@ function answerClientError(error: NodeJS.ErrnoException, socket: import('node:st
     socket.destroy();
     return;
   }
-  const [status, reason, message] = CLIENT_ERRORS[error.code ?? ''] ?? [
-    400,
-    'Bad Request',
-    'Yêu cầu không hợp lệ.',
-  ];
+  const [status, reason, message] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'Bad Request', 'Yêu cầu không hợp lệ.'];
   const body = JSON.stringify({ error: 'BAD_INPUT', message });
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +

@@ -2,7 +2,7 @@
 // reopens (in progress) and its officer is notified through the audit trail and a flag in `tickets list`.
 import { AppError } from '../shared/errors.js';
 import type { TicketDeps } from './deps.js';
-import { disputedMessage } from './messages.js';
+import { type AddressForm, disputedMessage } from './messages.js';
 import { assertOwner, auditTicketChange, requireTicket } from './ticket-helpers.js';
 import { parseTrackingCode } from './tracking-code.js';
 import type { OutboxPayload, ResidentRef, Ticket } from './types.js';
@@ -17,6 +17,31 @@ export interface DisputeTicketOptions {
 export interface DisputeTicketResult {
   ticket: Ticket;
   reply: OutboxPayload;
+}
+
+export type DisputeObstacle = 'not_answered' | 'window_closed';
+
+/** Why the answer of `ticket` cannot be disputed at `now`; undefined when it can. */
+export function disputeObstacle(ticket: Ticket, now: Date, windowDays: number): DisputeObstacle | undefined {
+  if (!ticket.answeredAt || !['answered', 'closed'].includes(ticket.status)) return 'not_answered';
+  if (now.getTime() - ticket.answeredAt.getTime() > windowDays * 86_400_000) return 'window_closed';
+  return undefined;
+}
+
+/** The error said to the resident for that obstacle. */
+export function disputeRefusal(
+  ticket: Ticket,
+  obstacle: DisputeObstacle,
+  windowDays: number,
+  form: AddressForm,
+): AppError {
+  return obstacle === 'not_answered'
+    ? new AppError('CONFLICT', 'Nothing to dispute', {
+        userMessage: `Yêu cầu ${ticket.code} chưa có câu trả lời để đề nghị xem xét lại.`,
+      })
+    : new AppError('CONFLICT', 'Dispute window closed', {
+        userMessage: `Đã quá ${windowDays} ngày kể từ ngày trả lời nên không thể mở lại yêu cầu ${ticket.code}. ${form} có thể gửi một yêu cầu mới.`,
+      });
 }
 
 export async function disputeTicket(deps: TicketDeps, options: DisputeTicketOptions): Promise<DisputeTicketResult> {
@@ -36,14 +61,8 @@ export async function disputeTicket(deps: TicketDeps, options: DisputeTicketOpti
       before.disputedAt > before.answeredAt
     )
       return { after: before, reply: disputedMessage(before, form) };
-    if (!before.answeredAt || !['answered', 'closed'].includes(before.status))
-      throw new AppError('CONFLICT', 'Nothing to dispute', {
-        userMessage: `Yêu cầu ${before.code} chưa có câu trả lời để đề nghị xem xét lại.`,
-      });
-    if (now.getTime() - before.answeredAt.getTime() > windowDays * 86_400_000)
-      throw new AppError('CONFLICT', 'Dispute window closed', {
-        userMessage: `Đã quá ${windowDays} ngày kể từ ngày trả lời nên không thể mở lại yêu cầu ${before.code}. ${form} có thể gửi một yêu cầu mới.`,
-      });
+    const obstacle = disputeObstacle(before, now, windowDays);
+    if (obstacle) throw disputeRefusal(before, obstacle, windowDays, form);
     const after = await tx.updateTicket(before.id, {
       status: 'in_progress',
       disputedAt: now,

@@ -43,6 +43,11 @@ export { type ExtendTicketDeadlineOptions, extendTicketDeadline } from './extend
 export { computeDefaultHolidays, HolidayCalendar, type HolidayEntry } from './holidays.js';
 export { createComplaintIntake, MAX_INTAKE_ATTACHMENTS } from './intake/complaint-intake.js';
 export { OPEN_STATUSES, TRANSITIONS } from './lifecycle.js';
+export {
+  type ListDisputableTicketsOptions,
+  listDisputableTickets,
+  MAX_DISPUTABLE_TICKETS,
+} from './list-disputable-tickets.js';
 export { type ListTicketsOptions, listTickets, type TicketListItem } from './list-tickets.js';
 export { LOOKUP_MAX_WRONG, LOOKUP_WINDOW_MS, type LookupTicketOptions, lookupTicket } from './lookup-ticket.js';
 export { lunarToIsoDate, lunarToSolar, solarToLunar } from './lunar-calendar.js';

@@ -21,22 +21,32 @@ export interface LookupTicketResult {
 export const LOOKUP_MAX_WRONG = 5;
 export const LOOKUP_WINDOW_MS = 15 * 60_000;
 
-export async function lookupTicket(deps: TicketDeps, options: LookupTicketOptions): Promise<LookupTicketResult> {
-  const key =
-    'key' in options.requester
-      ? `lookup:${options.requester.key}`
-      : `lookup:${options.requester.channel}:${options.requester.channelUserId}`;
-  const now = deps.clock.now();
+/** A requester's wrong-code counter: shared by lookups and typed disputes, so neither can be used to enumerate codes. */
+export function wrongCodeKey(requester: LookupTicketOptions['requester']): string {
+  return 'key' in requester ? `lookup:${requester.key}` : `lookup:${requester.channel}:${requester.channelUserId}`;
+}
+
+/** Throws RATE_LIMITED when the requester has typed too many wrong codes lately. */
+export async function assertUnderWrongCodeLimit(deps: TicketDeps, key: string, now: Date): Promise<void> {
   const limiter = deps.rateLimiter;
   if (limiter && (await limiter.current(key, now, LOOKUP_WINDOW_MS)) >= LOOKUP_MAX_WRONG) {
     throw new AppError('RATE_LIMITED', 'Too many wrong tracking codes', {
       userMessage: `Bạn đã nhập sai mã nhiều lần. Vui lòng thử lại sau ${LOOKUP_WINDOW_MS / 60_000} phút.`,
     });
   }
-  const wrong = async (error: AppError): Promise<never> => {
-    if (limiter) await limiter.hit(key, now, LOOKUP_WINDOW_MS);
-    throw error;
-  };
+}
+
+/** Counts one wrong code against the requester, then throws `error`. */
+export async function rejectWrongCode(deps: TicketDeps, key: string, now: Date, error: AppError): Promise<never> {
+  if (deps.rateLimiter) await deps.rateLimiter.hit(key, now, LOOKUP_WINDOW_MS);
+  throw error;
+}
+
+export async function lookupTicket(deps: TicketDeps, options: LookupTicketOptions): Promise<LookupTicketResult> {
+  const key = wrongCodeKey(options.requester);
+  const now = deps.clock.now();
+  await assertUnderWrongCodeLimit(deps, key, now);
+  const wrong = (error: AppError): Promise<never> => rejectWrongCode(deps, key, now, error);
   const parsed = parseTrackingCode(options.code);
   if (!parsed.ok) {
     return wrong(

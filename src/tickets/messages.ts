@@ -30,6 +30,8 @@ export const TICKET_ACTIONS = {
   rate: (code: string, stars: number) => `tk:rate:${code}:${stars}`,
   dispute: (code: string) => `tk:dispute:${code}`,
   lookup: (code: string) => `tk:lookup:${code}`,
+  /** "Không" to the confirmation of a typed dispute: nothing changes. */
+  keep: (code?: string) => (code ? `tk:keep:${code}` : 'tk:keep'),
 } as const;
 
 export type TicketAction =
@@ -37,7 +39,8 @@ export type TicketAction =
   | { type: 'unresolved'; code: string }
   | { type: 'rate'; code: string; stars: number }
   | { type: 'dispute'; code: string }
-  | { type: 'lookup'; code: string };
+  | { type: 'lookup'; code: string }
+  | { type: 'keep'; code?: string | undefined };
 
 /** Reads a button action produced by TICKET_ACTIONS; undefined for anything else. */
 export function parseTicketAction(action: string): TicketAction | undefined {
@@ -45,6 +48,8 @@ export function parseTicketAction(action: string): TicketAction | undefined {
   if (m) return { type: m[1] as 'resolved' | 'unresolved' | 'dispute' | 'lookup', code: m[2] as string };
   const r = action.match(/^tk:rate:([A-Z0-9-]{10,20}):([1-5])$/);
   if (r) return { type: 'rate', code: r[1] as string, stars: Number(r[2]) };
+  const k = action.match(/^tk:keep(?::([A-Z0-9-]{10,20}))?$/);
+  if (k) return { type: 'keep', code: k[1] };
   return undefined;
 }
 
@@ -119,5 +124,59 @@ export function thanksForRating(form: AddressForm, disputeCode?: string): Outbox
 export function disputedMessage(ticket: Ticket, form: AddressForm): OutboxPayload {
   return text(
     `Đã mở lại yêu cầu ${ticket.code} theo đề nghị của ${form.toLowerCase()}. Cán bộ phụ trách đã được thông báo và sẽ xem xét lại.`,
+  );
+}
+
+/**
+ * The confirmation of a typed dispute: one ticket ("Đề nghị xem xét lại" / "Không"), or one button per ticket when
+ * several answers may still be disputed. The buttons are the same `tk:dispute` the rating prompt offers.
+ */
+export function disputeOfferMessage(tickets: Ticket[], form: AddressForm): OutboxPayload {
+  const you = form.toLowerCase();
+  const [only] = tickets;
+  if (tickets.length === 1 && only) {
+    return {
+      text:
+        `${form} muốn đề nghị xem xét lại yêu cầu ${only.code} (${KIND_LABEL[only.kind].toLowerCase()}, trả lời ngày ${formatDate(only.answeredAt)})?\n` +
+        `Yêu cầu sẽ được mở lại và cán bộ phụ trách sẽ được thông báo để xem xét lại.`,
+      quickReplies: [
+        { label: 'Đề nghị xem xét lại', action: TICKET_ACTIONS.dispute(only.code) },
+        { label: 'Không', action: TICKET_ACTIONS.keep(only.code) },
+      ],
+      attachments: [],
+    };
+  }
+  return {
+    text: [
+      `${form} có ${tickets.length} yêu cầu đã được trả lời còn trong thời hạn đề nghị xem xét lại. ${form} muốn đề nghị xem xét lại yêu cầu nào?`,
+      ...tickets.map(
+        (t) => `• ${t.code} — ${KIND_LABEL[t.kind].toLowerCase()}, trả lời ngày ${formatDate(t.answeredAt)}`,
+      ),
+      `Yêu cầu được chọn sẽ được mở lại và cán bộ phụ trách sẽ được thông báo. Nếu không cần, ${you} bấm "Không".`,
+    ].join('\n'),
+    quickReplies: [
+      ...tickets.map((t) => ({ label: `Xem xét lại ${t.code}`, action: TICKET_ACTIONS.dispute(t.code) })),
+      { label: 'Không', action: TICKET_ACTIONS.keep() },
+    ],
+    attachments: [],
+  };
+}
+
+/** A typed dispute when no answered ticket of the resident is still inside the dispute window. */
+export function nothingToDisputeMessage(form: AddressForm, windowDays: number): OutboxPayload {
+  const you = form.toLowerCase();
+  return text(
+    `${form} chưa có yêu cầu nào đã được trả lời trong vòng ${windowDays} ngày qua để đề nghị xem xét lại.\n` +
+      `Để xem tình trạng một yêu cầu, ${you} gửi mã tra cứu của yêu cầu đó (ví dụ PA-2611-7K3QX9). ` +
+      `Nếu có vấn đề mới, hoặc đã quá ${windowDays} ngày kể từ ngày trả lời, ${you} có thể gửi phản ánh, kiến nghị mới bằng lệnh /phananh.`,
+  );
+}
+
+/** "Không" to the confirmation of a typed dispute. */
+export function disputeKeptMessage(form: AddressForm, windowDays: number, code?: string): OutboxPayload {
+  const you = form.toLowerCase();
+  return text(
+    `Vâng, ${code ? `yêu cầu ${code}` : `yêu cầu của ${you}`} không được mở lại. ` +
+      `Nếu cần, ${you} vẫn có thể đề nghị xem xét lại trong vòng ${windowDays} ngày kể từ ngày trả lời.`,
   );
 }

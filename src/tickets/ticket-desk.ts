@@ -1,12 +1,26 @@
-// The tickets context as the conversation core sees it: the TicketDesk port (lookup, "what do you keep about me",
-// erasure) and the `tk:` button handler (resolved? / 1–5 rating / dispute / lookup).
-import type { ActionHandler, DialogueTransition, TicketDesk, TicketLookupResult } from '../conversation/index.js';
+// The tickets context as the conversation core sees it: the TicketDesk port (lookup, typed dispute, "what do you
+// keep about me", erasure) and the `tk:` button handler (resolved? / 1–5 rating / dispute / keep / lookup).
+import {
+  type ActionHandler,
+  actions,
+  type DialogueTransition,
+  type DisputeOfferResult,
+  type TicketDesk,
+  type TicketLookupResult,
+} from '../conversation/index.js';
 import { isAppError } from '../shared/errors.js';
 import type { TicketDeps } from './deps.js';
 import { disputeTicket } from './dispute-ticket.js';
 import { eraseResidentPersonalData } from './erase-resident-personal-data.js';
+import { listDisputableTickets } from './list-disputable-tickets.js';
 import { LOOKUP_WINDOW_MS, lookupTicket } from './lookup-ticket.js';
-import { parseTicketAction, TICKET_ACTION_PREFIX } from './messages.js';
+import {
+  disputeKeptMessage,
+  disputeOfferMessage,
+  nothingToDisputeMessage,
+  parseTicketAction,
+  TICKET_ACTION_PREFIX,
+} from './messages.js';
 import { recordResolution } from './record-resolution.js';
 import { recordSatisfaction } from './record-satisfaction.js';
 
@@ -24,6 +38,35 @@ export function createTicketDesk(deps: TicketDeps): TicketDesk {
           return { kind: 'rate_limited', retryAfterSeconds: LOOKUP_WINDOW_MS / 1000 };
         if (isAppError(error, 'NOT_FOUND')) return { kind: 'not_found' };
         if (isAppError(error, 'BAD_INPUT')) return { kind: 'invalid_code' };
+        throw error;
+      }
+    },
+
+    async offerDispute(input): Promise<DisputeOfferResult> {
+      const form = deps.addressForm ?? 'Bạn';
+      try {
+        const tickets = await listDisputableTickets(deps, {
+          code: input.code,
+          resident: { channel: input.channel, channelUserId: input.channelUserId },
+        });
+        if (tickets.length === 0) {
+          const none = nothingToDisputeMessage(form, deps.settings.deadlines.disputeWindowDays);
+          return {
+            kind: 'refused',
+            text: none.text,
+            quickReplies: [
+              { label: 'Tra cứu mã', action: actions.intent('track') },
+              { label: 'Gửi phản ánh, kiến nghị', action: actions.intent('petition') },
+            ],
+          };
+        }
+        const offer = disputeOfferMessage(tickets, form);
+        return { kind: 'offer', text: offer.text, quickReplies: offer.quickReplies };
+      } catch (error) {
+        if (isAppError(error, 'RATE_LIMITED'))
+          return { kind: 'rate_limited', retryAfterSeconds: LOOKUP_WINDOW_MS / 1000 };
+        if (isAppError(error, 'BAD_INPUT')) return { kind: 'invalid_code' };
+        if (isAppError(error) && error.code !== 'INTERNAL') return { kind: 'refused', text: error.userMessage };
         throw error;
       }
     },
@@ -74,6 +117,14 @@ export function createTicketActionHandler(deps: TicketDeps): ActionHandler {
             const r = await disputeTicket(deps, { code: action.code, resident });
             return { type: 'end', say: [r.reply.text] };
           }
+          case 'keep':
+            return {
+              type: 'end',
+              say: [
+                disputeKeptMessage(deps.addressForm ?? 'Bạn', deps.settings.deadlines.disputeWindowDays, action.code)
+                  .text,
+              ],
+            };
           case 'lookup': {
             const r = await lookupTicket(deps, { code: action.code, requester: resident });
             return { type: 'end', say: [r.text] };

@@ -217,10 +217,23 @@ describe('tickets through the port', () => {
     expect(textOf(await h.send('track2', 'abc'))).toContain('Chưa nhận được mã hợp lệ');
   });
 
+  test('a typed dispute goes to the port, which only offers: with its code, or without one', async () => {
+    const lookups = tickets.lookups.length;
+    const offer = await h.send('dispute', 'ma PA-2611-7K3QX9 van chua duoc giai quyet');
+    expect(tickets.disputes.at(-1)).toBe('PA-2611-7K3QX9');
+    expect(tickets.lookups.length).toBe(lookups);
+    expect(textOf(offer)).toContain('đề nghị xem xét lại yêu cầu PA-2611-7K3QX9');
+    expect(actionsOf(offer)).toEqual(['tk:dispute:PA-2611-7K3QX9', 'tk:keep:PA-2611-7K3QX9']);
+    expect(textOf(await h.send('dispute', 'PA-2611-7K3QX8 chưa được giải quyết'))).toContain('gõ nhầm');
+    expect(textOf(await h.send('dispute', 'Không đồng ý với câu trả lời'))).toContain('Chưa có yêu cầu nào');
+    expect(tickets.disputes.at(-1)).toBeUndefined();
+  });
+
   test('without the tickets port, tracking and intake say they are not enabled', async () => {
     const plain = await createHarness();
     try {
       expect(textOf(await plain.send('u', 'PA-2611-7K3QX9'))).toContain('chưa được bật');
+      expect(textOf(await plain.send('u', 'PA-2611-7K3QX9 chưa được giải quyết'))).toContain('chưa được bật');
       expect(textOf(await plain.send('u', 'Tôi muốn gửi phản ánh'))).toContain('chưa được bật');
       expect(textOf(await plain.send('u', { action: 'intent:petition' }))).toContain('chưa được bật');
       expect(textOf(await plain.send('u', '/khieunai'))).toContain('chưa được bật');

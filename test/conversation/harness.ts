@@ -6,6 +6,7 @@ import {
   type ConversationEngineOptions,
   createConversationEngine,
   type DialogueTransition,
+  type DisputeOfferResult,
   defineDialogue,
   foldForMatching,
   INTAKE_DIALOGUE,
@@ -99,6 +100,7 @@ export class FakeAnswerer implements Answerer {
 /** A tickets desk with one known ticket, through the TicketDesk port. */
 export class FakeTicketDesk implements TicketDesk {
   readonly lookups: string[] = [];
+  readonly disputes: Array<string | undefined> = [];
   readonly erased: number[] = [];
   keepIdentity = false;
 
@@ -108,6 +110,21 @@ export class FakeTicketDesk implements TicketDesk {
       return { kind: 'found', text: 'Mã PA-2611-7K3QX9: Đang xử lý. Hạn trả lời 15/12/2026.' };
     if (input.code.endsWith('X8')) return { kind: 'invalid_code' };
     return { kind: 'not_found' };
+  }
+
+  async offerDispute(input: { code?: string | undefined }): Promise<DisputeOfferResult> {
+    this.disputes.push(input.code);
+    if (input.code === 'PA-2611-7K3QX9')
+      return {
+        kind: 'offer',
+        text: 'Bạn muốn đề nghị xem xét lại yêu cầu PA-2611-7K3QX9?',
+        quickReplies: [
+          { label: 'Đề nghị xem xét lại', action: 'tk:dispute:PA-2611-7K3QX9' },
+          { label: 'Không', action: 'tk:keep:PA-2611-7K3QX9' },
+        ],
+      };
+    if (input.code?.endsWith('X8')) return { kind: 'invalid_code' };
+    return { kind: 'refused', text: 'Chưa có yêu cầu nào đã được trả lời để đề nghị xem xét lại.' };
   }
 
   async describeResidentData(): Promise<ResidentDataItem[]> {

@@ -129,3 +129,50 @@ describe('nothing readable', () => {
     expect(classifyText('👎🏻')).toEqual({ kind: 'rate', rating: 'down' });
   });
 });
+
+describe('typed disputes: "chưa được giải quyết", with or without diacritics', () => {
+  test.each([
+    ['PA-2611-7K3QX9 chưa được giải quyết', 'PA-2611-7K3QX9 chua duoc giai quyet'],
+    ['Mã PA-2611-7K3QX9 vẫn chưa được giải quyết', 'ma PA-2611-7K3QX9 van chua duoc giai quyet'],
+    ['Tôi đề nghị xem xét lại yêu cầu PA-2611-7K3QX9', 'toi de nghi xem xet lai yeu cau pa 2611 7k3qx9'],
+    ['pa-2611-7k3qx9: tôi không đồng ý với câu trả lời', 'pa-2611-7k3qx9 toi khong dong y voi cau tra loi'],
+  ])('a code and a dispute phrase: a dispute of that code, not a lookup — "%s" / "%s"', (withMarks, withoutMarks) => {
+    expect(classifyText(withMarks)).toEqual({ kind: 'dispute', code: 'PA-2611-7K3QX9' });
+    expect(classifyText(withoutMarks)).toEqual({ kind: 'dispute', code: 'PA-2611-7K3QX9' });
+  });
+
+  test.each([
+    ['Không đồng ý với câu trả lời', 'khong dong y voi cau tra loi'],
+    ['Vấn đề vẫn chưa được giải quyết', 'van de van chua duoc giai quyet'],
+    ['Chưa giải quyết xong', 'chua giai quyet xong'],
+    ['Tôi không hài lòng với kết quả giải quyết', 'toi khong hai long voi ket qua giai quyet'],
+    ['Đề nghị xem xét lại giúp tôi ạ', 'de nghi xem xet lai giup toi a'],
+    ['Chào bạn, khiếu nại của tôi vẫn chưa được giải quyết', 'chao ban khieu nai cua toi van chua duoc giai quyet'],
+    ['Cán bộ trả lời chưa thỏa đáng', 'can bo tra loi chua thoa dang'],
+  ])(
+    'without a code: a dispute to be matched with the resident\'s tickets — "%s" / "%s"',
+    (withMarks, withoutMarks) => {
+      expect(classifyText(withMarks)).toEqual({ kind: 'dispute' });
+      expect(classifyText(withoutMarks)).toEqual({ kind: 'dispute' });
+    },
+  );
+
+  test('a code alone, or asking whether it is done, is still a lookup', () => {
+    expect(classifyText('PA-2611-7K3QX9')).toEqual({ kind: 'track', code: 'PA-2611-7K3QX9' });
+    expect(classifyText('PA-2611-7K3QX9 đã giải quyết chưa?')).toEqual({ kind: 'track', code: 'PA-2611-7K3QX9' });
+    expect(classifyText('ma PA-2611-7K3QX9 xu ly den dau roi')).toEqual({ kind: 'track', code: 'PA-2611-7K3QX9' });
+  });
+
+  test.each([
+    ['Đường xóm tôi bị ngập mấy hôm nay không ai xử lý', 'intake'],
+    ['duong xom toi bi ngap may thang nay chua duoc giai quyet', 'intake'],
+    ['Tôi muốn khiếu nại vì vấn đề chưa được giải quyết', 'intake'],
+    ['Thủ tục khiếu nại lại như thế nào', 'ask'],
+    ['thu tuc khieu nai lai nhu the nao', 'ask'],
+    ['Thủ tục đề nghị xem xét lại như thế nào?', 'ask'],
+    ['Đề nghị UBND xã xem xét lại quyết định thu hồi đất', 'ask'],
+    ['hồ sơ đất đai của tôi chưa được giải quyết', 'ask'],
+  ])('does not swallow new problems or questions: "%s" → %s', (text, expected) => {
+    expect(kind(text)).toBe(expected);
+  });
+});

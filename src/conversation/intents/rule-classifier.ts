@@ -229,9 +229,94 @@ function wordsWithMarks(text: string): string {
 }
 
 /** Accented input is matched against the accented phrases; input typed without accents against folded ones. */
-function hasQuestionMarker(text: string, folded: string): boolean {
-  if (isWithoutDiacritics(text)) return hasAny(folded, QUESTION_MARKERS_FOLDED);
-  return hasAny(wordsWithMarks(text), QUESTION_MARKERS);
+function hasQuestionMarker(
+  text: string,
+  folded: string,
+  marks = QUESTION_MARKERS,
+  foldedMarks = QUESTION_MARKERS_FOLDED,
+): boolean {
+  if (isWithoutDiacritics(text)) return hasAny(folded, foldedMarks);
+  return hasAny(wordsWithMarks(text), marks);
+}
+
+/** Markers of a yes/no question ("…xem xét lại được không?"): asking that does not make a dispute a how-to question. */
+const YES_NO_MARKERS = new Set(['có được không', 'có phải', 'được không', 'không ạ', 'gì ạ', 'hay không']);
+const HOW_TO_MARKERS = QUESTION_MARKERS.filter((m) => !YES_NO_MARKERS.has(m));
+const HOW_TO_MARKERS_FOLDED = HOW_TO_MARKERS.map((m) => foldForMatching(m));
+
+/**
+ * The resident disagrees with the answer to their request: a dispute with a code, and without one unless it is a
+ * how-to question ("thủ tục đề nghị xem xét lại như thế nào?") or a wish to file ("tôi muốn khiếu nại…").
+ */
+const DISPUTE_PHRASES = [
+  'khong dong y voi cau tra loi',
+  'khong dong y voi tra loi',
+  'khong dong y cau tra loi',
+  'khong dong y voi ket qua',
+  'khong dong y voi phan hoi',
+  'khong dong y voi cach giai quyet',
+  'khong hai long voi ket qua',
+  'khong hai long voi cau tra loi',
+  'khong hai long voi tra loi',
+  'khong hai long voi cach giai quyet',
+  'chua hai long voi ket qua',
+  'chua hai long voi cau tra loi',
+  'tra loi chua thoa dang',
+  'tra loi khong thoa dang',
+  'mo lai yeu cau',
+  'mo lai don',
+  'mo lai phan anh',
+  'mo lai khieu nai',
+  'de nghi giai quyet lai',
+  'de nghi xu ly lai',
+];
+/**
+ * "Still not resolved": a dispute unless the message describes a problem of its own ("đường bị ngập mấy tháng
+ * chưa được giải quyết" is a new petition) or asks how something works.
+ */
+const UNRESOLVED_PHRASES = [
+  'chua duoc giai quyet',
+  'chua giai quyet',
+  'chua duoc xu ly xong',
+  'chua xu ly xong',
+  'chua duoc xu ly dut diem',
+  'chua giai quyet dut diem',
+];
+/** What "(đề nghị) xem xét lại …" may be about for it to mean the resident's request, not a new matter. */
+const RECONSIDER_OBJECTS = [
+  'yeu cau',
+  'don',
+  'phan anh',
+  'kien nghi',
+  'khieu nai',
+  'to cao',
+  'cau tra loi',
+  'tra loi',
+  'ket qua',
+  'viec giai quyet',
+  'cach giai quyet',
+  'van de',
+  'vu viec',
+];
+/** Words that may stand between "xem xét lại" and its object, or after it: "xem xét lại giúp tôi ạ". */
+const RECONSIDER_FILLER = new Set(['cho', 'giup', 'toi', 'minh', 'em', 'a', 'nhe', 'nha', 'voi', 'di', 'cua']);
+/** A reason or a polite question after "xem xét lại" ("… vì đường vẫn chưa sửa", "… được không") still means the request. */
+const RECONSIDER_TAILS = ['vi', 'boi vi', 'tai vi', 'do', 'nhung', 'duoc khong'];
+
+/** "xem xét lại" about the resident's request ("đề nghị xem xét lại yêu cầu"), not "xem xét lại quyết định thu hồi đất". */
+function asksToReconsider(folded: string, hasCode: boolean): boolean {
+  const at = ` ${folded} `.indexOf(' xem xet lai ');
+  if (at < 0) return false;
+  if (hasCode) return true;
+  const words = folded
+    .slice(at + 'xem xet lai'.length)
+    .split(' ')
+    .filter(Boolean);
+  while (words.length > 0 && RECONSIDER_FILLER.has(words[0] as string)) words.shift();
+  const rest = words.join(' ');
+  return (
+    rest === '' || [...RECONSIDER_OBJECTS, ...RECONSIDER_TAILS].some((o) => rest === o || rest.startsWith(`${o} `))
+  );
 }
 
 const INTAKE_KIND_WORDS: Array<[IntakeKind, string[]]> = [
@@ -293,6 +378,17 @@ const PROBLEM_PHRASES = [
   'nuoc thai',
   'xa thai',
 ];
+
+/** Generic "nobody handles it" words: they do not make "vẫn chưa được giải quyết" a new problem. */
+const GENERIC_PROBLEM_PHRASES = new Set([
+  'khong ai xu ly',
+  'khong ai giai quyet',
+  'chua duoc giai quyet',
+  'chua ai xu ly',
+  'khong xu ly',
+  'buc xuc',
+]);
+const CONCRETE_PROBLEM_PHRASES = PROBLEM_PHRASES.filter((p) => !GENERIC_PROBLEM_PHRASES.has(p));
 
 /** Words saying what about a procedure is asked (fee, documents, time, place…). */
 const ASPECT_PHRASES = [
@@ -424,7 +520,8 @@ export function classifyText(text: string): Intent {
   if (CANCEL_WORDS.has(folded)) return { kind: 'cancel' };
 
   const code = findTrackingCode(trimmed);
-  if (code) return { kind: 'track', code };
+  // with a code, a dispute phrase wins over the lookup: the resident is told what pressing the button will do first
+  if (code) return isDisputeWithCode(folded) ? { kind: 'dispute', code } : { kind: 'track', code };
 
   const body = stripLeadingGreeting(folded);
   if (body === '') return { kind: 'greeting' };
@@ -432,6 +529,7 @@ export function classifyText(text: string): Intent {
   if (HELP_EXACT.has(body) || (wordCount(body) <= 8 && hasAny(body, HELP_PHRASES))) return { kind: 'help' };
 
   const isQuestion = trimmed.includes('?') || hasQuestionMarker(trimmed, body);
+  if (isDisputeWithoutCode(trimmed, body)) return { kind: 'dispute' };
   if (hasAny(body, ERASE_VERBS) && hasAny(body, PERSONAL_DATA)) return { kind: 'privacy_erase' };
   if (wordCount(body) <= 14 && hasAny(body, REPORT_PHRASES)) return { kind: 'privacy_report' };
   if (hasAny(body, HUMAN_PHRASES)) return { kind: 'human' };
@@ -452,6 +550,26 @@ export function classifyText(text: string): Intent {
     return { kind: 'intake', ticketKind: 'petition', explicit: false, description: trimmed };
   }
   return { kind: 'ask', question: trimmed, aspectOnly: isAspectOnly(body) };
+}
+
+function isDisputeWithCode(folded: string): boolean {
+  return hasAny(folded, DISPUTE_PHRASES) || hasAny(folded, UNRESOLVED_PHRASES) || asksToReconsider(folded, true);
+}
+
+/**
+ * A dispute typed without a code: "không đồng ý với câu trả lời", "vấn đề vẫn chưa được giải quyết". Not a how-to
+ * question ("thủ tục đề nghị xem xét lại thế nào?"), not a wish to file ("tôi muốn khiếu nại…"), and a bare
+ * "chưa được giải quyết" only when no concrete problem is described ("đường bị ngập chưa được giải quyết" is a new one)
+ * or the answer is named.
+ */
+function isDisputeWithoutCode(text: string, folded: string): boolean {
+  const isStrong = hasAny(folded, DISPUTE_PHRASES) || asksToReconsider(folded, false);
+  const isUnresolved =
+    hasAny(folded, UNRESOLVED_PHRASES) &&
+    (!hasAny(folded, CONCRETE_PROBLEM_PHRASES) || hasAny(folded, ['cau tra loi', 'ket qua tra loi']));
+  if (!isStrong && !isUnresolved) return false;
+  if (hasQuestionMarker(text, folded, HOW_TO_MARKERS, HOW_TO_MARKERS_FOLDED)) return false;
+  return !(intakeKindOf(folded) && wantsFiling(folded));
 }
 
 function wantsFiling(folded: string): boolean {
