@@ -164,7 +164,7 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
   deliveryChannels.set('web', webChat.channel);
   stoppers.push(() => webChat.drain());
   if (config.telegram.token) {
-    // long polling, or webhook mode (POST /telegram/webhook) when TELEGRAM_WEBHOOK_URL is set; connects in the background
+    // long polling, or webhook mode (POST at the path of TELEGRAM_WEBHOOK_URL, and /telegram/webhook) when TELEGRAM_WEBHOOK_URL is set; connects in the background
     const telegram = startTelegram({
       telegram: config.telegram,
       handler: conversation,

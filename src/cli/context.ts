@@ -23,10 +23,14 @@ export interface CliContext {
   outboxNotifier?: { notify(): void } | undefined;
 }
 
-/** Where print() writes: the terminal, or a buffer returned to the CLI that forwarded the command. */
-export interface CliSink {
+/** A command's two output streams. */
+export interface CliOutput {
   out(text: string): void;
   err(text: string): void;
+}
+
+/** Where print() writes: the terminal, or the response streamed to the CLI that forwarded the command. */
+export interface CliSink extends CliOutput {
   /** Whether progress may draw a bar (a real terminal). */
   isTTY: boolean;
   /** Exit code the command asked for (never process.exitCode: inside the service that would be the service's). */

@@ -15,10 +15,7 @@ try {
       process.stderr.write(
         `(Dịch vụ tiepdan pid ${error.holder.pid} đang chạy: lệnh được chuyển cho dịch vụ thực hiện.)\n`,
       );
-      const result = await forwardToService(error.holder, args, process.cwd());
-      process.stdout.write(result.stdout);
-      process.stderr.write(result.stderr);
-      process.exitCode = result.exitCode;
+      process.exitCode = (await forwardToService(error.holder, args, process.cwd())).exitCode;
     } catch (forwardError) {
       process.stderr.write(`Lỗi: ${toAppError(forwardError).userMessage}\n`);
       process.exitCode = 1;

@@ -6,6 +6,7 @@ import { registerAuditCommands } from './commands/audit.js';
 import { registerDbCommands } from './commands/db.js';
 import { registerEvalCommand } from './commands/eval.js';
 import { registerKbCommands } from './commands/kb.js';
+import { registerQuestionCommands } from './commands/questions.js';
 import { registerSearchCommand } from './commands/search.js';
 import { registerTicketCommands } from './commands/tickets.js';
 import { type CliContext, currentSink } from './context.js';
@@ -23,6 +24,7 @@ export function buildProgram(context: CliContext): Command {
   registerSearchCommand(program, context);
   registerEvalCommand(program, context);
   registerTicketCommands(program, context);
+  registerQuestionCommands(program, context);
   registerAuditCommands(program, context);
   for (const command of program.commands) {
     command.configureOutput({ writeOut: (s) => currentSink().out(s), writeErr: (s) => currentSink().err(s) });

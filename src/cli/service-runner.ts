@@ -1,7 +1,7 @@
 // Runs forwarded `tiepdan` command lines inside the service, on the service's own database connection.
 import type { Config } from '../config/index.js';
 import { applyMigrations, type Database } from '../db/index.js';
-import { type CliContext, resolveFrom, withSink } from './context.js';
+import { type CliContext, type CliOutput, resolveFrom, withSink } from './context.js';
 import { runCli } from './run-cli.js';
 
 export interface ServiceCliRunnerOptions {
@@ -16,9 +16,8 @@ export interface ServiceCliRunnerOptions {
 export function createServiceCliRunner(options: ServiceCliRunnerOptions) {
   // the service's connection, lent to the command: closing it is the service's business
   const lent: Database = { ...options.db, close: async () => undefined };
-  return async (args: string[], cwd: string): Promise<{ stdout: string; stderr: string; exitCode: number }> => {
-    let stdout = '';
-    let stderr = '';
+  /** Runs one command line, writing to `output` as the command writes; resolves to its exit code. */
+  return async (args: string[], cwd: string, output: CliOutput): Promise<number> => {
     const context: CliContext = {
       config: () => options.config,
       openDatabase: async (o) => {
@@ -30,10 +29,10 @@ export function createServiceCliRunner(options: ServiceCliRunnerOptions) {
       inService: true,
       outboxNotifier: options.outboxNotifier,
     };
-    const exitCode = await withSink({ out: (t) => (stdout += t), err: (t) => (stderr += t), isTTY: false }, () =>
+    const exitCode = await withSink({ out: (t) => output.out(t), err: (t) => output.err(t), isTTY: false }, () =>
       runCli(args, context),
     );
     await options.knowledgeChanged().catch(() => undefined);
-    return { stdout, stderr, exitCode };
+    return exitCode;
   };
 }

@@ -3,46 +3,52 @@ import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../shared/errors.js';
 
-const optionalString = z
-  .string()
-  .trim()
-  .transform((v) => (v === '' ? undefined : v))
-  .optional();
+const optionalString = z.string().optional();
 
 const optionalUrl = (protocols: string[]) =>
-  optionalString.refine((v) => v === undefined || protocols.some((p) => v.startsWith(p)), {
-    message: `phải bắt đầu bằng ${protocols.join(' hoặc ')}`,
-  });
+  z
+    .string()
+    .refine((v) => URL.canParse(v), { message: 'URL không hợp lệ', abort: true })
+    .refine((v) => protocols.some((p) => v.startsWith(p)), { message: `phải bắt đầu bằng ${protocols.join(' hoặc ')}` })
+    .optional();
+
+const urlWithDefault = (fallback: string) => optionalUrl(['https://', 'http://']).transform((v) => v ?? fallback);
 
 const boolFromEnv = (fallback: boolean) =>
   z
-    .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
     .optional()
-    .transform((v) => (v === undefined || v === '' ? fallback : ['true', '1', 'yes'].includes(v)));
+    .transform((v) => (v === undefined ? fallback : ['true', '1', 'yes'].includes(v)));
 
 const intFromEnv = (fallback: number, min: number, max: number) =>
   z
     .string()
-    .trim()
     .optional()
     .transform((v, ctx) => {
-      if (v === undefined || v === '') return fallback;
+      if (v === undefined) return fallback;
       const n = Number(v);
-      if (!Number.isInteger(n) || n < min || n > max) {
-        ctx.addIssue({ code: 'custom', message: `phải là số nguyên từ ${min} đến ${max}` });
+      if (!/^[+-]?\d+$/.test(v) || !Number.isSafeInteger(n)) {
+        ctx.addIssue({ code: 'custom', message: `số nguyên không hợp lệ (phải từ ${min} đến ${max})` });
+        return z.NEVER;
+      }
+      if (n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `phải từ ${min} đến ${max}` });
         return z.NEVER;
       }
       return n;
     });
 
-/** The environment variables tiepdan understands, with their defaults (mirrored in .env.example). */
-export const envSchema = z.object({
+/**
+ * The environment variables tiepdan understands, with their defaults (mirrored in .env.example). Values are
+ * trimmed first, and an empty value counts as unset: the default applies, as when .env.example leaves it blank.
+ */
+const envFields = z.object({
   PORT: intFromEnv(3000, 0, 65535),
   HOST: z.string().default('0.0.0.0'),
-  DATA_DIR: z.string().min(1).default('./data'),
+  DATA_DIR: z.string().default('./data'),
   DATABASE_URL: optionalUrl(['postgres://', 'postgresql://']),
-  KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
-  SETTINGS_DIR: z.string().min(1).default('./settings'),
+  KNOWLEDGE_DIR: z.string().default('./knowledge'),
+  SETTINGS_DIR: z.string().default('./settings'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_BASE_URL: optionalUrl(['http://', 'https://']),
   /** How the bot addresses residents. */
@@ -69,8 +75,12 @@ export const envSchema = z.object({
 
   TELEGRAM_BOT_TOKEN: optionalString,
   TELEGRAM_WEBHOOK_URL: optionalUrl(['https://', 'http://']),
-  TELEGRAM_WEBHOOK_SECRET: optionalString,
-  TELEGRAM_API_ROOT: z.string().url().default('https://api.telegram.org'),
+  // Telegram echoes it in the X-Telegram-Bot-Api-Secret-Token header, which allows only these characters
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,256}$/, { message: 'chỉ gồm A-Z, a-z, 0-9, _ và -, tối đa 256 ký tự' })
+    .optional(),
+  TELEGRAM_API_ROOT: urlWithDefault('https://api.telegram.org'),
   /** Outgoing messages per second to one chat, and over all chats (Telegram's limits: about 1 and 30). */
   TELEGRAM_RATE_PER_CHAT: intFromEnv(1, 1, 1000),
   TELEGRAM_RATE_GLOBAL: intFromEnv(30, 1, 100000),
@@ -82,13 +92,79 @@ export const envSchema = z.object({
    * TEST ONLY — never set in production. `ticket-commit`: the process kills itself (SIGKILL) right after a
    * ticket is committed, before anything is sent (the tickets crash test, test/tickets/crash.test.ts).
    */
-  TIEPDAN_TEST_CRASH_AFTER: z
-    .enum(['ticket-commit', ''])
-    .optional()
-    .transform((v) => (v === '' ? undefined : v)),
+  TIEPDAN_TEST_CRASH_AFTER: z.enum(['ticket-commit']).optional(),
 });
 
-export type Env = z.input<typeof envSchema>;
+/** tiepdan's variables as set in the environment: trimmed, never empty. */
+export type Env = Partial<Record<keyof typeof envFields.shape, string>>;
+
+/** Only tiepdan's variables, trimmed, with empty ones dropped (so that their defaults apply). */
+function normaliseEnv(env: Record<string, string | undefined>): Env {
+  const raw: Env = {};
+  for (const name of Object.keys(envFields.shape) as Array<keyof Env>) {
+    const value = env[name]?.trim();
+    if (value) raw[name] = value;
+  }
+  return raw;
+}
+
+/** zod's own messages are English; people reading these run a Vietnamese help desk. */
+const vietnameseIssue: z.core.$ZodErrorMap = (issue) => {
+  switch (issue.code) {
+    case 'invalid_value':
+      return `chỉ nhận một trong: ${issue.values.map(String).join(', ')}`;
+    case 'invalid_format':
+      return issue.format === 'url' ? 'URL không hợp lệ' : 'sai định dạng';
+    case 'too_small':
+      return `phải từ ${issue.minimum} trở lên`;
+    case 'too_big':
+      return `phải từ ${issue.maximum} trở xuống`;
+    default:
+      return 'giá trị không hợp lệ';
+  }
+};
+
+interface Problem {
+  variable: string;
+  message: string;
+}
+
+/**
+ * Settings that need each other. Checked on the raw values, so they are reported together with every
+ * malformed value rather than after the administrator fixes those.
+ */
+function missingCompanions(raw: Env): Problem[] {
+  const problems: Problem[] = [];
+  const hasModelServer = raw.OPENAI_API_KEY !== undefined || raw.OPENAI_BASE_URL !== undefined;
+  // a local OpenAI-compatible server (vLLM, Ollama) set through OPENAI_BASE_URL needs no key
+  if (raw.ANSWER_MODE === 'llm' && !hasModelServer)
+    problems.push({
+      variable: 'OPENAI_API_KEY',
+      message: 'cần có khi ANSWER_MODE=llm (hoặc đặt OPENAI_BASE_URL tới máy chủ nội bộ)',
+    });
+  if (raw.RETRIEVAL_MODE === 'hybrid' && !hasModelServer)
+    problems.push({
+      variable: 'OPENAI_API_KEY',
+      message: 'cần có khi RETRIEVAL_MODE=hybrid (hoặc đặt OPENAI_BASE_URL tới máy chủ nội bộ)',
+    });
+  if (raw.RETRIEVAL_MODE === 'hybrid' && raw.VECTOR_STORE === 'pinecone') {
+    if (!raw.PINECONE_API_KEY)
+      problems.push({ variable: 'PINECONE_API_KEY', message: 'cần có khi VECTOR_STORE=pinecone' });
+    if (!raw.PINECONE_INDEX && !raw.PINECONE_HOST)
+      problems.push({
+        variable: 'PINECONE_INDEX',
+        message: 'cần PINECONE_INDEX hoặc PINECONE_HOST khi VECTOR_STORE=pinecone',
+      });
+  }
+  if (raw.TELEGRAM_WEBHOOK_URL && !raw.TELEGRAM_BOT_TOKEN)
+    problems.push({ variable: 'TELEGRAM_BOT_TOKEN', message: 'cần có khi đặt TELEGRAM_WEBHOOK_URL' });
+  if (raw.TELEGRAM_WEBHOOK_URL && !raw.TELEGRAM_WEBHOOK_SECRET)
+    problems.push({
+      variable: 'TELEGRAM_WEBHOOK_SECRET',
+      message: 'cần có khi đặt TELEGRAM_WEBHOOK_URL (Telegram gửi lại trong header X-Telegram-Bot-Api-Secret-Token)',
+    });
+  return problems;
+}
 
 /** Resolved configuration handed to every part of the service by main.ts. */
 export interface Config {
@@ -136,42 +212,20 @@ export interface Config {
  * @param cwd base for relative paths.
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new AppError('CONFIG_INVALID', `Invalid configuration: ${problems.join('; ')}`, {
-      userMessage: `Cấu hình không hợp lệ:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
-      details: { variables: parsed.error.issues.map((i) => i.path.join('.')) },
+  const raw = normaliseEnv(env);
+  const parsed = envFields.safeParse(raw, { error: vietnameseIssue });
+  const problems: Problem[] = [
+    ...(parsed.error?.issues ?? []).map((i) => ({ variable: i.path.join('.'), message: i.message })),
+    ...missingCompanions(raw),
+  ];
+  if (!parsed.success || problems.length > 0) {
+    const lines = problems.map((p) => `${p.variable}: ${p.message}`);
+    throw new AppError('CONFIG_INVALID', `Invalid configuration: ${lines.join('; ')}`, {
+      userMessage: `Cấu hình không hợp lệ:\n${lines.map((l) => `  - ${l}`).join('\n')}`,
+      details: { variables: [...new Set(problems.map((p) => p.variable))] },
     });
   }
   const e = parsed.data;
-  const problems: string[] = [];
-  // a local OpenAI-compatible server (vLLM, Ollama) set through OPENAI_BASE_URL needs no key
-  if (e.ANSWER_MODE === 'llm' && !e.OPENAI_API_KEY && !e.OPENAI_BASE_URL)
-    problems.push('OPENAI_API_KEY: cần có khi ANSWER_MODE=llm (hoặc đặt OPENAI_BASE_URL tới máy chủ nội bộ)');
-  if (e.RETRIEVAL_MODE === 'hybrid' && !e.OPENAI_API_KEY && !e.OPENAI_BASE_URL)
-    problems.push('OPENAI_API_KEY: cần có khi RETRIEVAL_MODE=hybrid (hoặc đặt OPENAI_BASE_URL tới máy chủ nội bộ)');
-  if (e.RETRIEVAL_MODE === 'hybrid' && e.VECTOR_STORE === 'pinecone') {
-    if (!e.PINECONE_API_KEY) problems.push('PINECONE_API_KEY: cần có khi VECTOR_STORE=pinecone');
-    if (!e.PINECONE_INDEX && !e.PINECONE_HOST)
-      problems.push('PINECONE_INDEX: cần PINECONE_INDEX hoặc PINECONE_HOST khi VECTOR_STORE=pinecone');
-  }
-  if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_BOT_TOKEN)
-    problems.push('TELEGRAM_BOT_TOKEN: cần có khi đặt TELEGRAM_WEBHOOK_URL');
-  if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_WEBHOOK_SECRET) {
-    problems.push(
-      'TELEGRAM_WEBHOOK_SECRET: cần có khi đặt TELEGRAM_WEBHOOK_URL (Telegram gửi lại trong header X-Telegram-Bot-Api-Secret-Token)',
-    );
-  }
-  if (e.TELEGRAM_WEBHOOK_SECRET && !/^[A-Za-z0-9_-]{1,256}$/.test(e.TELEGRAM_WEBHOOK_SECRET)) {
-    problems.push('TELEGRAM_WEBHOOK_SECRET: chỉ gồm A-Z, a-z, 0-9, _ và -, tối đa 256 ký tự');
-  }
-  if (problems.length > 0) {
-    throw new AppError('CONFIG_INVALID', `Invalid configuration: ${problems.join('; ')}`, {
-      userMessage: `Cấu hình không hợp lệ:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
-      details: { variables: problems.map((p) => p.split(':')[0]) },
-    });
-  }
   return {
     port: e.PORT,
     host: e.HOST,

@@ -20,7 +20,8 @@ export type IntentAction = (typeof INTENT_ACTIONS)[number];
 export type ParsedAction =
   | { type: 'intent'; intent: IntentAction }
   | { type: 'rate'; rating: 'up' | 'down'; ref: string }
-  | { type: 'staff'; ref: string }
+  /** details: the resident wants to add details or contact first (the intake) rather than the one-tap hand-over. */
+  | { type: 'staff'; ref: string; details?: true | undefined }
   | { type: 'choice'; step: string; value: string }
   | { type: 'cancel' }
   | { type: 'custom'; prefix: string; args: string[] }
@@ -29,7 +30,7 @@ export type ParsedAction =
 export const actions = {
   intent: (intent: IntentAction) => `intent:${intent}`,
   rate: (rating: 'up' | 'down', ref: string) => `rate:${rating}:${ref}`,
-  staff: (ref: string) => `staff:${ref}`,
+  staff: (ref: string, details?: 'details') => (details ? `staff:${ref}:more` : `staff:${ref}`),
   choice: (step: string, value: string) => `d:${step}:${value}`,
   cancel: () => 'cancel',
 };
@@ -56,6 +57,7 @@ export function parseAction(action: string, customPrefixes: ReadonlySet<string> 
         : { type: 'unknown' };
     }
     case 'staff':
+      if (rest.length === 2 && rest[0] && rest[1] === 'more') return { type: 'staff', ref: rest[0], details: true };
       return rest.length === 1 && rest[0] ? { type: 'staff', ref: rest[0] } : { type: 'unknown' };
     case 'd': {
       const [step, ...value] = rest;

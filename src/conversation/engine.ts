@@ -16,7 +16,14 @@ import {
   type Say,
   type StepChoice,
 } from './dialogues/dialogue.js';
-import { classifyText, createRuleClassifier, foldForMatching, followUpQuestion } from './intents/rule-classifier.js';
+import {
+  anotherRequest,
+  classifyText,
+  createRuleClassifier,
+  foldForMatching,
+  followUpQuestion,
+  typedRating,
+} from './intents/rule-classifier.js';
 import { lookUpTicket } from './look-up-ticket.js';
 import { offerDispute } from './offer-dispute.js';
 import type {
@@ -486,6 +493,9 @@ export function createConversationEngine(options: ConversationEngineOptions): Co
         docCodes,
       });
       buttons.push(quick(R.handToStaffLabel, actions.staff(ref)));
+      // the button above files it in one tap; this one is the intake, for a resident who wants to add more
+      if (tickets?.fileQuestion && isIntakeAvailable())
+        buttons.push(quick(R.handToStaffDetailsLabel, actions.staff(ref, 'details')));
     } else {
       buttons.push(
         quick(R.rateLabels.up, actions.rate('up', ref)),
@@ -561,6 +571,30 @@ export function createConversationEngine(options: ConversationEngineOptions): Co
     return turn.context.answers?.at(-1);
   }
 
+  /** The last answer when it was an answer (not "nothing found") given within the follow-up window. */
+  function recentRatableAnswer(turn: Turn): RecentAnswer | undefined {
+    const last = lastAnswer(turn);
+    if (!last || last.abstained) return undefined;
+    return turn.now.getTime() - Date.parse(last.at) <= followUpWindowMs ? last : undefined;
+  }
+
+  /** /danhgia: the rating buttons of the last answer again. */
+  function ratePrompt(turn: Turn): void {
+    const last = recentRatableAnswer(turn);
+    if (!last) {
+      say(turn, R.nothingRecentToRate);
+      return;
+    }
+    if (last.rated) {
+      say(turn, R.alreadyRated);
+      return;
+    }
+    sayWith(turn, R.ratePrompt(cutText(last.question, 120)), [
+      quick(R.rateLabels.up, actions.rate('up', last.ref)),
+      quick(R.rateLabels.down, actions.rate('down', last.ref)),
+    ]);
+  }
+
   async function startIntake(turn: Turn, seed: JsonObject): Promise<void> {
     if (!isIntakeAvailable()) {
       sayWith(turn, R.intakeNotEnabled, [quick(R.menuLabels.ask, actions.intent('ask'))]);
@@ -634,6 +668,8 @@ export function createConversationEngine(options: ConversationEngineOptions): Co
         }
         return rate(turn, intent.rating, last.ref);
       }
+      case 'rate_prompt':
+        return ratePrompt(turn);
       case 'human':
         return human(turn);
       case 'help':
@@ -719,7 +755,11 @@ export function createConversationEngine(options: ConversationEngineOptions): Co
         return rate(turn, parsed.rating, parsed.ref);
       case 'staff':
         abandonDialogue(turn);
-        return startDialogue(turn, BUILTIN_DIALOGUES.handToStaff, { ref: parsed.ref });
+        return startDialogue(
+          turn,
+          BUILTIN_DIALOGUES.handToStaff,
+          parsed.details ? { ref: parsed.ref, details: true } : { ref: parsed.ref },
+        );
       case 'custom': {
         const handler = registry.action(parsed.prefix);
         if (!handler) break;
@@ -758,6 +798,18 @@ export function createConversationEngine(options: ConversationEngineOptions): Co
         abandonDialogue(turn);
         return runIntent(turn, command);
       }
+      const step = currentStep(turn);
+      if (step?.onOtherRequest && matchChoice(text, step.prompt(contextFor(turn)).choices ?? []) === undefined) {
+        const other = anotherRequest(text);
+        const outcome = other ? step.onOtherRequest(other, contextFor(turn)) : undefined;
+        if (outcome?.type === 'leave') {
+          endDialogue(turn);
+          turn.effects.push(...(outcome.effects ?? []));
+          for (const item of outcome.say ?? []) say(turn, item);
+          return handleIdle(turn);
+        }
+        if (outcome) return applyTransition(turn, outcome, 0);
+      }
     }
     return handleStepInput(turn, { text, attachments });
   }
@@ -787,6 +839,10 @@ export function createConversationEngine(options: ConversationEngineOptions): Co
       say(turn, R.attachmentUnsupported);
       return;
     }
+    // "sai rồi", "hữu ích": a verdict on the answer just given; without one it is a message like any other
+    const typed = attachments.length === 0 ? typedRating(text) : undefined;
+    const rated = typed ? recentRatableAnswer(turn) : undefined;
+    if (typed && rated) return rate(turn, typed, rated.ref);
     const intent = await classify(text);
     if (attachments.length > 0 && intent.kind !== 'intake') say(turn, R.attachmentsIgnored);
     return runIntent(turn, intent);

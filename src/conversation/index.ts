@@ -18,6 +18,7 @@ export {
   type DialogueTransition,
   defineDialogue,
   INTAKE_DIALOGUE,
+  type LeaveTransition,
   type Say,
   type StepChoice,
   type StepInput,
@@ -30,7 +31,14 @@ export {
   type HandleResult,
   type HandleStatus,
 } from './engine.js';
-export { classifyText, createRuleClassifier, foldForMatching, isAspectOnly } from './intents/rule-classifier.js';
+export {
+  anotherRequest,
+  classifyText,
+  createRuleClassifier,
+  foldForMatching,
+  isAspectOnly,
+  typedRating,
+} from './intents/rule-classifier.js';
 export type {
   Answerer,
   AskOptions,

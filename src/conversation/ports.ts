@@ -145,6 +145,8 @@ export interface Answerer {
 export interface ResidentDataItem {
   label: string;
   count: number;
+  /** The data itself, one line each, shown under the label (only ever the asking resident's own). */
+  details?: string[] | undefined;
 }
 
 /** Port: a context that holds personal data about residents (tickets, web chat transcripts…). */
@@ -191,6 +193,18 @@ export interface TicketDesk extends ResidentDataHolder {
     channel: ChannelName;
     channelUserId: string;
   }): Promise<DisputeOfferResult>;
+  /**
+   * One tap on "Chuyển câu hỏi cho cán bộ": files the question as a ticket at once (no personal data; linked to this
+   * chat so the answer comes back), idempotent on `messageKey`; returns what to say. Absent ⇒ the core asks to
+   * confirm and hands the question over through the intake, or to the staff queue.
+   */
+  fileQuestion?(input: {
+    question: string;
+    residentId: number;
+    channel: ChannelName;
+    channelUserId: string;
+    messageKey: string;
+  }): Promise<{ text: string }>;
 }
 
 export interface Clock {
@@ -216,6 +230,8 @@ export type Intent =
   /** The resident disagrees with the answer to their request ("vẫn chưa được giải quyết"), with its code if given. */
   | { kind: 'dispute'; code?: string | undefined }
   | { kind: 'rate'; rating: 'up' | 'down' }
+  /** How do I rate the last answer? (/danhgia): its 👍/👎 buttons again. */
+  | { kind: 'rate_prompt' }
   | { kind: 'human' }
   | { kind: 'help' }
   | { kind: 'greeting' }

@@ -19,8 +19,9 @@ export function createReplies(you: AddressForm) {
         features.intake
           ? '• Gửi phản ánh, kiến nghị, khiếu nại, tố cáo — gõ /phananh'
           : '• Gửi phản ánh, kiến nghị: tính năng này chưa được bật trên hệ thống',
-        features.tracking ? '• Tra cứu kết quả xử lý — gửi mã tra cứu, ví dụ PA-2611-7K3QX9' : undefined,
+        features.tracking ? '• Tra cứu kết quả xử lý — gửi mã tra cứu, ví dụ PA-2611-7K3QXW' : undefined,
         '• Gặp cán bộ — gõ /canbo',
+        '• Đánh giá câu trả lời vừa nhận — gõ /danhgia, hoặc gõ "hữu ích" / "chưa đúng"',
         '• Xem hoặc xóa dữ liệu của mình — gõ /dulieu hoặc /xoadulieu',
         `Gõ "hủy" để dừng thao tác đang làm, "menu" để xem lại hướng dẫn này.`,
       ]
@@ -52,10 +53,14 @@ export function createReplies(you: AddressForm) {
     emptyAnswer: `Chưa tìm thấy thông tin phù hợp. ${you} có thể hỏi cách khác hoặc chuyển câu hỏi cho cán bộ.`,
     rateLabels: { up: '👍 Hữu ích', down: '👎 Chưa đúng' },
     handToStaffLabel: 'Chuyển câu hỏi cho cán bộ',
+    handToStaffDetailsLabel: 'Thêm chi tiết / để lại liên hệ',
     ratedUp: `Cảm ơn ${you} đã đánh giá!`,
     alreadyRated: `${you} đã đánh giá câu trả lời này rồi. Cảm ơn ${you}!`,
     ratingExpired: `Câu trả lời này đã cũ nên chúng tôi không ghi nhận được đánh giá. Cảm ơn ${you}!`,
     nothingToRate: `Chưa có câu trả lời nào để đánh giá. Mời ${you} gõ câu hỏi.`,
+    nothingRecentToRate: `Chưa có câu trả lời nào gần đây để đánh giá. Mời ${you} gõ câu hỏi; sau mỗi câu trả lời, ${you} có thể bấm 👍 hoặc 👎 để đánh giá.`,
+    ratePrompt: (question: string) =>
+      `Câu trả lời cho câu hỏi "${question}" có hữu ích không? Mời ${you} bấm 👍 hoặc 👎 bên dưới, hoặc gõ "hữu ích" hay "chưa đúng".`,
     ratedDownNoted: 'Chúng tôi đã ghi nhận câu trả lời chưa đúng để cán bộ rà soát.',
     ratingReasonPrompt: 'Câu trả lời chưa đúng ở điểm nào? Mời chọn một ý bên dưới hoặc gõ vài chữ mô tả.',
     ratingReasonLabels: {
@@ -115,8 +120,8 @@ export function createReplies(you: AddressForm) {
       ({ petition: 'Gửi phản ánh', complaint: 'Gửi khiếu nại', denunciation: 'Gửi tố cáo', question: 'Gửi câu hỏi' })[
         kind
       ],
-    trackPrompt: `Mời ${you} nhập mã tra cứu, ví dụ PA-2611-7K3QX9. (Mã hồ sơ thủ tục hành chính thì tra cứu trên Cổng dịch vụ công.)`,
-    trackBadFormat: 'Mã chưa đúng dạng. Mã tra cứu gồm 2 chữ cái, 4 chữ số và 6 ký tự, ví dụ PA-2611-7K3QX9.',
+    trackPrompt: `Mời ${you} nhập mã tra cứu, ví dụ PA-2611-7K3QXW. (Mã hồ sơ thủ tục hành chính thì tra cứu trên Cổng dịch vụ công.)`,
+    trackBadFormat: 'Mã chưa đúng dạng. Mã tra cứu gồm 2 chữ cái, 4 chữ số và 6 ký tự, ví dụ PA-2611-7K3QXW.',
     trackGaveUp: `Chưa nhận được mã hợp lệ. Khi có mã, ${you} cứ gửi mã vào đây để tra cứu.`,
     trackNotFound: (code: string) => `Không tìm thấy yêu cầu có mã ${code}. Mời ${you} kiểm tra lại mã.`,
     trackInvalid: (code: string) =>
@@ -126,17 +131,21 @@ export function createReplies(you: AddressForm) {
     privacyReport: (summary: ResidentDataSummary, others: ResidentDataItem[]) => {
       const lines = [`Thông tin chúng tôi đang lưu về ${you}:`];
       if (!summary.hasResident && others.length === 0) return `Chúng tôi không lưu thông tin nào về ${you}.`;
-      lines.push('• Mã người dùng của kênh trò chuyện (không lưu tên, số điện thoại): 1');
+      lines.push('• Mã người dùng của kênh trò chuyện (phần hỏi đáp không lưu tên, số điện thoại): 1');
       lines.push(`• Câu hỏi gần đây để hỏi tiếp: ${count(summary.recentQuestions)}`);
       lines.push(
         `• Đánh giá câu trả lời: ${count(summary.feedback)}${summary.feedbackComments > 0 ? ` (${count(summary.feedbackComments)} có ghi chú)` : ''}`,
       );
       lines.push(`• Câu hỏi đang chờ cán bộ xem xét: ${count(summary.queuedQuestions)}`);
       lines.push(`• Bản ghi tin nhắn đã xử lý (để không trả lời trùng): ${count(summary.processedMessages)}`);
-      for (const item of others) lines.push(`• ${item.label}: ${count(item.count)}`);
+      for (const item of others) {
+        lines.push(`• ${item.label}: ${count(item.count)}`);
+        for (const detail of item.details ?? []) lines.push(`   – ${detail}`);
+      }
       lines.push(
         `Mục đích: trả lời câu hỏi, cải thiện câu trả lời và xử lý yêu cầu của chính ${you}; không dùng cho mục đích khác.`,
       );
+      lines.push(`Để xóa dữ liệu cá nhân của mình, ${you} bấm "Xóa dữ liệu của tôi" hoặc gõ /xoadulieu.`);
       return lines.join('\n');
     },
     eraseLabel: 'Xóa dữ liệu của tôi',

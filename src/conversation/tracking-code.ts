@@ -1,4 +1,4 @@
-// Finds a ticket tracking code (e.g. PA-2611-7K3QX9) anywhere in a message; the check character is the tickets context's job.
+// Finds a ticket tracking code (e.g. PA-2611-7K3QXW) anywhere in a message; the check character is the tickets context's job.
 
 /** Kind prefixes of tracking codes: phản ánh/kiến nghị, khiếu nại, tố cáo, câu hỏi. */
 export const TRACKING_CODE_PREFIXES = ['PA', 'KN', 'TC', 'CH'] as const;
@@ -7,7 +7,7 @@ export const TRACKING_CODE_PREFIXES = ['PA', 'KN', 'TC', 'CH'] as const;
 // because residents retype codes from a screenshot or a paper receipt.
 const CODE = /(?<![\p{L}\p{N}])(PA|KN|TC|CH)\s?[-–—_.]?\s?(\d{4})\s?[-–—_.]?\s?([0-9A-Z]{6})(?![\p{L}\p{N}])/iu;
 
-/** The first tracking code in `text`, upper-cased in canonical form `PA-2611-7K3QX9`, or undefined. */
+/** The first tracking code in `text`, upper-cased in canonical form `PA-2611-7K3QXW`, or undefined. */
 export function findTrackingCode(text: string): string | undefined {
   const match = CODE.exec(text.normalize('NFC'));
   if (!match) return undefined;

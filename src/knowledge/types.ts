@@ -32,7 +32,10 @@ export interface DocumentDraft {
   code: string;
   title: string;
   kind: DocumentKind;
+  /** The lowest level that carries a procedure out (ranking prefers commune, then province). */
   level?: Level | undefined;
+  /** Every level a procedure record names, lowest first (kept in the document's meta; no column). */
+  levels?: Level[] | undefined;
   issuer?: string | undefined;
   issuedDate?: string | undefined;
   field?: string | undefined;
@@ -51,7 +54,10 @@ export interface IndexedChunk {
   code: string;
   title: string;
   kind: DocumentKind;
+  /** The lowest level that carries the procedure out: the one ranking prefers. */
   level?: Level | undefined;
+  /** Every level the record names, lowest first, when it names more than one (what answers say). */
+  levels?: Level[] | undefined;
   url?: string | undefined;
   section: string;
   aspect: Aspect;
@@ -144,6 +150,12 @@ export interface StoredDocument {
 export interface UpsertOptions {
   /** Rewrite the chunks even when the content hash is unchanged (re-indexing after a chunker change). */
   force?: boolean;
+  /**
+   * Source files re-read whole: in the same transaction as the upsert, the documents stored from `sourcePath`
+   * whose code is neither in `keepCodes` nor among the drafts are removed (a JSONL line deleted, a số hiệu
+   * changed).
+   */
+  replaceSources?: ReadonlyArray<{ sourcePath: string; keepCodes: readonly string[] }> | undefined;
 }
 
 /**
@@ -152,7 +164,10 @@ export interface UpsertOptions {
  * search index snapshot knows it is stale.
  */
 export interface KnowledgeStore {
-  /** Same contentHash ⇒ 'unchanged' and nothing written; otherwise old chunks are replaced atomically. */
+  /**
+   * Same contentHash and sourcePath ⇒ 'unchanged' and nothing written; otherwise old chunks are replaced
+   * atomically.
+   */
   upsertDocument(draft: DocumentDraft, options?: UpsertOptions): Promise<UpsertOutcome>;
   /** Batched upsert (one outcome per draft, same order); the fast path for large imports. */
   upsertDocuments(drafts: DocumentDraft[], options?: UpsertOptions): Promise<UpsertOutcome[]>;

@@ -1,7 +1,7 @@
 // Legal time limits: acknowledgement, complaint, denunciation and petition answer deadlines, counted over the
 // Vietnamese working-day calendar.
 //
-// How days are counted (decided here, tested in test/tickets/deadlines.test.ts):
+// How days are counted (decided here, tested in test/tickets/calendar.test.ts, "deadlines"):
 // - A period starts the day after the event (Civil Code 2015, Art. 147(1)): a ticket received on Monday has
 //   day 1 on Tuesday.
 // - "ngày làm việc" (working days) skip Saturdays, Sundays and days off: the 10-working-day acknowledgement

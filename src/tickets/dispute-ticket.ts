@@ -1,5 +1,6 @@
 // Use case: the resident disputes an answer ("chưa được giải quyết") within the dispute window; the ticket
-// reopens (in progress) and its officer is notified through the audit trail and a flag in `tickets list`.
+// reopens (in progress) and its officer is notified: the audit trail, a banner atop `tickets list` and
+// `tickets list --disputed`. The resident's reason, when given, is personal data kept with the personal part.
 import { AppError } from '../shared/errors.js';
 import type { TicketDeps } from './deps.js';
 import { type AddressForm, disputedMessage } from './messages.js';
@@ -10,9 +11,12 @@ import type { OutboxPayload, ResidentRef, Ticket } from './types.js';
 export interface DisputeTicketOptions {
   code: string;
   resident: Pick<ResidentRef, 'channel' | 'channelUserId'>;
-  /** What is still wrong, in the resident's words (optional; not published). */
+  /** What is still wrong, in the resident's words (optional; not published; erased with their personal data). */
   reason?: string | undefined;
 }
+
+/** Longer reasons are cut: the officer needs the gist, the ticket already holds the story. */
+export const MAX_DISPUTE_REASON = 1000;
 
 export interface DisputeTicketResult {
   ticket: Ticket;
@@ -50,6 +54,7 @@ export async function disputeTicket(deps: TicketDeps, options: DisputeTicketOpti
   const now = deps.clock.now();
   const windowDays = deps.settings.deadlines.disputeWindowDays;
   const form = deps.addressForm ?? 'Bạn';
+  const reason = options.reason?.normalize('NFC').trim().slice(0, MAX_DISPUTE_REASON) || null;
   const result = await deps.store.transaction(async (tx) => {
     const before = await requireTicket(tx, parsed.code, { lock: true });
     const residentId = await assertOwner(tx, before, options.resident);
@@ -70,6 +75,8 @@ export async function disputeTicket(deps: TicketDeps, options: DisputeTicketOpti
       closedAt: null,
       closeReason: null,
     });
+    // a reason given for an earlier dispute must not pass for this one's
+    await tx.setDisputeReason(before.id, reason);
     await auditTicketChange(
       tx,
       { name: `resident#${residentId}`, role: 'resident' },
@@ -79,7 +86,8 @@ export async function disputeTicket(deps: TicketDeps, options: DisputeTicketOpti
       now,
       {
         notify: { unit: after.unitCode, assignee: after.assignee },
-        residentGaveReason: Boolean(options.reason?.trim()),
+        // the audit trail is never erased, so it records that a reason was given, not the words
+        residentGaveReason: reason !== null,
       },
     );
     // the resident is in the chat pressing the button: the caller sends the reply, no outbox copy

@@ -45,7 +45,7 @@ export async function listDisputableTickets(
       key,
       now,
       new AppError('BAD_INPUT', `Tracking code rejected (${parsed.reason})`, {
-        userMessage: `Mã "${options.code.trim()}" không đúng. Mã có dạng PA-2611-7K3QX9; vui lòng kiểm tra lại.`,
+        userMessage: `Mã "${options.code.trim()}" không đúng. Mã có dạng PA-2611-7K3QXW; vui lòng kiểm tra lại.`,
       }),
     );
   }

@@ -1,4 +1,4 @@
-// Use case: officers' list of tickets with filters (status, kind, unit, overdue, due soon), deadlines and flags.
+// Use case: officers' list of tickets with filters (status, kind, unit, overdue, due soon, disputed), deadlines and flags.
 // Personal data is masked (09******78) and a denouncer's identity is hidden from roles that may not see it.
 import { addWorkingDays, currentDeadline, endOfVietnamDay, vietnamDate, workingDaysLeft } from './deadlines.js';
 import type { TicketDeps } from './deps.js';
@@ -16,6 +16,8 @@ export interface ListTicketsOptions {
   overdue?: boolean | undefined;
   /** Open tickets whose deadline falls within settings.deadlines.dueSoonWorkingDays working days. */
   dueSoon?: boolean | undefined;
+  /** Open tickets the resident disputed after their last answer, not answered again (the officer must look again). */
+  disputed?: boolean | undefined;
   limit?: number | undefined;
 }
 
@@ -37,6 +39,8 @@ export interface TicketListItem {
   isDueSoon: boolean;
   /** The resident disputed the last answer and nobody has answered since: the officer must look again. */
   isDisputed: boolean;
+  /** When the resident last disputed an answer (also after a new answer, for the record). */
+  disputedAt: Date | null;
   /** A reply could not be delivered (e.g. Zalo reply window closed): use another route. */
   deliveryProblem: string | null;
   residentResolved: boolean | null;
@@ -67,6 +71,10 @@ export async function listTickets(deps: TicketDeps, options: ListTicketsOptions)
     }
     if (options.dueSoon && options.overdue) filter.deadlineBefore = soonLimit;
   }
+  if (options.disputed) {
+    filter.statuses = (filter.statuses ?? OPEN_STATUSES).filter((s) => OPEN_STATUSES.includes(s));
+    filter.isDisputed = true;
+  }
   const tickets = await deps.store.listTickets(filter);
   const personal = await deps.store.getPersonalMany(tickets.map((t) => t.id));
   const problems = new Map<string, string>();
@@ -96,6 +104,7 @@ export async function listTickets(deps: TicketDeps, options: ListTicketsOptions)
       isOverdue: deadline !== null && deadline < now,
       isDueSoon: deadline !== null && deadline >= now && deadline <= soonLimit,
       isDisputed: isDisputed(t),
+      disputedAt: t.disputedAt,
       deliveryProblem: problems.get(t.code) ?? null,
       residentResolved: t.residentResolved,
       satisfaction: t.satisfaction,

@@ -54,7 +54,7 @@ export async function lookupTicket(deps: TicketDeps, options: LookupTicketOption
         userMessage:
           parsed.reason === 'check'
             ? `Mã "${options.code.trim()}" có vẻ bị gõ nhầm một ký tự. Vui lòng kiểm tra lại mã trong tin nhắn xác nhận.`
-            : `"${options.code.trim()}" không phải mã tra cứu. Mã có dạng PA-2611-7K3QX9.`,
+            : `"${options.code.trim()}" không phải mã tra cứu. Mã có dạng PA-2611-7K3QXW.`,
         details: { reason: parsed.reason },
       }),
     );

@@ -6,6 +6,7 @@ import {
   type OutboxPayload,
   STATUS_LABEL,
   type Ticket,
+  type TicketKind,
   type TicketStatus,
 } from './types.js';
 
@@ -16,6 +17,13 @@ export function formatDate(at: Date | null | undefined): string {
   if (!at) return '—';
   const [y, m, d] = vietnamDate(at).split('-');
   return `${d}/${m}/${y}`;
+}
+
+/** 2026-02-17T01:30Z → 08:30 17/02/2026 (Việt Nam time). */
+export function formatDateTime(at: Date | null | undefined): string {
+  if (!at) return '—';
+  const hhmm = new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(11, 16);
+  return `${hhmm} ${formatDate(at)}`;
 }
 
 function text(t: string): OutboxPayload {
@@ -167,7 +175,7 @@ export function nothingToDisputeMessage(form: AddressForm, windowDays: number): 
   const you = form.toLowerCase();
   return text(
     `${form} chưa có yêu cầu nào đã được trả lời trong vòng ${windowDays} ngày qua để đề nghị xem xét lại.\n` +
-      `Để xem tình trạng một yêu cầu, ${you} gửi mã tra cứu của yêu cầu đó (ví dụ PA-2611-7K3QX9). ` +
+      `Để xem tình trạng một yêu cầu, ${you} gửi mã tra cứu của yêu cầu đó (ví dụ PA-2611-7K3QXW). ` +
       `Nếu có vấn đề mới, hoặc đã quá ${windowDays} ngày kể từ ngày trả lời, ${you} có thể gửi phản ánh, kiến nghị mới bằng lệnh /phananh.`,
   );
 }
@@ -178,5 +186,64 @@ export function disputeKeptMessage(form: AddressForm, windowDays: number, code?:
   return text(
     `Vâng, ${code ? `yêu cầu ${code}` : `yêu cầu của ${you}`} không được mở lại. ` +
       `Nếu cần, ${you} vẫn có thể đề nghị xem xét lại trong vòng ${windowDays} ngày kể từ ngày trả lời.`,
+  );
+}
+
+/** Cuts a resident's own text for a chat list. */
+function excerpt(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/**
+ * "What do you keep about me": one line per request (code, kind, date and the name, phone, address the resident
+ * gave, unmasked: they are reading their own), the older ones counted. Never call it with someone else's data.
+ */
+export function residentTicketLines(
+  tickets: Array<{
+    code: string;
+    kind: TicketKind;
+    receivedAt: Date;
+    personal: { fullName: string | null; phone: string | null; address: string | null } | null;
+    disputeReason: string | null;
+  }>,
+  total: number,
+): string[] {
+  const lines = tickets.map((t) => {
+    const p = t.personal;
+    const given = [
+      p?.fullName ? `họ tên ${p.fullName}` : undefined,
+      p?.phone ? `số điện thoại ${p.phone}` : undefined,
+      p?.address ? `địa chỉ ${p.address}` : undefined,
+    ].filter(Boolean);
+    return (
+      `${t.code} — ${KIND_LABEL[t.kind]}, gửi ngày ${formatDate(t.receivedAt)}: ` +
+      (given.length > 0 ? given.join('; ') : 'không kèm họ tên, số điện thoại, địa chỉ') +
+      (t.disputeReason ? `; lý do đề nghị xem xét lại: «${excerpt(t.disputeReason, 200)}»` : '')
+    );
+  });
+  if (total > tickets.length) lines.push(`và ${total - tickets.length} yêu cầu khác (cũ hơn)`);
+  return lines;
+}
+
+/** "What do you keep about me": each consent with its time and purpose, the older ones counted. */
+export function residentConsentLines(
+  consents: Array<{ purpose: string; givenAt: Date; withdrawnAt: Date | null }>,
+  total: number,
+): string[] {
+  const lines = consents.map(
+    (c) =>
+      `${formatDateTime(c.givenAt)}: đồng ý cho mục đích «${c.purpose}»` +
+      (c.withdrawnAt ? ` (đã rút lại lúc ${formatDateTime(c.withdrawnAt)})` : ''),
+  );
+  if (total > consents.length) lines.push(`và ${total - consents.length} lần đồng ý khác (cũ hơn)`);
+  return lines;
+}
+
+/** After one tap on "Chuyển câu hỏi cho cán bộ": what happens, and what is kept and why. */
+export function questionFiledMessage(form: AddressForm): string {
+  const you = form.toLowerCase();
+  return (
+    `Câu hỏi đã được chuyển cho cán bộ. Mã tra cứu được gửi trong một tin nhắn riêng; câu trả lời sẽ được gửi về cuộc trò chuyện này.\n` +
+    `Chúng tôi chỉ lưu câu hỏi và tài khoản trò chuyện để trả lời ${you}; ${you} có thể xem hoặc xóa bằng lệnh /dulieu, /xoadulieu.`
   );
 }

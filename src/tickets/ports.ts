@@ -53,6 +53,8 @@ export interface TicketFilter {
   residentId?: number | undefined;
   receivedFrom?: Date | undefined;
   receivedTo?: Date | undefined;
+  /** Only tickets disputed after their last answer (reopened and not answered since). */
+  isDisputed?: boolean | undefined;
   limit?: number | undefined;
 }
 
@@ -92,7 +94,11 @@ export interface TicketOps {
   insertPersonal(ticketId: number, data: TicketPersonalData): Promise<void>;
   getPersonal(ticketId: number): Promise<TicketPersonalData | null>;
   getPersonalMany(ticketIds: number[]): Promise<Map<number, TicketPersonalData>>;
+  /** Deletes the personal part of these tickets: name, phone, address and the dispute reason. */
   deletePersonal(ticketIds: number[]): Promise<number>;
+  /** The resident's words when disputing (kept with the personal part); null clears an earlier one. */
+  setDisputeReason(ticketId: number, reason: string | null): Promise<void>;
+  getDisputeReasons(ticketIds: number[]): Promise<Map<number, string>>;
 
   insertAttachments(ticketId: number, attachments: TicketAttachmentInput[]): Promise<void>;
   listAttachments(ticketId: number): Promise<TicketAttachmentInput[]>;

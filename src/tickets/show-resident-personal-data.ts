@@ -1,62 +1,75 @@
-// Use case: a resident sees every piece of personal data the desk keeps about them (right of access).
+// Use case: a resident sees the personal data the desk keeps about them (right of access): their requests with the
+// name, phone and address they gave and any dispute reason, and their consents. Only their own, unmasked.
 import type { TicketDeps } from './deps.js';
-import { formatDate } from './messages.js';
-import { KIND_LABEL, type ResidentRef, type TicketPersonalData } from './types.js';
+import type { ResidentRef, TicketKind, TicketPersonalData } from './types.js';
+
+/** Requests and consents listed in full; older ones are counted (a chat message must stay readable). */
+export const MAX_SHOWN_RESIDENT_ITEMS = 10;
+
+export interface ResidentTicketData {
+  code: string;
+  kind: TicketKind;
+  receivedAt: Date;
+  /** What the resident gave (null when nothing, or already erased). */
+  personal: TicketPersonalData | null;
+  /** Their words when disputing the last answer. */
+  disputeReason: string | null;
+}
+
+export interface ResidentConsentData {
+  purpose: string;
+  wording: string;
+  givenAt: Date;
+  withdrawnAt: Date | null;
+}
 
 export interface ResidentPersonalData {
-  tickets: Array<{
-    code: string;
-    kind: string;
-    receivedAt: Date;
-    personal: TicketPersonalData | null;
-    description: string;
-  }>;
-  consents: Array<{ purpose: string; wording: string; givenAt: Date; withdrawnAt: Date | null }>;
-  /** Ready-to-send chat text. */
-  text: string;
+  /** Newest first, at most MAX_SHOWN_RESIDENT_ITEMS. */
+  tickets: ResidentTicketData[];
+  ticketCount: number;
+  /** Newest first, at most MAX_SHOWN_RESIDENT_ITEMS. */
+  consents: ResidentConsentData[];
+  consentCount: number;
+}
+
+export interface ShowResidentPersonalDataOptions {
+  /** The resident, by id (conversation core) or by channel identity. */
+  resident: { residentId: number } | Pick<ResidentRef, 'channel' | 'channelUserId'>;
 }
 
 export async function showResidentPersonalData(
   deps: TicketDeps,
-  options: { resident: Pick<ResidentRef, 'channel' | 'channelUserId'> },
+  options: ShowResidentPersonalDataOptions,
 ): Promise<ResidentPersonalData> {
-  const residentId = await deps.store.findResidentId(options.resident);
-  if (residentId === null)
-    return { tickets: [], consents: [], text: 'Hệ thống không lưu thông tin cá nhân nào của bạn.' };
-  const tickets = await deps.store.listTickets({ residentId, limit: 1000 });
-  const personal = await deps.store.getPersonalMany(tickets.map((t) => t.id));
-  const consents = await deps.store.listConsents(residentId);
-  const items = tickets.map((t) => ({
-    code: t.code,
-    kind: t.kind,
-    receivedAt: t.receivedAt,
-    personal: personal.get(t.id) ?? null,
-    description: t.description,
-  }));
-  const lines = ['Thông tin cá nhân hệ thống đang lưu:'];
-  if (items.length === 0) lines.push('- Không có yêu cầu nào gắn với tài khoản này.');
-  for (const i of items) {
-    const p = i.personal;
-    lines.push(
-      `- ${i.code} (${KIND_LABEL[i.kind as keyof typeof KIND_LABEL]}, ${formatDate(i.receivedAt)}): ` +
-        (p
-          ? [p.fullName, p.phone, p.address].filter(Boolean).join('; ') || 'không có họ tên, số điện thoại, địa chỉ'
-          : 'không có họ tên, số điện thoại, địa chỉ'),
-    );
-  }
-  for (const c of consents)
-    lines.push(
-      `- Đồng ý "${c.purpose}" lúc ${formatDate(c.givenAt)}${c.withdrawnAt ? ` (đã rút ${formatDate(c.withdrawnAt)})` : ''}`,
-    );
-  lines.push('Bạn có thể yêu cầu xoá các thông tin này; nội dung sự việc vẫn được giữ để cơ quan giải quyết.');
+  const { store } = deps;
+  const residentId =
+    'residentId' in options.resident ? options.resident.residentId : await store.findResidentId(options.resident);
+  if (residentId === null) return { tickets: [], ticketCount: 0, consents: [], consentCount: 0 };
+  // only tickets linked to this resident: anonymous ones and ones unlinked by an erasure are nobody's to show
+  const all = await store.listTickets({ residentId, limit: 10_000 });
+  const shown = all.slice(0, MAX_SHOWN_RESIDENT_ITEMS);
+  const ids = shown.map((t) => t.id);
+  const personal = await store.getPersonalMany(ids);
+  const reasons = await store.getDisputeReasons(ids);
+  const consents = (await store.listConsents(residentId)).reverse();
   return {
-    tickets: items,
-    consents: consents.map((c) => ({
+    tickets: shown.map((t) => {
+      const p = personal.get(t.id);
+      return {
+        code: t.code,
+        kind: t.kind,
+        receivedAt: t.receivedAt,
+        personal: p && Object.values(p).some((v) => v !== null) ? p : null,
+        disputeReason: reasons.get(t.id) ?? null,
+      };
+    }),
+    ticketCount: all.length,
+    consents: consents.slice(0, MAX_SHOWN_RESIDENT_ITEMS).map((c) => ({
       purpose: c.purpose,
       wording: c.wording,
       givenAt: c.givenAt,
       withdrawnAt: c.withdrawnAt,
     })),
-    text: lines.join('\n'),
+    consentCount: consents.length,
   };
 }

@@ -27,6 +27,11 @@ export interface TicketDetail extends PublicTicketView {
   acknowledgedAt: Date | null;
   disputedAt: Date | null;
   isDisputed: boolean;
+  /**
+   * The resident's last dispute of an answer: when, whether it still waits for a new answer, and their reason
+   * (null when none was given; hidden like the description from roles that may not see a denouncer's words).
+   */
+  dispute: { at: Date; isOpen: boolean; reason: string | null } | null;
   residentResolved: boolean | null;
   satisfaction: number | null;
   personal: PersonalView;
@@ -49,7 +54,16 @@ export async function showTicket(deps: TicketDeps, options: ShowTicketOptions): 
   const ticket = await requireTicket(deps.store, parsed.code);
   const identityVisible = canSeeIdentity(options.actor.role, ticket.kind);
   const personalData = identityVisible ? await deps.store.getPersonal(ticket.id) : null;
-  if (personalData && Object.values(personalData).some((v) => v !== null)) {
+  const disputeReason = ticket.disputedAt
+    ? ((await deps.store.getDisputeReasons([ticket.id])).get(ticket.id) ?? null)
+    : null;
+  const viewedFields = [
+    ...Object.entries(personalData ?? {})
+      .filter(([, v]) => v !== null)
+      .map(([k]) => k),
+    ...(identityVisible && disputeReason !== null ? ['disputeReason'] : []),
+  ];
+  if (viewedFields.length > 0) {
     const now = deps.clock.now();
     await deps.store.transaction((tx) =>
       tx.appendAudit(
@@ -59,11 +73,7 @@ export async function showTicket(deps: TicketDeps, options: ShowTicketOptions): 
           entity: 'ticket',
           entityId: ticket.code,
           before: null,
-          after: {
-            fields: Object.entries(personalData)
-              .filter(([, v]) => v !== null)
-              .map(([k]) => k),
-          },
+          after: { fields: viewedFields },
         },
         now,
       ),
@@ -86,6 +96,13 @@ export async function showTicket(deps: TicketDeps, options: ShowTicketOptions): 
     acknowledgedAt: ticket.acknowledgedAt,
     disputedAt: ticket.disputedAt,
     isDisputed: isDisputed(ticket),
+    dispute: ticket.disputedAt
+      ? {
+          at: ticket.disputedAt,
+          isOpen: isDisputed(ticket),
+          reason: disputeReason === null ? null : identityVisible ? disputeReason : HIDDEN_IDENTITY,
+        }
+      : null,
     residentResolved: ticket.residentResolved,
     satisfaction: ticket.satisfaction,
     personal: viewPersonal(options.actor.role, ticket.kind, personalData, { masked: false }),

@@ -1,10 +1,12 @@
-// The tickets context as the conversation core sees it: the TicketDesk port (lookup, typed dispute, "what do you
-// keep about me", erasure) and the `tk:` button handler (resolved? / 1–5 rating / dispute / keep / lookup).
+// The tickets context as the conversation core sees it: the TicketDesk port (lookup, typed dispute, one-tap
+// question, "what do you keep about me" with the data itself, erasure) and the `tk:` button handler
+// (resolved? / 1–5 rating / dispute / keep / lookup).
 import {
   type ActionHandler,
   actions,
   type DialogueTransition,
   type DisputeOfferResult,
+  type ResidentDataItem,
   type TicketDesk,
   type TicketLookupResult,
 } from '../conversation/index.js';
@@ -12,6 +14,7 @@ import { isAppError } from '../shared/errors.js';
 import type { TicketDeps } from './deps.js';
 import { disputeTicket } from './dispute-ticket.js';
 import { eraseResidentPersonalData } from './erase-resident-personal-data.js';
+import { fileQuestion } from './file-question.js';
 import { listDisputableTickets } from './list-disputable-tickets.js';
 import { LOOKUP_WINDOW_MS, lookupTicket } from './lookup-ticket.js';
 import {
@@ -19,10 +22,13 @@ import {
   disputeOfferMessage,
   nothingToDisputeMessage,
   parseTicketAction,
+  residentConsentLines,
+  residentTicketLines,
   TICKET_ACTION_PREFIX,
 } from './messages.js';
 import { recordResolution } from './record-resolution.js';
 import { recordSatisfaction } from './record-satisfaction.js';
+import { showResidentPersonalData } from './show-resident-personal-data.js';
 
 export function createTicketDesk(deps: TicketDeps): TicketDesk {
   return {
@@ -71,14 +77,30 @@ export function createTicketDesk(deps: TicketDeps): TicketDesk {
       }
     },
 
+    async fileQuestion(input) {
+      const result = await fileQuestion(deps, {
+        question: input.question,
+        resident: { channel: input.channel, channelUserId: input.channelUserId },
+        sourceKey: input.messageKey,
+      });
+      return { text: result.reply };
+    },
+
     async describeResidentData({ residentId }) {
-      const tickets = await deps.store.listTickets({ residentId, limit: 10_000 });
-      const personal = await deps.store.getPersonalMany(tickets.map((t) => t.id));
-      const consents = (await deps.store.listConsents(residentId)).filter((c) => c.withdrawnAt === null);
-      const items = [
-        { label: 'Phản ánh, kiến nghị, khiếu nại, tố cáo đã gửi', count: tickets.length },
-        { label: 'Họ tên, số điện thoại, địa chỉ kèm theo các yêu cầu đó', count: personal.size },
-        { label: 'Lần đồng ý cho phép xử lý thông tin cá nhân', count: consents.length },
+      // the resident asking is the one whose data this is: shown in full, never masked, never anyone else's
+      const data = await showResidentPersonalData(deps, { resident: { residentId } });
+      const items: ResidentDataItem[] = [
+        {
+          label:
+            'Phản ánh, kiến nghị, khiếu nại, tố cáo, câu hỏi đã gửi (kèm họ tên, số điện thoại, địa chỉ đã cung cấp)',
+          count: data.ticketCount,
+          details: residentTicketLines(data.tickets, data.ticketCount),
+        },
+        {
+          label: 'Lần đồng ý cho phép xử lý thông tin cá nhân',
+          count: data.consentCount,
+          details: residentConsentLines(data.consents, data.consentCount),
+        },
       ];
       return items.filter((i) => i.count > 0);
     },

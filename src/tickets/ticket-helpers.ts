@@ -150,7 +150,7 @@ export function normaliseCodeOrThrow(code: string, parse: (c: string) => { ok: b
   const parsed = parse(code);
   if (!parsed.ok || !parsed.code)
     throw new AppError('BAD_INPUT', 'Invalid tracking code', {
-      userMessage: `Mã "${code}" không đúng. Mã có dạng PA-2611-7K3QX9; vui lòng kiểm tra lại.`,
+      userMessage: `Mã "${code}" không đúng. Mã có dạng PA-2611-7K3QXW; vui lòng kiểm tra lại.`,
     });
   return parsed.code;
 }

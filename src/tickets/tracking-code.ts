@@ -1,4 +1,4 @@
-// Tracking codes like PA-2611-7K3QX9: kind, YYMM, five random Crockford base32 symbols and one check symbol.
+// Tracking codes like PA-2611-7K3QXW: kind, YYMM, five random Crockford base32 symbols and one check symbol.
 //
 // The check symbol makes the weighted sum of all eleven other symbols (kind letters and digits included)
 // vanish in GF(32): position i has weight α^i, α a primitive element. In a field every single substitution

@@ -5,9 +5,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CliOutput } from '../../src/cli/context.js';
+import { type ForwardToService, forwardToService } from '../../src/cli/forward-to-service.js';
 import { loadConfig } from '../../src/config/index.js';
 import { LOCK_FILE } from '../../src/db/data-dir-lock.js';
+import { createHttpApp, listen, type RunningServer } from '../../src/http/index.js';
+import { type AdminCliOptions, mountAdminCli } from '../../src/http/routes/admin-cli.js';
 import { type Service, startService } from '../../src/service.js';
+import { AppError } from '../../src/shared/errors.js';
 import { createLogger } from '../../src/shared/logger.js';
 import { REPO_ROOT } from '../support/shared-data.js';
 
@@ -68,6 +73,94 @@ describe('CLI while the service runs on the embedded database', () => {
       body: JSON.stringify({ args: ['kb', 'list', '--json'], cwd: REPO_ROOT }),
     });
     expect(right.status).toBe(200);
-    expect(((await right.json()) as { exitCode: number }).exitCode).toBe(0);
+    const events = (await right.text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(events.at(-1)).toEqual({ exitCode: 0 });
+    expect(events.filter((e) => e.stream === 'stdout').length).toBeGreaterThan(0);
+  });
+});
+
+/** An admin route in front of a command the test steers; the holder a CLI would read from the lock file. */
+async function adminRoute(
+  run: AdminCliOptions['run'],
+): Promise<{ server: RunningServer; holder: ForwardToService['holder'] }> {
+  const app = createHttpApp({
+    logger: createLogger({ level: 'silent' }),
+    health: async () => ({}),
+    mounts: [(a) => mountAdminCli(a, { token: () => 'admin-token', run })],
+  });
+  const server = await listen(app, '127.0.0.1', 0);
+  return {
+    server,
+    holder: {
+      pid: 4242,
+      role: 'service',
+      startedAt: new Date().toISOString(),
+      port: server.port,
+      adminToken: 'admin-token',
+    },
+  };
+}
+
+describe('output of a forwarded command', () => {
+  // were the output held back until the command ends, the command would wait forever (the test times out)
+  it('reaches the terminal while the command is still running', { timeout: 15_000 }, async () => {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const seen: string[] = [];
+    // the command cannot finish until its first progress line has reached the CLI
+    const { server, holder } = await adminRoute(async (_args, _cwd, output) => {
+      output.err('Đang nạp: 1/2 tệp (50%)\n');
+      await gate;
+      seen.push('command finished');
+      output.err('Đang nạp: 2/2 tệp (100%)\n');
+      output.out('Đã nạp 2 tệp.\n');
+      return 3;
+    });
+    const terminal: CliOutput = {
+      out: (text) => seen.push(`stdout: ${text}`),
+      err: (text) => {
+        seen.push(`stderr: ${text}`);
+        release();
+      },
+    };
+    try {
+      const result = await forwardToService(holder, ['kb', 'add', 'thu-tuc'], '/', terminal);
+      expect(seen).toEqual([
+        'stderr: Đang nạp: 1/2 tệp (50%)\n',
+        'command finished',
+        'stderr: Đang nạp: 2/2 tệp (100%)\n',
+        'stdout: Đã nạp 2 tệp.\n',
+      ]);
+      expect(result.exitCode).toBe(3);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('says in Vietnamese when the service goes away mid-command', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const { server, holder } = await adminRoute(async (_args, _cwd, output) => {
+      output.err('Đang nạp: 1/2 tệp (50%)\n');
+      await gate;
+      return 0;
+    });
+    let closed: Promise<void> | undefined;
+    const terminal: CliOutput = { out: () => undefined, err: () => (closed ??= server.close()) };
+    try {
+      const error = await forwardToService(holder, ['kb', 'add', 'thu-tuc'], '/', terminal).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).userMessage).toContain('ngừng trả lời khi lệnh đang chạy');
+    } finally {
+      release();
+      await (closed ?? server.close());
+    }
   });
 });

@@ -195,21 +195,174 @@ describe('cancel at every step', () => {
     });
   }
 
-  test.each([
-    ['clarify-procedure', 'lệ phí bao nhiêu?'],
-    ['track-ticket', 'tra cứu mã'],
-    ['erase-data', 'xóa dữ liệu của tôi'],
-    ['offer-intake', 'Đường xóm tôi bị ngập mấy hôm nay không ai xử lý'],
-  ])('the built-in dialogue %s cancels too', async (dialog, text) => {
-    const user = `cancel-${dialog}`;
-    await h.send(user, text);
-    expect((await stateOf(user))?.dialog).toBe(dialog);
-    expect(textOf(await h.send(user, 'huy'))).toContain('Đã hủy thao tác');
-    expect((await stateOf(user))?.dialog).toBeNull();
+  /** Brings `user` into the dialogue. */
+  const starts: Array<[string, (user: string) => Promise<unknown>]> = [
+    ['clarify-procedure', (user) => h.send(user, 'lệ phí bao nhiêu?')],
+    ['track-ticket', (user) => h.send(user, 'tra cứu mã')],
+    ['erase-data', (user) => h.send(user, 'xóa dữ liệu của tôi')],
+    ['offer-intake', (user) => h.send(user, 'Đường xóm tôi bị ngập mấy hôm nay không ai xử lý')],
+    [
+      'rate-answer',
+      async (user) => h.send(user, { action: button(await h.send(user, 'hồ sơ đăng ký kết hôn'), '👎') }),
+    ],
+    [
+      'hand-to-staff',
+      async (user) =>
+        h.send(user, { action: button(await h.send(user, 'Xin cấp phép bay flycam thế nào?'), 'Chuyển câu hỏi') }),
+    ],
+  ];
+  for (const cancel of ['huy', 'Hủy bỏ', '/huy', { action: 'cancel' }] as const) {
+    test.each(starts)(`the built-in dialogue %s cancels too (${JSON.stringify(cancel)})`, async (dialog, start) => {
+      const user = `cancel-${dialog}-${JSON.stringify(cancel)}`;
+      await start(user);
+      expect((await stateOf(user))?.dialog).toBe(dialog);
+      expect(textOf(await h.send(user, cancel))).toContain('Đã hủy thao tác');
+      expect((await stateOf(user))?.dialog).toBeNull();
+      expect(textOf(await h.send(user, 'lệ phí đăng ký kết hôn'))).toContain('Lệ phí đăng ký kết hôn');
+    });
+  }
+
+  test('the 👎 reason step offers "Bỏ qua" instead of a Hủy button; cancelling it keeps the 👎', async () => {
+    const user = 'cancel-reason-keeps';
+    const answer = await h.send(user, 'hồ sơ đăng ký kết hôn');
+    const ask = await h.send(user, { action: button(answer, '👎') });
+    expect(actionsOf(ask)).not.toContain('cancel');
+    expect(button(ask, 'Bỏ qua')).toMatch(/^d:reason:skip$/);
+    await h.send(user, 'hủy');
+    const resident = await h.db.prisma.resident.findUniqueOrThrow({
+      where: { channel_channelUserId: { channel: 'telegram', channelUserId: user } },
+    });
+    expect(await h.db.prisma.feedback.findMany({ where: { residentId: resident.id } })).toMatchObject([
+      { rating: 'down', reason: null, comment: null },
+    ]);
   });
 
   test('cancel with nothing in progress says so', async () => {
     expect(textOf(await h.send('cancel-idle', 'hủy'))).toContain('không có thao tác nào');
+  });
+});
+
+describe('another request typed inside a built-in dialogue is handled, not swallowed', () => {
+  async function residentOf(user: string) {
+    return h.db.prisma.resident.findUniqueOrThrow({
+      where: { channel_channelUserId: { channel: 'telegram', channelUserId: user } },
+    });
+  }
+
+  async function thumbsDown(user: string) {
+    const answer = await h.send(user, 'hồ sơ đăng ký kết hôn');
+    const ask = await h.send(user, { action: button(answer, '👎') });
+    expect((await stateOf(user))?.step).toBe('reason');
+    return ask;
+  }
+
+  test.each([
+    ['Lệ phí đăng ký khai sinh bao nhiêu?', 'Lệ phí đăng ký khai sinh: miễn lệ phí'],
+    ['le phi dang ky khai sinh bao nhieu', 'Lệ phí đăng ký khai sinh: miễn lệ phí'],
+    ['PA-2611-7K3QX9', 'Đang xử lý'],
+    ['toi muon gui phan anh', 'Mời mô tả sự việc'],
+    ['gặp cán bộ', 'chưa có cán bộ trực'],
+    ['menu', 'Trợ lý có thể giúp'],
+  ])('after 👎, "%s" keeps the 👎 without a reason and is handled as a new message', async (text, expected) => {
+    const user = `reason-leave-${text}`;
+    await thumbsDown(user);
+    const replies = await h.send(user, text);
+    expect(textOf(replies)).toContain('đã ghi nhận đánh giá');
+    expect(textOf(replies)).toContain(expected);
+    expect(textOf(replies)).not.toContain('ý kiến đã được ghi lại');
+    expect(await h.db.prisma.feedback.findMany({ where: { residentId: (await residentOf(user)).id } })).toMatchObject([
+      { rating: 'down', reason: null, comment: null },
+    ]);
+  });
+
+  test.each([
+    ['thông tin đã cũ'],
+    ['Thông tin lệ phí đã cũ, nay phải nộp 10.000 đồng'],
+    ['sai thủ tục rồi'],
+    ['không đồng ý với câu trả lời'],
+  ])('after 👎, a plain reason "%s" is still recorded as the reason', async (text) => {
+    const user = `reason-kept-${text}`;
+    await thumbsDown(user);
+    expect(textOf(await h.send(user, text))).toContain('ý kiến đã được ghi lại');
+    expect(await h.db.prisma.feedback.findMany({ where: { residentId: (await residentOf(user)).id } })).toMatchObject([
+      { rating: 'down', reason: 'other', comment: text },
+    ]);
+    expect((await stateOf(user))?.dialog).toBeNull();
+  });
+
+  test('after 👎, "cảm ơn" ends the reason step with one thank-you', async () => {
+    const user = 'reason-thanks';
+    await thumbsDown(user);
+    const replies = await h.send(user, 'cảm ơn');
+    expect(replies.map((r) => r.text)).toEqual(['Cảm ơn Bạn, chúng tôi đã ghi nhận đánh giá.']);
+    expect((await stateOf(user))?.dialog).toBeNull();
+  });
+
+  test('the tracking-code step: a wish to file starts the intake instead of "Mã chưa đúng dạng"', async () => {
+    const user = 'track-leave';
+    await h.send(user, 'Tra cứu');
+    expect((await stateOf(user))?.dialog).toBe('track-ticket');
+    const replies = await h.send(user, 'toi muon gui phan anh');
+    expect(textOf(replies)).not.toContain('chưa đúng dạng');
+    expect(textOf(replies)).toContain('Mời mô tả sự việc');
+    expect(await stateOf(user)).toMatchObject({ dialog: 'complaint-intake', step: 'description' });
+    // a question at the code step is answered
+    await h.send(user, 'hủy');
+    await h.send(user, 'tra cuu');
+    expect(textOf(await h.send(user, 'Lệ phí đăng ký kết hôn bao nhiêu?'))).toContain('Lệ phí đăng ký kết hôn');
+    expect((await stateOf(user))?.dialog).toBeNull();
+    // a code, and a malformed one, are still the step's own input
+    await h.send(user, 'tra cứu mã');
+    expect(textOf(await h.send(user, '12345'))).toContain('chưa đúng dạng');
+    expect(textOf(await h.send(user, 'PA-2611-7K3QX9'))).toContain('Đang xử lý');
+  });
+
+  test('after a shared location: a question is answered; a wish to file starts the intake with the location', async () => {
+    const seeds: JsonObject[] = [];
+    const capture = defineDialogue({
+      name: 'complaint-intake',
+      start: (_ctx, seed) => {
+        seeds.push(seed);
+        return { type: 'end', say: ['Mời mô tả sự việc.'] };
+      },
+      steps: {},
+    });
+    const local = await createHarness({ tickets, dialogues: [capture] });
+    const location = { attachments: [{ kind: 'location' as const, latitude: 21.03, longitude: 105.85 }] };
+    try {
+      expect(textOf(await local.send('loc', location))).toContain('gửi ảnh/vị trí này kèm một phản ánh');
+      const answered = await local.send('loc', 'Lệ phí đăng ký khai sinh bao nhiêu?');
+      expect(textOf(answered)).toContain('Lệ phí đăng ký khai sinh: miễn lệ phí');
+      expect(textOf(answered)).not.toContain('Mời chọn một');
+      await local.send('loc', location);
+      expect(textOf(await local.send('loc', 'Tôi muốn khiếu nại'))).toContain('Mời mô tả sự việc.');
+      expect(seeds).toEqual([
+        { kind: 'complaint', attachments: [{ kind: 'location', latitude: 21.03, longitude: 105.85 }] },
+      ]);
+      // text that is neither a choice nor another request still gets the choice asked again
+      await local.send('loc', location);
+      expect(textOf(await local.send('loc', 'ở gần chợ'))).toContain('Mời chọn một');
+    } finally {
+      await local.close();
+    }
+  });
+
+  test('hand-to-staff and erase confirmations let a new question through', async () => {
+    const user = 'confirm-leave';
+    await h.send(user, { action: button(await h.send(user, 'Xin cấp phép bay flycam thế nào?'), 'Chuyển câu hỏi') });
+    expect(textOf(await h.send(user, 'Hồ sơ đăng ký kết hôn gồm những gì?'))).toContain('Hồ sơ đăng ký kết hôn gồm');
+    await h.send(user, 'xóa dữ liệu của tôi');
+    expect(textOf(await h.send(user, 'xin chào'))).toMatch(/Xin chào Bạn!/);
+    expect((await stateOf(user))?.dialog).toBeNull();
+    expect(await h.db.prisma.resident.count({ where: { channelUserId: user } })).toBe(1);
+  });
+
+  test("the intake's free-text description keeps whatever is typed, questions included", async () => {
+    const user = 'intake-free-text';
+    await h.send(user, '/phananh');
+    const replies = await h.send(user, 'Vì sao đường xóm ngập mãi không ai xử lý?');
+    expect(textOf(replies)).toContain('Xác nhận gửi: Vì sao đường xóm ngập mãi không ai xử lý?');
+    expect((await stateOf(user))?.step).toBe('confirm');
   });
 });
 

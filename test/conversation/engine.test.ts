@@ -1,6 +1,7 @@
 // The conversation engine end to end over a real PGlite database: intents, follow-ups, feedback, abstentions, privacy.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { JsonObject } from '../../src/conversation/index.js';
+import { parseTrackingCode } from '../../src/tickets/tracking-code.js';
 import { actionsOf, button, createFakeIntake, createHarness, FakeTicketDesk, type Harness, textOf } from './harness.js';
 
 let h: Harness;
@@ -144,6 +145,97 @@ describe('feedback', () => {
     expect(await h.db.prisma.feedback.count({ where: { residentId: await residentId('emoji'), rating: 'up' } })).toBe(
       1,
     );
+  });
+
+  test.each([
+    ['Hữu ích'],
+    ['huu ich'],
+    ['Cảm ơn, đúng rồi'],
+    ['cam on dung roi'],
+    ['Chính xác'],
+    ['tot lam'],
+    ['Rất hữu ích'],
+  ])('"%s" typed right after an answer rates it 👍, once', async (text) => {
+    const user = `typed-up-${text}`;
+    await h.send(user, 'lệ phí đăng ký kết hôn');
+    const calls = h.answerer.calls.length;
+    expect(textOf(await h.send(user, text))).toContain('Cảm ơn Bạn đã đánh giá');
+    expect(h.answerer.calls.length).toBe(calls);
+    expect(textOf(await h.send(user, text))).toContain('đã đánh giá câu trả lời này rồi');
+    expect(await h.db.prisma.feedback.findMany({ where: { residentId: await residentId(user) } })).toMatchObject([
+      { rating: 'up', question: 'lệ phí đăng ký kết hôn' },
+    ]);
+  });
+
+  test.each([
+    ['Sai rồi'],
+    ['sai roi'],
+    ['Không đúng'],
+    ['khong chinh xac'],
+    ['Chưa đúng'],
+    ['không hữu ích'],
+    ['Trả lời sai'],
+  ])('"%s" typed right after an answer goes the 👎 way: recorded, queued, reason asked', async (text) => {
+    const user = `typed-down-${text}`;
+    const answer = await h.send(user, 'hồ sơ đăng ký khai sinh');
+    const ref = button(answer, '👎').split(':')[2] as string;
+    const ask = await h.send(user, text);
+    expect(textOf(ask)).toContain('Câu trả lời chưa đúng ở điểm nào?');
+    const id = await residentId(user);
+    expect(await h.db.prisma.unansweredQuestion.findMany({ where: { residentId: id } })).toMatchObject([
+      { reason: 'thumbs_down', question: 'hồ sơ đăng ký khai sinh', answerRef: ref },
+    ]);
+    await h.send(user, { action: button(ask, 'Sai thủ tục') });
+    expect(await h.db.prisma.feedback.findMany({ where: { residentId: id } })).toMatchObject([
+      { rating: 'down', answerRef: ref, reason: 'wrong_procedure' },
+    ]);
+  });
+
+  test('typed words are no rating without an answer just given, after the follow-up window, or in a sentence', async () => {
+    const user = 'typed-none';
+    const calls = h.answerer.calls.length;
+    // nothing answered yet: a message like any other
+    expect(textOf(await h.send(user, 'sai rồi'))).toContain('Chưa tìm thấy');
+    await h.send(user, 'lệ phí đăng ký kết hôn');
+    // a question that happens to end in "sai" stays a question
+    expect(textOf(await h.send(user, 'xử lý chứng từ điện tử đã lập sai'))).toContain('Chưa tìm thấy');
+    // the last answer was "nothing found": nothing to say "hữu ích" about
+    await h.send(user, 'hữu ích');
+    await h.send(user, 'thời hạn đăng ký kết hôn');
+    h.clock.advanceMinutes(31);
+    try {
+      await h.send(user, 'chính xác');
+    } finally {
+      h.clock.advanceMinutes(-31);
+    }
+    expect(h.answerer.calls.slice(calls).map((c) => c.question)).toEqual([
+      'sai rồi',
+      'lệ phí đăng ký kết hôn',
+      'xử lý chứng từ điện tử đã lập sai',
+      'hữu ích',
+      'thời hạn đăng ký kết hôn',
+      'chính xác',
+    ]);
+    expect(await h.db.prisma.feedback.count({ where: { residentId: await residentId(user) } })).toBe(0);
+  });
+
+  test('/danhgia shows the rating buttons of the last answer, or says there is none', async () => {
+    const user = 'danhgia';
+    const none = await h.send(user, '/danhgia');
+    expect(textOf(none)).toContain('Chưa có câu trả lời nào gần đây để đánh giá');
+    expect(actionsOf(none)).toEqual([]);
+    const answer = await h.send(user, 'lệ phí đăng ký khai sinh');
+    const offer = await h.send(user, '/danhgia');
+    expect(textOf(offer)).toContain('"lệ phí đăng ký khai sinh" có hữu ích không?');
+    expect(actionsOf(offer)).toEqual([button(answer, '👍'), button(answer, '👎')]);
+    await h.send(user, { action: button(offer, '👍') });
+    expect(textOf(await h.send(user, '/danhgia'))).toContain('đã đánh giá câu trả lời này rồi');
+    h.clock.advanceMinutes(31);
+    try {
+      expect(textOf(await h.send(user, '/danhgia'))).toContain('Chưa có câu trả lời nào gần đây');
+    } finally {
+      h.clock.advanceMinutes(-31);
+    }
   });
 
   test('rating an answer the bot no longer remembers says so and records nothing', async () => {
@@ -290,7 +382,9 @@ describe('help, greetings, thanks', () => {
   test.each(['/help', '/menu', 'menu', 'Hướng dẫn', 'huong dan'])('"%s" lists what the bot can do', async (text) => {
     const replies = await h.send('help', text);
     expect(textOf(replies)).toContain('Trợ lý có thể giúp');
-    expect(textOf(replies)).toContain('PA-2611-7K3QX9');
+    // the example tracking code residents are shown is one that passes its own check character
+    const example = /ví dụ ([A-Z]{2}-\d{4}-[0-9A-Z]{6})/.exec(textOf(replies))?.[1] ?? '';
+    expect(parseTrackingCode(example)).toMatchObject({ ok: true });
   });
 
   test.each(['Cảm ơn bạn', 'cam on'])('"%s" is thanked back', async (text) => {

@@ -1,6 +1,13 @@
 // The rule-based intent classifier: every intent with and without diacritics, commands, codes, follow-ups.
 import { describe, expect, test } from 'vitest';
-import { classifyText, findTrackingCode, foldForMatching, isAspectOnly } from '../../src/conversation/index.js';
+import {
+  anotherRequest,
+  classifyText,
+  findTrackingCode,
+  foldForMatching,
+  isAspectOnly,
+  typedRating,
+} from '../../src/conversation/index.js';
 
 const kind = (text: string) => classifyText(text).kind;
 
@@ -24,6 +31,12 @@ describe('intents with and without diacritics', () => {
     ['intake', 'Đường xóm tôi bị ngập mấy hôm nay không ai xử lý', 'duong xom toi bi ngap may hom nay khong ai xu ly'],
     ['track', 'Tra cứu mã phản ánh', 'tra cuu ma phan anh'],
     ['track', 'Mã của tôi là pa-2611-7k3qx9 nhé', 'ma cua toi la PA 2611 7K3QX9'],
+    ['track', 'Tra cứu', 'tra cuu'],
+    ['track', 'Tra cứu mã', 'tra cuu ma'],
+    ['track', 'Tra cứu kết quả giúp tôi', 'tra cuu ket qua giup toi'],
+    ['privacy_report', 'Bạn giữ thông tin gì của tôi?', 'ban giu thong tin gi cua toi'],
+    ['privacy_report', 'Bạn lưu thông tin gì về tôi', 'ban luu thong tin gi ve toi'],
+    ['privacy_report', 'Các bạn lưu giữ những gì', 'cac ban luu giu nhung gi'],
     ['cancel', 'Hủy', 'huy'],
     ['cancel', 'Huỷ bỏ', 'huy bo'],
     ['ask', 'Lệ phí đăng ký khai sinh là bao nhiêu?', 'le phi dang ky khai sinh la bao nhieu'],
@@ -60,6 +73,12 @@ describe('intents with and without diacritics', () => {
   test('greetings in front of a question do not hide it', () => {
     expect(classifyText('xin chào, lệ phí kết hôn bao nhiêu')).toMatchObject({ kind: 'ask' });
   });
+
+  test('"tra cứu" followed by something to look up is a question, not a request lookup', () => {
+    expect(classifyText('Tra cứu')).toEqual({ kind: 'track' });
+    expect(classifyText('tra cứu thông tin quy hoạch đất')).toMatchObject({ kind: 'ask' });
+    expect(classifyText('tra cuu so do o dau')).toMatchObject({ kind: 'ask' });
+  });
 });
 
 describe('commands', () => {
@@ -75,6 +94,7 @@ describe('commands', () => {
     ['/canbo', 'human'],
     ['/dulieu', 'privacy_report'],
     ['/xoadulieu', 'privacy_erase'],
+    ['/danhgia', 'rate_prompt'],
     ['/help@tiepdan_bot', 'help'],
     ['/khonghieu', 'help'],
   ])('%s → %s', (text, expected) => {
@@ -127,6 +147,86 @@ describe('nothing readable', () => {
   test('thumbs are ratings', () => {
     expect(classifyText('👍')).toEqual({ kind: 'rate', rating: 'up' });
     expect(classifyText('👎🏻')).toEqual({ kind: 'rate', rating: 'down' });
+  });
+});
+
+describe('ratings typed in words (the engine counts them only right after an answer)', () => {
+  test.each([
+    ['Hữu ích', 'huu ich'],
+    ['Cảm ơn, đúng rồi', 'cam on, dung roi'],
+    ['Chính xác', 'chinh xac'],
+    ['Tốt lắm', 'tot lam'],
+    ['Rất hữu ích', 'rat huu ich'],
+    ['Rất hữu ích, cảm ơn bạn', 'rat huu ich cam on ban'],
+    ['Câu trả lời hữu ích quá', 'cau tra loi huu ich qua'],
+  ])('up: "%s" / "%s"', (withMarks, withoutMarks) => {
+    expect(typedRating(withMarks)).toBe('up');
+    expect(typedRating(withoutMarks)).toBe('up');
+  });
+
+  test.each([
+    ['Sai rồi', 'sai roi'],
+    ['Không đúng', 'khong dung'],
+    ['Không chính xác', 'khong chinh xac'],
+    ['Chưa đúng', 'chua dung'],
+    ['Không hữu ích', 'khong huu ich'],
+    ['Trả lời sai', 'tra loi sai'],
+    ['Trả lời chưa chính xác ạ', 'tra loi chua chinh xac a'],
+  ])('down: "%s" / "%s"', (withMarks, withoutMarks) => {
+    expect(typedRating(withMarks)).toBe('down');
+    expect(typedRating(withoutMarks)).toBe('down');
+  });
+
+  test.each([
+    'xử lý chứng từ điện tử đã lập sai',
+    'chứng từ lập sai rồi',
+    'Chính xác thì lệ phí là bao nhiêu',
+    'chính xác không?',
+    'hữu ích gì đâu, tôi hỏi lệ phí kết hôn cơ mà',
+    'câu trả lời này chưa chính xác lắm ạ',
+    'Cảm ơn',
+    'ok',
+    '👍',
+  ])('not a rating: "%s"', (text) => {
+    expect(typedRating(text)).toBeUndefined();
+  });
+
+  test('the classifier itself keeps them as it always did: without an answer "sai rồi" is just text', () => {
+    expect(classifyText('sai rồi')).toMatchObject({ kind: 'ask' });
+    expect(classifyText('hữu ích')).toMatchObject({ kind: 'ask' });
+  });
+});
+
+describe('another request typed inside a dialogue step', () => {
+  test.each([
+    ['Lệ phí đăng ký khai sinh bao nhiêu?', 'ask'],
+    ['le phi dang ky khai sinh bao nhieu', 'ask'],
+    ['làm giấy khai sinh ở đâu', 'ask'],
+    ['toi muon gui phan anh', 'intake'],
+    ['Tôi muốn khiếu nại', 'intake'],
+    ['PA-2611-7K3QX9', 'track'],
+    ['tra cứu mã', 'track'],
+    ['PA-2611-7K3QX9 chưa được giải quyết', 'dispute'],
+    ['gặp cán bộ', 'human'],
+    ['menu', 'help'],
+    ['xin chào', 'greeting'],
+    ['cảm ơn', 'thanks'],
+    ['bạn lưu gì về tôi', 'privacy_report'],
+  ])('"%s" is another request (%s)', (text, expected) => {
+    expect(anotherRequest(text)?.kind).toBe(expected);
+  });
+
+  test.each([
+    'thông tin đã cũ',
+    'thong tin da cu',
+    'Thông tin lệ phí đã cũ, nay phải nộp 10.000 đồng',
+    'sai thủ tục rồi',
+    'không đồng ý với câu trả lời',
+    'Đường xóm tôi bị ngập mấy hôm nay không ai xử lý',
+    'sai rồi',
+    'hủy',
+  ])('"%s" may be the step\'s own answer', (text) => {
+    expect(anotherRequest(text)).toBeUndefined();
   });
 });
 

@@ -56,7 +56,7 @@ describe('data folder lock', () => {
     try {
       const zombie = Number(await new Promise<string>((r) => parent.stdout.once('data', (d: Buffer) => r(String(d)))));
       await expect
-        .poll(async () => (await readFile(`/proc/${zombie}/stat`, 'utf8')).split(') ')[1]?.[0], { timeout: 5000 })
+        .poll(async () => (await readFile(`/proc/${zombie}/stat`, 'utf8')).split(') ')[1]?.[0], { timeout: 20_000 })
         .toBe('Z');
       await writeFile(path.join(dir, LOCK_FILE), JSON.stringify({ pid: zombie, role: 'service', startedAt: '' }));
       expect(await readDataDirLock(dir)).toBeUndefined();

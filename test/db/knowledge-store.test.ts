@@ -7,7 +7,7 @@ import { createMemoryKnowledgeStore } from '../../src/knowledge/ingest/index.js'
 import type { DocumentDraft, KnowledgeStore } from '../../src/knowledge/types.js';
 import { createPostgresTestDatabase, createTestDatabase, postgresAvailable } from '../support/database.js';
 
-function draft(code: string, version: number, chunkCount = 3): DocumentDraft {
+function draft(code: string, version: number, chunkCount = 3, extra: Partial<DocumentDraft> = {}): DocumentDraft {
   return {
     code,
     title: `Thủ tục ${code}`,
@@ -23,6 +23,7 @@ function draft(code: string, version: number, chunkCount = 3): DocumentDraft {
       aspect: i === 0 ? 'tong_quan' : 'le_phi',
       text: `Phiên bản ${version}, đoạn ${i + 1}: lệ phí 10.000 đồng/lần.`,
     })),
+    ...extra,
   };
 }
 
@@ -178,6 +179,51 @@ for (const [name, open, enabled] of implementations) {
       expect((await h.store.listDocuments()).map((d) => d.code)).toEqual(['B']);
     });
 
+    it('removes, in the same write, the documents a re-read file no longer holds', async () => {
+      const jsonl = { sourcePath: 'kb/hoi-dap.jsonl' };
+      await h.store.upsertDocuments([draft('A', 1, 2, jsonl), draft('B', 1, 2, jsonl), draft('C', 1, 2)]);
+      const revision = await h.store.getRevision();
+      // line B deleted from the file: A comes back unchanged, B goes, C (another file) stays
+      const outcomes = await h.store.upsertDocuments([draft('A', 1, 2, jsonl)], {
+        replaceSources: [{ sourcePath: 'kb/hoi-dap.jsonl', keepCodes: ['A'] }],
+      });
+      expect(outcomes).toEqual(['unchanged']);
+      expect((await h.store.listDocuments()).map((d) => d.code)).toEqual(['A', 'C']);
+      expect(new Set((await h.store.loadChunks()).map((c) => c.code))).toEqual(new Set(['A', 'C']));
+      expect(await h.store.getRevision()).toBe(revision + 1);
+      // nothing left to remove: nothing written, same revision
+      await h.store.upsertDocuments([draft('A', 1, 2, jsonl)], {
+        replaceSources: [{ sourcePath: 'kb/hoi-dap.jsonl', keepCodes: ['A'] }],
+      });
+      expect(await h.store.getRevision()).toBe(revision + 1);
+      // a document being written is never removed, even when the caller left it out of keepCodes
+      expect(
+        await h.store.upsertDocuments([draft('A', 2, 2, jsonl)], {
+          replaceSources: [{ sourcePath: 'kb/hoi-dap.jsonl', keepCodes: [] }],
+        }),
+      ).toEqual(['updated']);
+      expect((await h.store.listDocuments()).map((d) => d.code)).toEqual(['A', 'C']);
+    });
+
+    it('rewrites a document that moved to another file, even with the same content', async () => {
+      await h.store.upsertDocument(draft('A', 1, 2, { sourcePath: 'kb/cu.jsonl' }));
+      expect(await h.store.upsertDocument(draft('A', 1, 2, { sourcePath: 'kb/moi.jsonl' }))).toBe('updated');
+      expect((await h.store.listDocuments())[0]?.sourcePath).toBe('kb/moi.jsonl');
+    });
+
+    it('serves every level of a procedure done at several, and none extra for a single-level one', async () => {
+      await h.store.upsertDocuments([
+        draft('A', 1, 2, { level: 'xã', levels: ['xã', 'tỉnh', 'trung ương'] }),
+        draft('B', 1, 2, { level: 'tỉnh', levels: ['tỉnh'] }),
+      ]);
+      const chunks = await h.store.loadChunks();
+      expect(chunks.filter((c) => c.code === 'A').map((c) => [c.level, c.levels])).toEqual([
+        ['xã', ['xã', 'tỉnh', 'trung ương']],
+        ['xã', ['xã', 'tỉnh', 'trung ương']],
+      ]);
+      expect(chunks.find((c) => c.code === 'B')?.levels).toBeUndefined();
+    });
+
     it('bumps the revision on request', async () => {
       const before = await h.store.getRevision();
       expect(await h.store.bumpRevision()).toBe(before + 1);
@@ -200,6 +246,21 @@ for (const [name, open, enabled] of implementations) {
         expect((await h.store.listDocuments())[0]?.contentHash).toBe('hash-1.000001-v1');
         expect(await h.store.getRevision()).toBe(1);
         expect(await h.db?.prisma.chunk.count()).toBe(3);
+      });
+
+      it('keeps the documents a file no longer holds when writing its new ones fails (same transaction)', async () => {
+        const jsonl = { sourcePath: 'kb/hoi-dap.jsonl' };
+        await h.store.upsertDocuments([draft('A', 1, 2, jsonl), draft('B', 1, 2, jsonl)]);
+        const broken = draft('A', 2, 2, jsonl);
+        (broken.chunks[1] as { text: string }).text = 'hỏng\u0000';
+        await expect(
+          h.store.upsertDocuments([broken], { replaceSources: [{ sourcePath: 'kb/hoi-dap.jsonl', keepCodes: ['A'] }] }),
+        ).rejects.toThrow();
+        expect((await h.store.listDocuments()).map((d) => [d.code, d.contentHash])).toEqual([
+          ['A', 'hash-A-v1'],
+          ['B', 'hash-B-v1'],
+        ]);
+        expect(await h.store.getRevision()).toBe(1);
       });
     }
   });

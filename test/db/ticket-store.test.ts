@@ -135,4 +135,30 @@ describe('PrismaTicketStore', () => {
     env.clock.advance(16 * 60_000);
     expect((await lookupTicket(env.deps, { code: ticket.code, requester })).view.status).toBe('received');
   });
+
+  it('keeps a dispute reason with the personal part, even for a ticket that had none, and deletes it with it', async () => {
+    const { ticket: withPerson } = await file();
+    const { ticket: question } = await createTicket(env.deps, {
+      kind: 'question',
+      category: 'thu-tuc-hanh-chinh',
+      description: 'Thủ tục cấp phép nuôi ong ở đâu?',
+      resident: RESIDENT,
+    });
+    const store = env.store;
+    await store.transaction(async (tx) => {
+      await tx.setDisputeReason(withPerson.id, 'Vẫn ngập');
+      await tx.setDisputeReason(question.id, 'Chưa trả lời đúng câu hỏi');
+    });
+    expect(await store.getDisputeReasons([withPerson.id, question.id])).toEqual(
+      new Map([
+        [withPerson.id, 'Vẫn ngập'],
+        [question.id, 'Chưa trả lời đúng câu hỏi'],
+      ]),
+    );
+    expect(await store.getPersonal(withPerson.id)).toMatchObject({ phone: '0912345678' }); // untouched
+    await store.setDisputeReason(withPerson.id, null);
+    expect([...(await store.getDisputeReasons([withPerson.id, question.id])).keys()]).toEqual([question.id]);
+    expect(await store.deletePersonal([withPerson.id, question.id])).toBe(2);
+    expect(await store.getDisputeReasons([withPerson.id, question.id])).toEqual(new Map());
+  });
 });

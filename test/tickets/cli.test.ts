@@ -8,7 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/index.js';
-import { createTicket } from '../../src/tickets/index.js';
+import { answerTicket, createTicket, disputeTicket } from '../../src/tickets/index.js';
 import { REPO_ROOT } from '../support/shared-data.js';
 import { CONSENT, createTicketTestEnv, PERSON } from './helpers.js';
 
@@ -18,6 +18,7 @@ describe('tiepdan tickets / audit (child process)', () => {
   let dataDir: string;
   let petition = '';
   let denunciation = '';
+  let disputed = '';
   const env = () => ({
     ...process.env,
     DATA_DIR: dataDir,
@@ -63,6 +64,27 @@ describe('tiepdan tickets / audit (child process)', () => {
         resident: { channel: 'telegram', channelUserId: '43' },
       })
     ).ticket.code;
+    const answered = await createTicket(t.deps, {
+      kind: 'petition',
+      category: 'giao-thong',
+      commune: 'duc-xuan',
+      description: 'Cống thoát nước tổ 7 bị tắc',
+      personal: { fullName: 'Đỗ Văn Em', address: 'Tổ 7, phường Đức Xuân', phone: '0356123456' },
+      consent: CONSENT,
+      resident: { channel: 'telegram', channelUserId: '44' },
+    });
+    disputed = answered.ticket.code;
+    await answerTicket(t.deps, {
+      code: disputed,
+      answer: 'Đã thông cống.',
+      actor: { name: 'can.bo.a', role: 'officer' },
+    });
+    t.clock.advance(60_000);
+    await disputeTicket(t.deps, {
+      code: disputed,
+      resident: { channel: 'telegram', channelUserId: '44' },
+      reason: 'Cống vẫn tắc sau trận mưa hôm qua',
+    });
     await db.close();
   });
   afterAll(async () => {
@@ -72,6 +94,10 @@ describe('tiepdan tickets / audit (child process)', () => {
   it('lists with masked phones, hides the denouncer from officers, and prints JSON', async () => {
     const list = await cli('tickets', 'list', '--as', 'can.bo.a');
     expect(list.code).toBe(0);
+    // the officer's notice of a dispute, before anything else
+    expect(list.stdout.split('\n')[0]).toBe(
+      `⚠ 1 yêu cầu bị người dân đề nghị xem xét lại: ${disputed} (xem: tickets list --disputed).`,
+    );
     expect(list.stdout).toContain(petition);
     expect(list.stdout).toContain('09******78');
     expect(list.stdout).not.toContain('0912345678');
@@ -81,6 +107,23 @@ describe('tiepdan tickets / audit (child process)', () => {
       (await cli('tickets', 'show', denunciation, '--json', '--role', 'inspector', '--as', 'thanh.tra')).stdout,
     );
     expect(json.personal).toMatchObject({ fullName: 'Lý Văn Sài' });
+  }, 180_000);
+
+  it('lists disputed tickets, shows the dispute with its reason; --as takes a name with spaces', async () => {
+    const listed = await cli('tickets', 'list', '--disputed', '--json', '--as', 'Nguyễn Văn B');
+    expect(listed.code).toBe(0);
+    const items = JSON.parse(listed.stdout);
+    expect(items.map((t: { code: string }) => t.code)).toEqual([disputed]);
+    expect(items[0]).toMatchObject({ isDisputed: true, disputedAt: expect.any(String) });
+
+    const shown = await cli('tickets', 'show', disputed, '--as', 'Nguyễn Văn B');
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toMatch(/Đề nghị xem xét lại: \d\d:\d\d \d\d\/\d\d\/\d{4} — chưa trả lời lại/);
+    expect(shown.stdout).toContain('lý do: Cống vẫn tắc sau trận mưa hôm qua');
+    expect(shown.stdout).toContain('officer:Nguyễn Văn B personal.viewed'); // the name as typed, in the audit trail
+
+    const json = JSON.parse((await cli('tickets', 'show', disputed, '--json', '--as', 'Nguyễn Văn B')).stdout);
+    expect(json.dispute).toMatchObject({ isOpen: true, reason: 'Cống vẫn tắc sau trận mưa hôm qua' });
   }, 180_000);
 
   it('replies, changes status and exports, all recorded; `audit verify` names an edited row', async () => {

@@ -312,12 +312,90 @@ describe('the other kinds and what the law asks of them', () => {
     expect(await ticketsOf(r.user)).toHaveLength(0);
   });
 
-  it('an unanswered question handed to staff arrives pre-filled; personal data optional', async () => {
+  it('one tap on "Chuyển câu hỏi cho cán bộ" files the question: nothing personal, the answer comes back here', async () => {
     const r = newResident();
     await r.send('Thủ tục cấp phép nuôi ong mật ở đâu?');
-    expect(r.labels()).toContain('Chuyển câu hỏi cho cán bộ');
-    await r.press('Chuyển câu hỏi cho cán bộ');
-    await r.press('Đồng ý chuyển');
+    expect(r.labels()).toEqual(expect.arrayContaining(['Chuyển câu hỏi cho cán bộ', 'Thêm chi tiết / để lại liên hệ']));
+    const offer = r.last;
+    const [reply] = await r.press('Chuyển câu hỏi cho cán bộ', 'q-tap');
+    expect(reply?.text).toContain('Câu hỏi đã được chuyển cho cán bộ');
+    expect(reply?.text).toContain('câu trả lời sẽ được gửi về cuộc trò chuyện này');
+    expect(reply?.text).toContain('Chúng tôi chỉ lưu câu hỏi và tài khoản trò chuyện để trả lời');
+    const [ticket] = await ticketsOf(r.user);
+    expect(ticket).toMatchObject({
+      kind: 'question',
+      category: 'thu-tuc-hanh-chinh',
+      commune: null,
+      personal: null,
+      description: 'Thủ tục cấp phép nuôi ong mật ở đâu?',
+      sourceKey: 'telegram:q-tap',
+      status: 'received',
+    });
+    expect(ticket?.code).toMatch(/^CH-/);
+    expect(await h.db.prisma.consent.count({ where: { ticketId: ticket?.id } })).toBe(0);
+    // the code exactly once: in the outbox row committed with the ticket, not in the reply
+    expect(reply?.text).not.toContain(ticket?.code);
+    const outbox = await h.outboxFor(r.user);
+    expect(outbox.map((m) => m.payload.text.includes(`Mã tra cứu: ${ticket?.code}`))).toEqual([true]);
+    const queued = await h.db.prisma.unansweredQuestion.findMany({ where: { resident: { channelUserId: r.user } } });
+    expect(queued.map((q) => q.reason)).toEqual(['staff_requested']);
+
+    // a redelivery of the press: nothing said, nothing filed
+    r.last = offer;
+    expect(await r.press('Chuyển câu hỏi cho cán bộ', 'q-tap')).toEqual([]);
+    // a second press: already handed over
+    r.last = offer;
+    expect((await r.press('Chuyển câu hỏi cho cán bộ'))[0]?.text).toContain('đã được chuyển cho cán bộ');
+    expect(await ticketsOf(r.user)).toHaveLength(1);
+    expect(await h.outboxFor(r.user)).toHaveLength(1);
+
+    // the officer's answer goes back to this chat
+    await answerTicket(h.deps, {
+      code: ticket?.code as string,
+      answer: 'Liên hệ Phòng Kinh tế huyện.',
+      actor: { name: 'can.bo.a', role: 'officer' },
+    });
+    const answered = await h.outboxFor(r.user);
+    expect(answered).toHaveLength(2);
+    expect(answered[1]).toMatchObject({ channel: 'telegram', channelUserId: r.user });
+    expect(answered[1]?.payload.text).toContain('Liên hệ Phòng Kinh tế huyện.');
+  });
+
+  it('one tap files once when the process dies after the ticket commit, before the conversation commit', async () => {
+    const r = newResident();
+    await r.send('Thủ tục cấp phép khai thác mật ong rừng thế nào?');
+    const offer = r.last;
+    const real = createPrismaConversationStore(h.db.prisma);
+    let failures = 1;
+    const flaky: ConversationStore = {
+      ...real,
+      findProcessed: (key) => real.findProcessed(key),
+      openConversation: (input) => real.openConversation(input),
+      describeResidentData: (id) => real.describeResidentData(id),
+      pruneProcessedMessages: (before) => real.pruneProcessedMessages(before),
+      commit: async (input: CommitInput) => {
+        if (failures-- > 0) throw new Error('process died');
+        return real.commit(input);
+      },
+    };
+    h.restart({ store: flaky });
+    try {
+      expect((await r.press('Chuyển câu hỏi cho cán bộ', 'q-crash'))[0]?.text).toContain('Xin lỗi');
+      expect(await ticketsOf(r.user)).toHaveLength(1); // committed before the reply
+      r.last = offer;
+      const again = await r.press('Chuyển câu hỏi cho cán bộ', 'q-crash');
+      expect(again[0]?.text).toContain('Câu hỏi đã được chuyển cho cán bộ');
+      expect(await ticketsOf(r.user)).toHaveLength(1);
+      expect(await h.outboxFor(r.user)).toHaveLength(1);
+    } finally {
+      h.restart();
+    }
+  });
+
+  it('"Thêm chi tiết / để lại liên hệ" opens the intake pre-filled; personal data optional', async () => {
+    const r = newResident();
+    await r.send('Thủ tục cấp phép nuôi ong mật ở đâu?');
+    await r.press('Thêm chi tiết / để lại liên hệ');
     expect(r.text).toContain('Gửi câu hỏi: chỉ vài bước');
     expect(r.text).toContain('Thủ tục cấp phép nuôi ong mật');
     expect(r.labels()).toContain('Bỏ qua'); // commune optional for a question

@@ -356,26 +356,28 @@ describe('ticket lifecycle', () => {
       actor: OFFICER,
     });
     const seen = await showResidentPersonalData(env.deps, { resident: ALICE });
-    expect(seen.text).toContain('Hoàng Thị Mai');
-    expect(seen.tickets).toHaveLength(2);
+    expect(seen.tickets.map((t) => t.personal?.fullName)).toEqual(['Nguyễn Văn An', 'Hoàng Thị Mai']); // newest first
+    expect(seen.ticketCount).toBe(2);
 
     const desk = createTicketDesk(env.deps);
     const residentId = (await env.store.findResidentId(ALICE)) as number;
-    expect(await desk.describeResidentData({ residentId })).toContainEqual({
-      label: 'Họ tên, số điện thoại, địa chỉ kèm theo các yêu cầu đó',
-      count: 2,
-    });
+    const [requests] = await desk.describeResidentData({ residentId });
+    expect(requests?.count).toBe(2);
+    expect(requests?.details?.join('\n')).toContain('0912345678'); // their own phone, unmasked
     expect(await desk.eraseResidentData({ residentId, messageKey: 'telegram:9' })).toEqual({ keepIdentity: true });
     expect(await env.db.prisma.ticketPersonal.count()).toBe(0);
     const after = await showResidentPersonalData(env.deps, { resident: ALICE });
-    expect(after.text).not.toContain('Hoàng Thị Mai');
+    expect(after.tickets.map((t) => t.personal)).toEqual([null]);
     expect((await env.store.findTicket({ code: open.code }))?.residentId).toBe(residentId); // still reachable for the answer
     const closedAfter = await env.store.findTicket({ code: closedOne.ticket.code });
     expect(closedAfter).toMatchObject({ residentId: null, status: 'closed', category: 'khac' });
     expect((await env.db.prisma.consent.findMany()).every((c) => c.withdrawnAt !== null)).toBe(true);
-    expect(await desk.describeResidentData({ residentId })).toEqual([
-      { label: 'Phản ánh, kiến nghị, khiếu nại, tố cáo đã gửi', count: 1 },
+    const [left, consents] = await desk.describeResidentData({ residentId });
+    expect(left?.details).toEqual([
+      `${open.code} — Khiếu nại, gửi ngày 02/03/2026: không kèm họ tên, số điện thoại, địa chỉ`,
     ]);
+    // the record of what was agreed stays, marked withdrawn
+    expect(consents?.details?.every((line) => line.includes('đã rút lại'))).toBe(true);
   });
 
   it('answers lookups through the TicketDesk port without personal data', async () => {

@@ -22,4 +22,4 @@ export {
 } from './to-telegram.js';
 export type { TelegramUpdateStore } from './update-store.js';
 export { SECRET_HEADER, verifyWebhookSecret } from './verify-webhook.js';
-export { WEBHOOK_PATH } from './webhook-route.js';
+export { WEBHOOK_PATH, webhookPathsFor } from './webhook-route.js';

@@ -85,6 +85,14 @@ export class RateLimiter {
     this.chats.set(chatId, chat);
   }
 
+  /**
+   * After a 429 that may be the bot's flood control (Telegram counts per bot, not per chat): nothing goes to
+   * any chat for `ms`.
+   */
+  pauseAll(ms: number): void {
+    this.global.tat = Math.max(this.global.tat, this.now() + ms + this.globalTolerance);
+  }
+
   /** Number of chats with pacing state (for tests of forgetting). */
   get trackedChats(): number {
     return this.chats.size;

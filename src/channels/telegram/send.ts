@@ -1,4 +1,5 @@
-// Delivers an OutgoingReply through the Bot API: converted calls, paced by the rate limiter, 429s retried after retry_after.
+// Delivers an OutgoingReply through the Bot API: converted calls, paced by the rate limiter, 429s retried after
+// retry_after (with every chat paused meanwhile).
 import type { OutgoingReply } from '../../conversation/types.js';
 import type { Logger } from '../../shared/logger.js';
 import { TelegramApiError, toTelegramError } from './errors.js';
@@ -54,11 +55,15 @@ export async function sendReply(options: SendReplyOptions): Promise<void> {
         await callTelegram(api, call.method, call.payload);
         break;
       } catch (error) {
-        const retryAfter =
-          error instanceof TelegramApiError && error.errorCode === 429 ? (error.retryAfter ?? 1) : undefined;
+        const isTooMany = error instanceof TelegramApiError && error.errorCode === 429;
+        const told = isTooMany ? error.retryAfter : undefined;
+        const retryAfter = isTooMany ? (told ?? 1) : undefined;
         if (retryAfter === undefined || attempt >= maxAttempts || retryAfter > maxRetryAfter) throw error;
         logger.warn({ method: call.method, retryAfter, attempt }, 'telegram asked to slow down');
         limiter.pause(chatId, retryAfter * 1000);
+        // Telegram's flood control is per bot: when 429s hit several chats at once, sending to the others only
+        // earns more 429s (and longer bans). So a retry_after of a second or more pauses every chat too.
+        if (told !== undefined && told >= 1) limiter.pauseAll(told * 1000);
       }
     }
   }

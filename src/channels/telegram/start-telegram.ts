@@ -12,7 +12,7 @@ import { RateLimiter, type RateLimiterOptions, TELEGRAM_LIMITS } from './rate-li
 import { type BotApi, callTelegram } from './send.js';
 import { TelegramChannel } from './telegram-channel.js';
 import type { TelegramUpdateStore } from './update-store.js';
-import { mountTelegramWebhook, WEBHOOK_PATH } from './webhook-route.js';
+import { mountTelegramWebhook, webhookPathsFor } from './webhook-route.js';
 
 /** Update types the bot asks Telegram for; everything else is never delivered. */
 export const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
@@ -34,7 +34,9 @@ export interface TelegramRuntime {
   mode: 'polling' | 'webhook';
   channel: TelegramChannel;
   processor: UpdateProcessor;
-  /** Mounts POST /telegram/webhook in webhook mode; nothing in polling mode. */
+  /** Paths the webhook is served at (webhook mode): TELEGRAM_WEBHOOK_URL's own path and /telegram/webhook. */
+  webhookPaths: string[];
+  /** Mounts POST <webhookPaths> in webhook mode; nothing in polling mode. */
   mount: (app: Hono) => void;
   /** Resolves once connected: polling started, or webhook registered. Never rejects. */
   ready: Promise<void>;
@@ -50,6 +52,14 @@ export function startTelegram(options: StartTelegramOptions): TelegramRuntime {
   if (!telegram.token) throw new Error('startTelegram needs a bot token');
   const mode = telegram.webhookUrl ? 'webhook' : 'polling';
   const log = logger.child({ channel: 'telegram', mode });
+  const webhook = webhookPathsFor(telegram.webhookUrl);
+  const webhookPaths = mode === 'webhook' ? webhook.paths : [];
+  if (mode === 'webhook' && !webhook.isOwnPathServed) {
+    // the path itself is not logged: some put a secret in it
+    log.error(
+      'TELEGRAM_WEBHOOK_URL: đường dẫn chỉ được gồm chữ, số và . _ ~ - /; webhook chỉ nhận ở /telegram/webhook',
+    );
+  }
   // a trailing slash keeps a path in the API root (telegraf resolves methods relative to it)
   const bot = new Telegraf(telegram.token, { telegram: { apiRoot: `${telegram.apiRoot}/`, webhookReply: false } });
   // telegraf drops keep-alive for http:// roots (a local Bot API server); one connection per call is slow.
@@ -115,9 +125,6 @@ export function startTelegram(options: StartTelegramOptions): TelegramRuntime {
         allowed_updates: ALLOWED_UPDATES,
         drop_pending_updates: false,
       });
-      if (telegram.webhookUrl && new URL(telegram.webhookUrl).pathname !== WEBHOOK_PATH) {
-        log.warn({ path: new URL(telegram.webhookUrl).pathname }, `TELEGRAM_WEBHOOK_URL should end in ${WEBHOOK_PATH}`);
-      }
       log.info({ bot: me.username }, 'telegram webhook registered');
       markReady();
       return;
@@ -161,10 +168,11 @@ export function startTelegram(options: StartTelegramOptions): TelegramRuntime {
     mode,
     channel,
     processor,
+    webhookPaths,
     ready,
     mount: (app) => {
       if (mode === 'webhook' && telegram.webhookSecret) {
-        mountTelegramWebhook(app, { processor, secret: telegram.webhookSecret, logger: log });
+        mountTelegramWebhook(app, { paths: webhookPaths, processor, secret: telegram.webhookSecret, logger: log });
       }
     },
     async stop() {

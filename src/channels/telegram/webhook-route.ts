@@ -1,12 +1,30 @@
-// POST /telegram/webhook on the shared Hono app: checks the secret header, then processes the update.
-import type { Hono } from 'hono';
+// POST <path of TELEGRAM_WEBHOOK_URL> on the shared Hono app: checks the secret header, then processes the update.
+import type { Context, Hono } from 'hono';
 import type { Logger } from '../../shared/logger.js';
 import type { UpdateProcessor } from './process-update.js';
 import { SECRET_HEADER, verifyWebhookSecret } from './verify-webhook.js';
 
+/** Where the webhook is served when TELEGRAM_WEBHOOK_URL has no path of its own, and always besides it. */
 export const WEBHOOK_PATH = '/telegram/webhook';
 
+/** Characters a route path may hold literally (Hono reads `:`, `*`, `{` and friends as patterns). */
+const PLAIN_PATH = /^\/[A-Za-z0-9._~/-]*$/;
+
+/**
+ * The paths to serve for a webhook URL: its own path, which Telegram calls, and /telegram/webhook too, for a
+ * reverse proxy that strips its prefix before passing the call on. A path with pattern characters is not
+ * served (`isOwnPathServed: false`): the caller warns.
+ */
+export function webhookPathsFor(webhookUrl: string | undefined): { paths: string[]; isOwnPathServed: boolean } {
+  const own = webhookUrl ? new URL(webhookUrl).pathname : WEBHOOK_PATH;
+  if (own === WEBHOOK_PATH) return { paths: [WEBHOOK_PATH], isOwnPathServed: true };
+  if (!PLAIN_PATH.test(own)) return { paths: [WEBHOOK_PATH], isOwnPathServed: false };
+  return { paths: [own, WEBHOOK_PATH], isOwnPathServed: true };
+}
+
 export interface MountWebhookOptions {
+  /** Paths to serve (default: /telegram/webhook). */
+  paths?: string[];
   processor: UpdateProcessor;
   secret: string;
   logger: Logger;
@@ -16,8 +34,11 @@ export interface MountWebhookOptions {
  * 401 without the secret header, 403 with a wrong one, 400 for a body that is not JSON, 200 once the update
  * is handled (or recognised as a repeat), 500 when handling failed so Telegram delivers it again.
  */
-export function mountTelegramWebhook(app: Hono, { processor, secret, logger }: MountWebhookOptions): void {
-  app.post(WEBHOOK_PATH, async (c) => {
+export function mountTelegramWebhook(
+  app: Hono,
+  { paths = [WEBHOOK_PATH], processor, secret, logger }: MountWebhookOptions,
+): void {
+  const route = async (c: Context) => {
     const received = c.req.header(SECRET_HEADER);
     if (received === undefined || received === '') {
       return c.json({ error: 'UNAUTHORIZED', message: 'Thiếu mã bí mật của Telegram.' }, 401);
@@ -39,5 +60,6 @@ export function mountTelegramWebhook(app: Hono, { processor, secret, logger }: M
       return c.json({ error: 'CHANNEL_FAILED', message: 'Chưa xử lý được, Telegram sẽ gửi lại.' }, 500);
     }
     return c.json({ ok: true });
-  });
+  };
+  for (const path of paths) app.post(path, route);
 }

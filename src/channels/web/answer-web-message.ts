@@ -3,8 +3,8 @@
 import type { KeyedQueue } from '../../shared/keyed-queue.js';
 import type { Logger } from '../../shared/logger.js';
 import { answerIncoming, type ConversationPort } from '../shared/answer-incoming.js';
-import { MAX_INCOMING_CHARS, sanitizeText } from '../shared/incoming-guard.js';
 import type { ChatLine, WebChatStore } from './chat-store.js';
+import { readWebInput, toIncoming } from './to-incoming.js';
 
 export interface AnswerWebMessageOptions {
   store: WebChatStore;
@@ -24,31 +24,15 @@ export interface AnswerWebMessageOptions {
 /** Returns the resident's line followed by the bot's answer lines. */
 export async function answerWebMessage(options: AnswerWebMessageOptions): Promise<ChatLine[]> {
   const { store, handler, queue, logger, sessionId, clientMessageId } = options;
-  const text = sanitizeText(options.text ?? '');
-  const action = sanitizeText(options.action ?? '') || undefined;
+  const input = readWebInput(options);
   return queue.run(sessionId, async () => {
-    // the transcript keeps a bounded copy; the core sees the full text (and turns an overlong one away)
-    const shown = text.length > MAX_INCOMING_CHARS ? `${text.slice(0, MAX_INCOMING_CHARS)}…` : text;
-    const { line, isNew } = await store.addResidentLine(sessionId, { text: shown, clientMessageId });
+    const { line, isNew } = await store.addResidentLine(sessionId, { text: input.shown, clientMessageId });
     if (!isNew) {
       const earlier = await store.repliesTo(sessionId, line.id);
       // answered already: send the same answer back; otherwise the first try died midway, so answer now
       if (earlier.length > 0) return [line, ...earlier];
     }
-    const replies = await answerIncoming({
-      handler,
-      logger,
-      message: {
-        channel: 'web',
-        channelUserId: sessionId,
-        // the line id is stable across retries of the same clientMessageId: the core's dedupe key
-        messageId: String(line.id),
-        text,
-        attachments: [],
-        receivedAt: line.createdAt,
-        action,
-      },
-    });
+    const replies = await answerIncoming({ handler, logger, message: toIncoming({ sessionId, line, input }) });
     const lines = await store.addBotLines(
       sessionId,
       replies.map((r) => ({ text: r.text, quickReplies: r.quickReplies, attachments: r.attachments })),

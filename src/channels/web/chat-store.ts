@@ -42,8 +42,8 @@ export interface WebChatStore {
   repliesTo(sessionId: string, residentLineId: number): Promise<ChatLine[]>;
   /** Lines with id greater than `afterId`, oldest first, at most `limit`. */
   listAfter(sessionId: string, afterId: number, limit: number): Promise<ChatLine[]>;
-  /** Deletes a session and its transcript (the resident asked to forget them). */
-  deleteSession(sessionId: string): Promise<void>;
+  /** Deletes a session and its transcript (the resident asked to forget them); false when there was none. */
+  deleteSession(sessionId: string): Promise<boolean>;
   /** Deletes sessions not seen since `before`; returns how many. */
   pruneIdle(before: Date): Promise<number>;
 }

@@ -3,4 +3,5 @@ export { type AnswerWebMessageOptions, answerWebMessage } from './answer-web-mes
 export type { ChatLine, ChatSender, NewBotLine, WebChatStore } from './chat-store.js';
 export { type CreateWebChatOptions, createWebChat, type WebChat } from './create-web-chat.js';
 export { type ChatMessageJson, mountWebChat, SESSION_COOKIE, SESSION_HEADER } from './routes.js';
+export { readWebInput, toIncoming as toWebIncoming, type WebInput } from './to-incoming.js';
 export { WebChannel } from './web-channel.js';

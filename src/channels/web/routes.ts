@@ -130,7 +130,9 @@ export function mountWebChat(app: Hono, { store, handler, queue, logger }: Mount
     return { id: cookie !== undefined && SESSION_ID.test(cookie) ? cookie : undefined, viaHeader: false };
   };
 
+  /** Only the page (a cookie client) gets the cookie: a header client keeps its id itself and must not get one. */
   const rememberSession = (c: Context, sessionId: string) => {
+    if (c.req.header(SESSION_HEADER) !== undefined) return;
     setCookie(c, SESSION_COOKIE, sessionId, {
       httpOnly: true,
       sameSite: 'Lax',
@@ -140,7 +142,7 @@ export function mountWebChat(app: Hono, { store, handler, queue, logger }: Mount
     });
   };
 
-  /** The caller's live session, or a new one (then remembered in the cookie). */
+  /** The caller's live session, or a new one (then remembered in the cookie of a cookie client). */
   const openSession = async (c: Context): Promise<{ sessionId: string; isNew: boolean; viaHeader: boolean }> => {
     const { id, viaHeader } = presented(c);
     if (id !== undefined && (await store.touchSession(id))) return { sessionId: id, isNew: false, viaHeader };
@@ -200,15 +202,15 @@ export function mountWebChat(app: Hono, { store, handler, queue, logger }: Mount
     const query = afterQuery.safeParse({ after: c.req.query('after') ?? undefined });
     if (!query.success) return badInput(c, 'Tham số "after" phải là số nguyên không âm.');
     const { id } = presented(c);
-    if (id === undefined || !(await store.hasSession(id))) return c.json({ messages: [] });
+    if (id === undefined || !(await store.hasSession(id))) return c.json({ messages: [], hasMore: false });
     const lines = await store.listAfter(id, query.data.after, PAGE_SIZE);
     return c.json({ messages: lines.map(toJson), hasMore: lines.length === PAGE_SIZE });
   });
 
   app.delete('/api/chat/session', async (c) => {
-    const { id } = presented(c);
-    if (id !== undefined) await store.deleteSession(id);
-    deleteCookie(c, SESSION_COOKIE, { path: '/' });
-    return c.json({ deleted: id !== undefined });
+    const { id, viaHeader } = presented(c);
+    const deleted = id !== undefined && (await store.deleteSession(id));
+    if (!viaHeader) deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.json({ deleted });
   });
 }

@@ -97,6 +97,10 @@ export function registerKbCommands(program: Command, context: CliContext): void 
         `Đã thêm ${result.added}, cập nhật ${result.updated}, không đổi ${result.unchanged} tài liệu; ` +
           `${result.failed.length} lỗi.`,
       );
+      if (result.removed.length > 0) {
+        print(`Đã xoá ${result.removed.length} tài liệu không còn trong tệp của chúng:`);
+        for (const r of result.removed) print(`  - ${r.code} (${r.sourcePath})`);
+      }
       printFailures(result.failed);
       if (result.failed.length > 0) setExitCode(1);
     });

@@ -47,6 +47,15 @@ export async function withTicketCli<T>(context: CliContext, fn: (cli: TicketCli)
   }
 }
 
+/** Words of letters (with their accents), digits and . _ @ -, separated by single spaces: "Nguyễn Văn B", "can.bo.a". */
+const OFFICER_NAME = /^[\p{L}\p{M}\p{N}._@-]+(?: [\p{L}\p{M}\p{N}._@-]+)*$/u;
+
+/** Whether `name` (already trimmed and NFC) may stand for an officer in the audit trail. */
+export function isOfficerName(name: string): boolean {
+  const length = [...name].length;
+  return length >= 2 && length <= 64 && OFFICER_NAME.test(name);
+}
+
 /** The officer running the command: --as <name> (default: the login name) and --role <role> (default officer). */
 export function actorFrom(options: { as?: string; role?: string }): Actor {
   const role = (options.role ?? 'officer') as Role;
@@ -54,10 +63,11 @@ export function actorFrom(options: { as?: string; role?: string }): Actor {
     throw new AppError('BAD_INPUT', `Unknown role ${role}`, {
       userMessage: `Vai trò "${options.role}" không hợp lệ. Chọn một trong: officer (cán bộ), inspector (thanh tra), lead (lãnh đạo).`,
     });
-  const name = (options.as ?? os.userInfo().username).trim();
-  if (!/^[\p{L}\p{N}._@-]{2,64}$/u.test(name))
+  const name = (options.as ?? os.userInfo().username).normalize('NFC').trim();
+  if (!isOfficerName(name))
     throw new AppError('BAD_INPUT', 'Bad actor name', {
-      userMessage: 'Tên người thao tác (--as) chỉ gồm chữ, số, dấu chấm, gạch; 2–64 ký tự.',
+      userMessage:
+        'Tên người thao tác (--as) chỉ gồm chữ (có dấu), số, dấu cách đơn giữa các từ, dấu chấm, gạch, @; 2–64 ký tự.',
     });
   return { name, role };
 }

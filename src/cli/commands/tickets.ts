@@ -12,6 +12,7 @@ import {
   exportTickets,
   extendTicketDeadline,
   formatDate,
+  formatDateTime,
   listTickets,
   showTicket,
   TICKET_KINDS,
@@ -21,6 +22,16 @@ import {
 } from '../../tickets/index.js';
 import { type CliContext, print, printErr, printJson, writeOut } from '../context.js';
 import { actorFrom, withTicketCli } from './ticket-context.js';
+
+/** Codes shown in the banner; the rest are counted (`tickets list --disputed` lists them all). */
+const BANNER_CODES = 10;
+
+/** The first line of `tickets list` while residents' disputes wait for a new answer. */
+function disputeBanner(codes: string[]): string {
+  const shown = codes.slice(0, BANNER_CODES).join(', ');
+  const more = codes.length > BANNER_CODES ? ` và ${codes.length - BANNER_CODES} yêu cầu khác` : '';
+  return `⚠ ${codes.length} yêu cầu bị người dân đề nghị xem xét lại: ${shown}${more} (xem: tickets list --disputed).`;
+}
 
 function listOf<T extends string>(value: string | undefined, allowed: readonly T[], what: string): T[] | undefined {
   if (!value) return undefined;
@@ -53,23 +64,29 @@ export function registerTicketCommands(program: Command, context: CliContext): v
       .option('--unit <đơn vị>', 'lọc theo mã đơn vị')
       .option('--overdue', 'chỉ yêu cầu đã quá hạn')
       .option('--due-soon', 'chỉ yêu cầu sắp đến hạn')
+      .option('--disputed', 'chỉ yêu cầu bị người dân đề nghị xem xét lại mà chưa được trả lời lại')
       .option('--json', 'in JSON'),
   ).action(async (o) => {
     await withTicketCli(context, async ({ deps }) => {
+      const actor = actorFrom(o);
       const items = await listTickets(deps, {
-        actor: actorFrom(o),
+        actor,
         statuses: listOf<TicketStatus>(o.status, TICKET_STATUSES, 'Trạng thái'),
         kinds: listOf<TicketKind>(o.kind, TICKET_KINDS, 'Loại'),
         unitCode: o.unit,
         overdue: o.overdue,
         dueSoon: o.dueSoon,
+        disputed: o.disputed,
       });
       if (o.json) return printJson(items);
+      // there is no officer chat yet: a dispute reaches its officer as this banner, whatever the filters
+      const disputed = o.disputed ? items : await listTickets(deps, { actor, unitCode: o.unit, disputed: true });
+      if (disputed.length > 0) print(disputeBanner(disputed.map((t) => t.code)));
       if (items.length === 0) return print('Không có yêu cầu nào.');
       for (const t of items) {
         const flags = [
           t.isOverdue ? '⚠ QUÁ HẠN' : t.isDueSoon ? '⏳ sắp đến hạn' : '',
-          t.isDisputed ? '⚑ người dân đề nghị xem xét lại' : '',
+          t.isDisputed ? `⚑ người dân đề nghị xem xét lại (${formatDate(t.disputedAt)})` : '',
           t.deliveryProblem ? `✉ ${t.deliveryProblem}` : '',
         ].filter(Boolean);
         const who = t.personal.visible
@@ -109,6 +126,11 @@ export function registerTicketCommands(program: Command, context: CliContext): v
       print(`Nội dung: ${t.description}`);
       if (t.attachments.length) print(`Đính kèm: ${t.attachments.map((a) => `${a.kind}:${a.ref}`).join(', ')}`);
       if (t.publicAnswer) print(`Trả lời (${formatDate(t.answeredAt)}): ${t.publicAnswer}`);
+      if (t.dispute)
+        print(
+          `Đề nghị xem xét lại: ${formatDateTime(t.dispute.at)}${t.dispute.isOpen ? ' — chưa trả lời lại' : ' — đã trả lời lại'}` +
+            ` · lý do: ${t.dispute.reason ?? '(người dân không nêu)'}`,
+        );
       if (t.residentResolved !== null || t.satisfaction !== null)
         print(
           `Người dân: ${t.residentResolved === null ? '' : t.residentResolved ? 'đã được giải quyết' : 'chưa được giải quyết'}${t.satisfaction ? ` · hài lòng ${t.satisfaction}/5` : ''}`,

@@ -9,7 +9,14 @@ import type { FeedbackReason, IntakeKind, JsonObject, RecentAnswer, ResidentData
 import type { Replies } from '../replies.js';
 import { cutText } from '../sanitize-input.js';
 import { findTrackingCode } from '../tracking-code.js';
-import { type DialogueContext, type DialogueDefinition, defineDialogue, INTAKE_DIALOGUE } from './dialogue.js';
+import {
+  type DialogueContext,
+  type DialogueDefinition,
+  type DialogueTransition,
+  defineDialogue,
+  INTAKE_DIALOGUE,
+  type LeaveTransition,
+} from './dialogue.js';
 
 export const BUILTIN_DIALOGUES = {
   clarify: 'clarify-procedure',
@@ -34,6 +41,9 @@ function str(data: JsonObject, key: string): string | undefined {
   const value = data[key];
   return typeof value === 'string' ? value : undefined;
 }
+
+/** Another request typed at a step: the step is dropped quietly and the request answered instead. */
+const LEAVE: LeaveTransition = { type: 'leave' };
 
 function findAnswer(ctx: DialogueContext, ref: string | undefined): RecentAnswer | undefined {
   return ref === undefined ? undefined : ctx.conversation.answers?.find((a) => a.ref === ref);
@@ -68,16 +78,56 @@ export function createBuiltinDialogues(deps: BuiltinDialogueDeps): DialogueDefin
           if (!namesSomething(folded)) return { type: 'stay', say: [R.clarifyNeedsName], reprompt: false };
           return { type: 'ask', question: `${input.text} ${question}` };
         },
+        // "khai sinh thì sao?" names the procedure asked for; a wish to file, a code or help is something else
+        onOtherRequest: (intent) => (intent.kind === 'ask' ? undefined : LEAVE),
       },
+    },
+  });
+
+  /** The intake, pre-filled with the question; the ticket it creates is the hand-over. */
+  const questionIntake = (answer: RecentAnswer): DialogueTransition => ({
+    type: 'start',
+    dialogue: INTAKE_DIALOGUE,
+    seed: {
+      kind: 'question',
+      description: answer.question,
+      question: { text: answer.question, docCodes: answer.docCodes, ref: answer.ref },
     },
   });
 
   const handToStaff = defineDialogue({
     name: BUILTIN_DIALOGUES.handToStaff,
-    start: (ctx, seed) => {
+    start: async (ctx, seed) => {
       const answer = findAnswer(ctx, str(seed, 'ref'));
       if (!answer) return { type: 'end', say: [R.handToStaffUnknown] };
       if (answer.escalated) return { type: 'end', say: [R.alreadyHanded] };
+      // "Thêm chi tiết / để lại liên hệ": the long way, through the intake
+      if (seed.details === true && deps.isIntakeAvailable()) return questionIntake(answer);
+      const fileQuestion = deps.tickets?.fileQuestion?.bind(deps.tickets);
+      if (fileQuestion) {
+        // one tap: a ticket at once (idempotent on this message), its answer coming back to this chat
+        const filed = await fileQuestion({
+          question: answer.question,
+          residentId: ctx.resident.id,
+          channel: ctx.resident.channel,
+          channelUserId: ctx.resident.channelUserId,
+          messageKey: ctx.messageKey,
+        });
+        answer.escalated = true;
+        return {
+          type: 'end',
+          say: [filed.text],
+          effects: [
+            {
+              type: 'escalate-question',
+              answerRef: answer.ref,
+              channel: ctx.resident.channel,
+              question: answer.question,
+              docCodes: answer.docCodes,
+            },
+          ],
+        };
+      }
       return { type: 'goto', step: 'confirm', data: { ref: answer.ref } };
     },
     steps: {
@@ -94,17 +144,7 @@ export function createBuiltinDialogues(deps: BuiltinDialogueDeps): DialogueDefin
           if (!answer) return { type: 'end', say: [R.handToStaffUnknown] };
           if (input.choice !== 'yes') return { type: 'end', say: [R.handToStaffDeclined] };
           // with the intake, the ticket it creates is the hand-over; cancelling it leaves the question free to hand again
-          if (deps.isIntakeAvailable()) {
-            return {
-              type: 'start',
-              dialogue: INTAKE_DIALOGUE,
-              seed: {
-                kind: 'question',
-                description: answer.question,
-                question: { text: answer.question, docCodes: answer.docCodes, ref: answer.ref },
-              },
-            };
-          }
+          if (deps.isIntakeAvailable()) return questionIntake(answer);
           answer.escalated = true;
           return {
             type: 'end',
@@ -120,6 +160,7 @@ export function createBuiltinDialogues(deps: BuiltinDialogueDeps): DialogueDefin
             ],
           };
         },
+        onOtherRequest: () => LEAVE,
       },
     },
   });
@@ -159,6 +200,11 @@ export function createBuiltinDialogues(deps: BuiltinDialogueDeps): DialogueDefin
             ],
           };
         },
+        // the 👎 is recorded already: a new question or request leaves it without a reason and is handled as such
+        onOtherRequest: (intent) =>
+          intent.kind === 'thanks'
+            ? { type: 'end', say: [R.ratingReasonSkipped] }
+            : { type: 'leave', say: [R.ratingReasonSkipped] },
       },
     },
   });
@@ -182,6 +228,8 @@ export function createBuiltinDialogues(deps: BuiltinDialogueDeps): DialogueDefin
           if (attempts >= MAX_TRACK_ATTEMPTS) return { type: 'end', say: [R.trackGaveUp] };
           return { type: 'stay', data: { ...ctx.data, attempts }, say: [R.trackBadFormat], reprompt: false };
         },
+        // a code (or "tra cứu" again) is this step's input; "tôi muốn gửi phản ánh" is not a malformed code
+        onOtherRequest: (intent) => (intent.kind === 'track' ? undefined : LEAVE),
       },
     },
   });
@@ -209,6 +257,7 @@ export function createBuiltinDialogues(deps: BuiltinDialogueDeps): DialogueDefin
           ctx.conversation.focus = undefined;
           return { type: 'end', effects: [effect], say: [R.erased(keepIdentity)] };
         },
+        onOtherRequest: () => LEAVE,
       },
     },
   });
@@ -235,6 +284,15 @@ export function createBuiltinDialogues(deps: BuiltinDialogueDeps): DialogueDefin
           if (description) return { type: 'ask', question: description };
           return { type: 'end', say: [R.handToStaffDeclined] };
         },
+        // "tôi muốn gửi phản ánh" after sharing a photo or a place means yes, and keeps what was shared
+        onOtherRequest: (intent, ctx) =>
+          intent.kind === 'intake'
+            ? {
+                type: 'start',
+                dialogue: INTAKE_DIALOGUE,
+                seed: { ...ctx.data, kind: intent.ticketKind ?? str(ctx.data, 'kind') ?? 'petition' },
+              }
+            : LEAVE,
       },
     },
   });

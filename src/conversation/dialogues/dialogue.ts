@@ -1,5 +1,5 @@
 // Multi-step dialogues as data: steps with prompts, choices and handlers; the registry other contexts add theirs to.
-import type { ConversationContext, JsonObject, StoreEffect } from '../ports.js';
+import type { ConversationContext, Intent, JsonObject, StoreEffect } from '../ports.js';
 import type { AddressForm } from '../replies.js';
 import type { Attachment, ChannelName, OutgoingReply } from '../types.js';
 
@@ -74,6 +74,13 @@ export type DialogueTransition =
       effects?: StoreEffect[];
     };
 
+/** Ends the dialogue (after saying `say`) and handles the resident's text as a fresh message. */
+export interface LeaveTransition {
+  type: 'leave';
+  say?: Say[] | undefined;
+  effects?: StoreEffect[];
+}
+
 export interface DialogueStep {
   prompt(ctx: DialogueContext): StepPrompt;
   /**
@@ -82,6 +89,14 @@ export interface DialogueStep {
    */
   accepts?: { text?: boolean | undefined; attachments?: Attachment['kind'][] | undefined } | undefined;
   handle(input: StepInput, ctx: DialogueContext): DialogueTransition | Promise<DialogueTransition>;
+  /**
+   * For steps that wait for a short answer (a choice, a code, a 👎 reason): typed text that is clearly another
+   * request (a question, a wish to file, a tracking code, help, a greeting… see `anotherRequest`) and matches no
+   * choice comes here instead of `handle`, so it is not swallowed. Return `leave` to end the dialogue and handle the
+   * text as a fresh message, another transition to use the text up, or undefined to give it to `handle` after all.
+   * Steps taking free text that may read like anything (an intake's description) leave this unset.
+   */
+  onOtherRequest?(intent: Intent, ctx: DialogueContext): LeaveTransition | DialogueTransition | undefined;
 }
 
 export interface DialogueDefinition {

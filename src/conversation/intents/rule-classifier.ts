@@ -37,6 +37,7 @@ const COMMANDS: Record<string, Intent | ((arg: string) => Intent)> = {
   khieunai: { kind: 'intake', ticketKind: 'complaint', explicit: true },
   tocao: { kind: 'intake', ticketKind: 'denunciation', explicit: true },
   tracuu: (arg) => ({ kind: 'track', code: findTrackingCode(arg) }),
+  danhgia: { kind: 'rate_prompt' },
   canbo: { kind: 'human' },
   dulieu: { kind: 'privacy_report' },
   xoadulieu: { kind: 'privacy_erase' },
@@ -163,6 +164,15 @@ const REPORT_PHRASES = [
   'thong tin cua toi',
   'thong tin ca nhan cua toi',
   'luu tru thong tin',
+  'giu thong tin gi',
+  'giu du lieu gi',
+  'giu nhung thong tin gi',
+  'luu nhung thong tin gi',
+  'luu giu gi',
+  'luu giu thong tin gi',
+  'luu giu nhung gi',
+  'biet thong tin gi ve toi',
+  'co thong tin gi ve toi',
 ];
 
 const TRACK_PHRASES = [
@@ -185,6 +195,28 @@ const TRACK_PHRASES = [
   'da xu ly chua',
   'xu ly den dau',
 ];
+/** Words that may follow a bare "tra cứu" ("tra cứu mã", "tra cứu giúp tôi") without naming something else to look up. */
+const BARE_TRACK_TAIL = new Set([
+  'ma',
+  'ket',
+  'qua',
+  'giup',
+  'cho',
+  'voi',
+  'toi',
+  'minh',
+  'em',
+  'a',
+  'nhe',
+  'nha',
+  'di',
+]);
+
+/** "Tra cứu", "tra cuu ma", "tra cứu kết quả giúp tôi": the resident wants to look a request up and has not said which. */
+function isBareTrackRequest(folded: string): boolean {
+  const words = folded.split(' ');
+  return words[0] === 'tra' && words[1] === 'cuu' && words.slice(2).every((w) => BARE_TRACK_TAIL.has(w));
+}
 
 /**
  * Words saying the message asks how something works rather than files it. Written with diacritics: folded,
@@ -533,7 +565,7 @@ export function classifyText(text: string): Intent {
   if (hasAny(body, ERASE_VERBS) && hasAny(body, PERSONAL_DATA)) return { kind: 'privacy_erase' };
   if (wordCount(body) <= 14 && hasAny(body, REPORT_PHRASES)) return { kind: 'privacy_report' };
   if (hasAny(body, HUMAN_PHRASES)) return { kind: 'human' };
-  if (wordCount(body) <= 12 && hasAny(body, TRACK_PHRASES)) return { kind: 'track' };
+  if (isBareTrackRequest(body) || (wordCount(body) <= 12 && hasAny(body, TRACK_PHRASES))) return { kind: 'track' };
 
   const intakeKind = intakeKindOf(body);
   if (intakeKind) {
@@ -579,6 +611,128 @@ function wantsFiling(folded: string): boolean {
       folded,
     ) || /(^| )(gui|nop|lam|viet) (don |y kien |mot )?(phan anh|kien nghi|khieu nai|to cao|gop y)/.test(folded)
   );
+}
+
+/** A typed rating is a short reply, not a sentence about something else ("chứng từ đã lập sai rồi"). */
+const MAX_RATING_WORDS = 6;
+/** Longest first: "không hữu ích" must not be read as "hữu ích". */
+const NEGATIVE_RATINGS = [
+  'khong chinh xac',
+  'chua chinh xac',
+  'khong huu ich',
+  'chua huu ich',
+  'tra loi sai',
+  'khong dung',
+  'chua dung',
+  'sai roi',
+  'sai',
+];
+const POSITIVE_RATINGS = ['rat huu ich', 'chinh xac', 'huu ich', 'tot lam', 'rat tot', 'dung roi'];
+/** What may surround a rating phrase: thanks, address and polite words, words naming the answer. */
+const RATING_FILLER = new Set([
+  ...POLITE_FILLER,
+  'cam',
+  'on',
+  'thank',
+  'thanks',
+  'tks',
+  'camon',
+  'qua',
+  'that',
+  'day',
+  'nay',
+  'cau',
+  'tra',
+  'loi',
+  'thong',
+  'tin',
+]);
+
+/**
+ * The resident's verdict on an answer typed in words: "hữu ích", "cảm ơn, đúng rồi", "chính xác", "tốt lắm", "rất hữu
+ * ích" (up); "sai rồi", "không đúng", "không chính xác", "chưa đúng", "không hữu ích", "trả lời sai" (down) — with or
+ * without diacritics, at most six words, nothing else said. Whether it rates anything is the engine's call: only
+ * when an answer was given lately ("sai rồi" out of the blue is a question like any other).
+ */
+export function typedRating(text: string): 'up' | 'down' | undefined {
+  if (text.includes('?')) return undefined; // "chính xác không?" asks, it does not rate
+  const folded = foldForMatching(text);
+  if (folded === '' || wordCount(folded) > MAX_RATING_WORDS) return undefined;
+  for (const [rating, phrases] of [
+    ['down', NEGATIVE_RATINGS],
+    ['up', POSITIVE_RATINGS],
+  ] as const) {
+    const phrase = phrases.find((p) => has(folded, p));
+    if (phrase === undefined) continue;
+    const rest = ` ${folded} `.replace(` ${phrase} `, ' ').trim();
+    return rest === '' || rest.split(' ').every((w) => RATING_FILLER.has(w)) ? rating : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Interrogative words only: unlike QUESTION_MARKERS, no topic words ("lệ phí", "hồ sơ", "thủ tục"), which a 👎 reason
+ * uses too ("thông tin lệ phí đã cũ").
+ */
+const INTERROGATIVE_MARKERS = [
+  ...HOW_TO_MARKERS.filter(
+    (m) =>
+      ![
+        'thủ tục',
+        'hồ sơ',
+        'lệ phí',
+        'thời hạn',
+        'quy định',
+        'mẫu đơn',
+        'thời hiệu',
+        'trình tự',
+        'thẩm quyền',
+      ].includes(m),
+  ),
+  ...YES_NO_MARKERS,
+  'là gì',
+  'gồm gì',
+  'gồm những gì',
+  'khi nào',
+  'mấy ngày',
+  'cho hỏi',
+  'xin hỏi',
+];
+const INTERROGATIVE_MARKERS_FOLDED = INTERROGATIVE_MARKERS.map((m) => foldForMatching(m));
+
+/**
+ * Typed text that is clearly a new request rather than the answer a step waits for (a 👎 reason, a tracking code,
+ * a yes or no): a question (a "?" or an interrogative word), a wish to file, a tracking code or lookup, a dispute
+ * with its code, asking for a person, help, a greeting, thanks, the resident's data. Returns its intent, or undefined
+ * when the text may well be the step's answer ("thông tin đã cũ", "không đồng ý với câu trả lời").
+ */
+export function anotherRequest(text: string): Intent | undefined {
+  const intent = classifyText(text);
+  switch (intent.kind) {
+    case 'ask': {
+      const folded = foldForMatching(text);
+      const asks =
+        text.includes('?') || hasQuestionMarker(text, folded, INTERROGATIVE_MARKERS, INTERROGATIVE_MARKERS_FOLDED);
+      return asks ? intent : undefined;
+    }
+    case 'intake':
+      return intent.explicit ? intent : undefined;
+    case 'dispute':
+      return intent.code ? intent : undefined;
+    case 'track':
+    case 'human':
+    case 'help':
+    case 'greeting':
+    case 'thanks':
+    case 'privacy_report':
+    case 'privacy_erase':
+    case 'rate_prompt':
+      return intent;
+    case 'rate':
+    case 'cancel':
+    case 'unreadable':
+      return undefined;
+  }
 }
 
 /** The default classifier: the rules above, synchronous and without a model. */

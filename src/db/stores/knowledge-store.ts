@@ -8,11 +8,18 @@ import type {
   KnowledgeStore,
   Level,
   StoredDocument,
+  UpsertOptions,
   UpsertOutcome,
 } from '../../knowledge/types.js';
 import type { PrismaClient } from '../open-database.js';
 
 type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
+
+interface StoredIdentity {
+  id: number;
+  contentHash: string;
+  sourcePath: string;
+}
 
 /** Documents written per transaction: big enough to be fast, small enough to keep each transaction short. */
 const DOCUMENTS_PER_TRANSACTION = 300;
@@ -33,9 +40,21 @@ function documentData(draft: DocumentDraft) {
     url: draft.url ?? null,
     sourcePath: draft.sourcePath,
     contentHash: draft.contentHash,
-    // JSON.parse(JSON.stringify()) drops undefined values, which a JSONB column cannot hold.
-    meta: JSON.parse(JSON.stringify(draft.meta ?? {})) as Prisma.InputJsonObject,
+    // JSON.parse(JSON.stringify()) drops undefined values, which a JSONB column cannot hold. A procedure's
+    // levels live in meta: only the lowest has a column (ranking filters on it).
+    meta: JSON.parse(JSON.stringify({ ...draft.meta, levels: draft.levels })) as Prisma.InputJsonObject,
   };
+}
+
+const LEVELS = new Set<string>(['xã', 'tỉnh', 'trung ương']);
+
+/** A document's levels as read back from meta, when it names more than one (what answers show). */
+function levelsFrom(json: string | null): Level[] | undefined {
+  if (!json) return undefined;
+  const value: unknown = JSON.parse(json);
+  if (!Array.isArray(value)) return undefined;
+  const levels = value.filter((v): v is Level => typeof v === 'string' && LEVELS.has(v));
+  return levels.length > 1 ? levels : undefined;
 }
 
 async function insertChunks(tx: Tx, rows: Array<{ documentId: number; draft: DocumentDraft }>): Promise<void> {
@@ -67,6 +86,8 @@ interface DocumentChunksRow {
   title: string;
   kind: string;
   level: string | null;
+  /** meta.levels as JSON text, or null */
+  levels: string | null;
   url: string | null;
   /** JSON array of [id, section, aspect, ordinal, text] */
   chunks: string;
@@ -74,32 +95,49 @@ interface DocumentChunksRow {
 type ChunkTuple = [number, string, string, number, string];
 
 export function createPrismaKnowledgeStore({ prisma }: { prisma: PrismaClient }): KnowledgeStore {
-  async function existingByCode(codes: string[]): Promise<Map<string, { id: number; contentHash: string }>> {
-    const found = new Map<string, { id: number; contentHash: string }>();
+  async function existingByCode(codes: string[]): Promise<Map<string, StoredIdentity>> {
+    const found = new Map<string, StoredIdentity>();
     for (let i = 0; i < codes.length; i += LOOKUP_BATCH) {
       const rows = await prisma.document.findMany({
         where: { code: { in: codes.slice(i, i + LOOKUP_BATCH) } },
-        select: { id: true, code: true, contentHash: true },
+        select: { id: true, code: true, contentHash: true, sourcePath: true },
       });
-      for (const row of rows) found.set(row.code, { id: row.id, contentHash: row.contentHash });
+      for (const row of rows) found.set(row.code, row);
     }
     return found;
   }
 
-  async function upsertDocuments(drafts: DocumentDraft[], options: { force?: boolean } = {}): Promise<UpsertOutcome[]> {
+  /** Documents of re-read source files that the files no longer hold; true when any was deleted. */
+  async function removeMissing(tx: Tx, drafts: DocumentDraft[], options: UpsertOptions): Promise<boolean> {
+    let count = 0;
+    // a code being written now is never removed, whatever the caller listed
+    const writing = drafts.map((d) => d.code);
+    for (const { sourcePath, keepCodes } of options.replaceSources ?? []) {
+      const keep = [...new Set([...keepCodes, ...writing])];
+      count += (await tx.document.deleteMany({ where: { sourcePath, code: { notIn: keep } } })).count;
+    }
+    return count > 0;
+  }
+
+  async function upsertDocuments(drafts: DocumentDraft[], options: UpsertOptions = {}): Promise<UpsertOutcome[]> {
     const existing = await existingByCode(drafts.map((d) => d.code));
     const outcomes: UpsertOutcome[] = drafts.map((draft) => {
       const stored = existing.get(draft.code);
       if (!stored) return 'added';
-      return stored.contentHash === draft.contentHash && !options.force ? 'unchanged' : 'updated';
+      const isSame = stored.contentHash === draft.contentHash && stored.sourcePath === draft.sourcePath;
+      return isSame && !options.force ? 'unchanged' : 'updated';
     });
     const changed = drafts
       .map((draft, i) => ({ draft, outcome: outcomes[i] }))
       .filter((x) => x.outcome !== 'unchanged');
-    for (let i = 0; i < changed.length; i += DOCUMENTS_PER_TRANSACTION) {
+    const hasRemovals = (options.replaceSources?.length ?? 0) > 0;
+    // Removals ride in the first transaction (one even when no draft changed): the new documents of a file
+    // and the end of the ones it no longer holds commit together.
+    for (let i = 0; i < changed.length || (i === 0 && hasRemovals); i += DOCUMENTS_PER_TRANSACTION) {
       const batch = changed.slice(i, i + DOCUMENTS_PER_TRANSACTION);
       // One transaction per batch: a document's old chunks disappear in the same commit its new ones appear.
       await prisma.$transaction(async (tx) => {
+        const removed = i === 0 && hasRemovals ? await removeMissing(tx, drafts, options) : false;
         const updated = batch.filter((x) => x.outcome === 'updated');
         const added = batch.filter((x) => x.outcome === 'added');
         const rows: Array<{ documentId: number; draft: DocumentDraft }> = [];
@@ -121,7 +159,7 @@ export function createPrismaKnowledgeStore({ prisma }: { prisma: PrismaClient })
           for (const { draft } of added) rows.push({ documentId: idByCode.get(draft.code) as number, draft });
         }
         await insertChunks(tx, rows);
-        await bump(tx);
+        if (batch.length > 0 || removed) await bump(tx);
       }, TRANSACTION_OPTIONS);
     }
     return outcomes;
@@ -175,7 +213,7 @@ export function createPrismaKnowledgeStore({ prisma }: { prisma: PrismaClient })
       // One query, chunks aggregated per document as JSON text: PGlite hands over 2.6k rows instead of
       // ~26k, about twice as fast as a plain join (measured on the 2,642 procedures).
       const rows = await prisma.$queryRaw<DocumentChunksRow[]>`
-        SELECT d."code", d."title", d."kind", d."level", d."url",
+        SELECT d."code", d."title", d."kind", d."level", (d."meta"->'levels')::text AS "levels", d."url",
                json_agg(json_build_array(c."id", c."section", c."aspect", c."ordinal", c."text")
                         ORDER BY c."ordinal")::text AS "chunks"
         FROM "Document" d JOIN "Chunk" c ON c."documentId" = d."id"
@@ -184,6 +222,7 @@ export function createPrismaKnowledgeStore({ prisma }: { prisma: PrismaClient })
       const chunks: IndexedChunk[] = [];
       for (const row of rows) {
         const level = (row.level ?? undefined) as Level | undefined;
+        const levels = levelsFrom(row.levels);
         const url = row.url ?? undefined;
         for (const [chunkId, section, aspect, ordinal, text] of JSON.parse(row.chunks) as ChunkTuple[]) {
           chunks.push({
@@ -192,6 +231,7 @@ export function createPrismaKnowledgeStore({ prisma }: { prisma: PrismaClient })
             title: row.title,
             kind: row.kind as DocumentKind,
             level,
+            levels,
             url,
             section,
             aspect: aspect as Aspect,

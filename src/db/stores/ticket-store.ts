@@ -132,6 +132,12 @@ class PrismaTicketOps implements TicketOps {
       ...(filter.updatedFrom ? { updatedAt: { gte: filter.updatedFrom } } : {}),
       ...(filter.unitCode ? { unit: { code: filter.unitCode } } : {}),
       ...(filter.residentId !== undefined ? { residentId: filter.residentId } : {}),
+      ...(filter.isDisputed
+        ? {
+            disputedAt: { not: null },
+            OR: [{ answeredAt: null }, { answeredAt: { lt: this.db.ticket.fields.disputedAt } }],
+          }
+        : {}),
       ...(filter.receivedFrom || filter.receivedTo
         ? {
             receivedAt: {
@@ -199,6 +205,27 @@ class PrismaTicketOps implements TicketOps {
     if (ticketIds.length === 0) return 0;
     const { count } = await this.db.ticketPersonal.deleteMany({ where: { ticketId: { in: ticketIds } } });
     return count;
+  }
+
+  async setDisputeReason(ticketId: number, reason: string | null): Promise<void> {
+    if (reason === null) {
+      await this.db.ticketPersonal.updateMany({ where: { ticketId }, data: { disputeReason: null } });
+      return;
+    }
+    await this.db.ticketPersonal.upsert({
+      where: { ticketId },
+      create: { ticketId, disputeReason: reason },
+      update: { disputeReason: reason },
+    });
+  }
+
+  async getDisputeReasons(ticketIds: number[]): Promise<Map<number, string>> {
+    if (ticketIds.length === 0) return new Map();
+    const rows = await this.db.ticketPersonal.findMany({
+      where: { ticketId: { in: ticketIds }, disputeReason: { not: null } },
+      select: { ticketId: true, disputeReason: true },
+    });
+    return new Map(rows.map((r) => [r.ticketId, r.disputeReason as string]));
   }
 
   async insertAttachments(ticketId: number, attachments: TicketAttachmentInput[]): Promise<void> {

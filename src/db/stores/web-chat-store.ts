@@ -133,7 +133,8 @@ export function createPrismaWebChatStore({ prisma }: { prisma: PrismaClient }): 
     },
 
     async deleteSession(sessionId) {
-      await prisma.webChatSession.deleteMany({ where: { id: sessionId } });
+      const result = await prisma.webChatSession.deleteMany({ where: { id: sessionId } });
+      return result.count > 0;
     },
 
     async pruneIdle(before) {

@@ -1,14 +1,27 @@
 // POST /admin/cli: runs a `tiepdan` command line inside the service, for a CLI on the same machine that
 // found the embedded database held by this service. Loopback only, and only with the token from the lock file.
+// The output streams back as it is written (progress of a long `kb add` shows live), one JSON event a line.
 import { timingSafeEqual } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Hono } from 'hono';
+import { stream } from 'hono/streaming';
 import { z } from 'zod';
+import type { CliOutput } from '../../cli/context.js';
+import { toAppError } from '../../shared/errors.js';
+
+/**
+ * One line of the response body (newline-delimited JSON): output chunks in the order the command wrote them,
+ * then exactly one exit code, last.
+ */
+export type AdminCliEvent = { stream: 'stdout' | 'stderr'; text: string } | { exitCode: number };
+
+export const ADMIN_CLI_CONTENT_TYPE = 'application/x-ndjson; charset=utf-8';
 
 export interface AdminCliOptions {
   /** The current admin token (from the data-folder lock), or undefined when forwarding is off. */
   token: () => string | undefined;
-  run: (args: string[], cwd: string) => Promise<{ stdout: string; stderr: string; exitCode: number }>;
+  /** Runs the command line, writing to `output` as it goes; resolves to the exit code. */
+  run: (args: string[], cwd: string, output: CliOutput) => Promise<number>;
 }
 
 const bodySchema = z.object({
@@ -36,9 +49,33 @@ export function mountAdminCli(app: Hono, options: AdminCliOptions): void {
     }
     const parsed = bodySchema.safeParse(await c.req.json().catch(() => undefined));
     if (!parsed.success) return c.json({ error: 'BAD_INPUT', message: 'Lệnh gửi lên không hợp lệ.' }, 400);
-    // one forwarded command at a time, as if typed one after another
-    const run = queue.then(() => options.run(parsed.data.args, parsed.data.cwd));
-    queue = run.catch(() => undefined);
-    return c.json(await run);
+    const { args, cwd } = parsed.data;
+
+    c.header('content-type', ADMIN_CLI_CONTENT_TYPE);
+    c.header('cache-control', 'no-store');
+    return stream(c, async (body) => {
+      // the command writes synchronously; lines leave in order, one after the other
+      let sent: Promise<unknown> = Promise.resolve();
+      const send = (event: AdminCliEvent) => {
+        sent = sent.then(() => body.write(`${JSON.stringify(event)}\n`));
+      };
+      const output: CliOutput = {
+        out: (text) => send({ stream: 'stdout', text }),
+        err: (text) => send({ stream: 'stderr', text }),
+      };
+      // one forwarded command at a time, as if typed one after another
+      const run = queue.then(() => options.run(args, cwd, output));
+      queue = run.catch(() => undefined);
+      let exitCode: number;
+      try {
+        exitCode = await run;
+      } catch (error) {
+        // runCli reports every failure itself; reaching here is a bug in the runner
+        output.err(`Lỗi: ${toAppError(error).userMessage}\n`);
+        exitCode = 1;
+      }
+      send({ exitCode });
+      await sent;
+    });
   });
 }

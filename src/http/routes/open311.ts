@@ -129,7 +129,7 @@ export function mountOpen311(app: Hono, options: { deps: TicketDeps }): void {
     if (!file.endsWith('.json')) throw badRequest('Chỉ hỗ trợ định dạng JSON (.json).');
     const parsed = parseTrackingCode(decodeURIComponent(file.slice(0, -'.json'.length)));
     const ticket = parsed.ok ? await deps.store.findTicket({ code: parsed.code }) : null;
-    if (!ticket || ticket.kind !== 'petition')
+    if (ticket?.kind !== 'petition')
       throw new AppError('NOT_FOUND', 'No such public request', { userMessage: 'Không tìm thấy phản ánh có mã này.' });
     return c.json([toRequest(ticket)]);
   });

@@ -9,25 +9,26 @@ export const LEVEL_LABEL: Record<Level, string> = {
   'trung ương': 'cấp trung ương',
 };
 
+// The resident is addressed exactly as the conversation core addresses them ("Bạn"/"Quý vị", capitalised as a
+// form of respect) and the bot speaks as "chúng tôi", so a knowledge reply reads like the core's replies around it.
+
 /** Said when retrieval found nothing relevant; the conversation offers the hand-over to staff right after. */
 export function notFoundMessage(address: AddressForm): string {
-  const you = address === 'Quý vị' ? 'Quý vị' : 'bạn';
+  const you = youOf(address);
   return (
-    `Xin lỗi, tôi chưa tìm thấy thông tin phù hợp với câu hỏi của ${you} trong cơ sở dữ liệu thủ tục hành chính và văn bản của hệ thống. ` +
-    `${capitalize(you)} có muốn chuyển câu hỏi này tới cán bộ để được giải đáp không?`
+    `Xin lỗi, chúng tôi chưa tìm thấy thông tin phù hợp với câu hỏi của ${you} trong cơ sở dữ liệu thủ tục hành chính và văn bản của hệ thống. ` +
+    `${you} có muốn chuyển câu hỏi này tới cán bộ để được giải đáp không?`
   );
 }
 
 /** Said when the question is empty or has no words to search for. */
 export function emptyQuestionMessage(address: AddressForm): string {
-  const you = address === 'Quý vị' ? 'Quý vị' : 'bạn';
-  return `Tôi chưa nhận được câu hỏi. ${capitalize(you)} vui lòng nhập câu hỏi về thủ tục hành chính, ví dụ: "Đăng ký tạm trú cần giấy tờ gì?"`;
+  return `Chúng tôi chưa nhận được câu hỏi. ${youOf(address)} vui lòng nhập câu hỏi về thủ tục hành chính, ví dụ: "Đăng ký tạm trú cần giấy tờ gì?"`;
 }
 
 /** Said when the question is too long to be a question. */
 export function tooLongMessage(maxChars: number, address: AddressForm): string {
-  const you = address === 'Quý vị' ? 'Quý vị' : 'bạn';
-  return `Câu hỏi quá dài (tối đa ${maxChars.toLocaleString('vi-VN')} ký tự). ${capitalize(you)} vui lòng rút gọn câu hỏi, nêu rõ thủ tục và điều cần hỏi.`;
+  return `Câu hỏi quá dài (tối đa ${maxChars.toLocaleString('vi-VN')} ký tự). ${youOf(address)} vui lòng rút gọn câu hỏi, nêu rõ thủ tục và điều cần hỏi.`;
 }
 
 /** Long titles (some run to 300 characters) are cut at a word for the heading; the link has the rest. */
@@ -39,8 +40,11 @@ export function shortTitle(title: string, max = 140): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:(/-]+$/u, '')} …`;
 }
 
+/** "Thủ tục «Đăng ký khai sinh» (cấp xã):" — without the word twice when the title starts with it already. */
 export function procedureHeading(title: string, level: Level | undefined): string {
-  return level ? `Thủ tục «${shortTitle(title)}» (${LEVEL_LABEL[level]}):` : `Thủ tục «${shortTitle(title)}»:`;
+  const short = shortTitle(title);
+  const named = /^thủ tục(?![\p{L}\p{N}])/iu.test(short.normalize('NFC')) ? `«${short}»` : `Thủ tục «${short}»`;
+  return level ? `${named} (${LEVEL_LABEL[level]}):` : `${named}:`;
 }
 
 export function documentHeading(title: string): string {
@@ -56,6 +60,7 @@ export function documentSource(code: string, url: string | undefined): string {
   return `Nguồn: ${code}${url ? ` — ${url}` : ''}`;
 }
 
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/** Any other value (a config typo) falls back to "Bạn", the default form. */
+function youOf(address: AddressForm): AddressForm {
+  return address === 'Quý vị' ? 'Quý vị' : 'Bạn';
 }

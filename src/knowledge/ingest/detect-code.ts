@@ -3,10 +3,34 @@
 import path from 'node:path';
 import type { DocumentKind } from '../types.js';
 
-// 416/KH-UBND, 68/2020/QH14, 66.7/2025/NQ-CP, 1523/QĐ-BCA-C06, 02/2014/TTLT-TANDTC-VKSNDTC, 12/CT-TTg
-const CODE = String.raw`\d+(?:\.\d+)?(?:\/\d{4})?\/[A-ZĐ][A-ZĐa-z0-9]*(?:-[A-ZĐ0-9][A-ZĐa-z0-9]*)*`;
-const AT_LINE_START = new RegExp(String.raw`^\s*Số(?:\s+hiệu)?(?:\s+văn\s+bản)?\s*[:：.]?\s*(${CODE})(?![\w/])`, 'u');
-const AFTER_COLON = new RegExp(String.raw`(?:^|[\s,;])Số\s*[:：]\s*(${CODE})(?![\w/])`, 'u');
+// 416/KH-UBND, 68/2020/QH14, 66.7/2025/NQ-CP, 1523/QĐ-BCA-C06, 02/2014/TTLT-TANDTC-VKSNDTC, 12/CT-TTg; typed
+// headers also stray spaces around the slashes ("416 /KH-UBND"), removed from the code found.
+const SLASH = String.raw`[ \t]*\/[ \t]*`;
+const CODE = String.raw`\d+(?:\.\d+)?(?:${SLASH}\d{4})?${SLASH}[A-ZĐ][A-ZĐa-z0-9]*(?:-[A-ZĐ0-9][A-ZĐa-z0-9]*)*`;
+
+/**
+ * A word matched in any case ("Số", "SỐ", "số") while the code after it keeps its case ("12/CT-TTg"): a
+ * case-insensitive flag would also take "12/kh" for a code. Node 20 has no inline (?i:…) groups.
+ */
+function anyCase(words: string): string {
+  return [...words.normalize('NFC')]
+    .map((c) => (c.toLowerCase() === c.toUpperCase() ? c : `[${c.toLowerCase()}${c.toUpperCase()}]`))
+    .join('');
+}
+
+const AT_LINE_START = new RegExp(
+  String.raw`^\s*${anyCase('số')}(?:\s+${anyCase('hiệu')})?(?:\s+${anyCase('văn')}\s+${anyCase('bản')})?\s*[:：.]?\s*(${CODE})(?![\w/])`,
+  'u',
+);
+// Mid-line only the capitalised "Số:"/"SỐ:" of a header ("UBND XÃ A      Số: 12/KH-UBND"): a lower-case
+// "văn bản số: 10/KH-UBND" cites another document.
+const AFTER_COLON = new RegExp(String.raw`(?:^|[\s,;])S[ốỐ]\s*[:：]\s*(${CODE})(?![\w/])`, 'u');
+
+/** The canonical form of a code: no spaces around its slashes. */
+function canonicalCode(code: string): string {
+  return code.replace(/[ \t]*\/[ \t]*/g, '/');
+}
+
 /** How far into a document a số hiệu is looked for: it sits in the header. */
 const HEADER_LINES = 80;
 
@@ -15,11 +39,11 @@ export function detectDocumentCode(text: string): string | undefined {
   const lines = text.split('\n').slice(0, HEADER_LINES);
   for (const line of lines) {
     const match = AT_LINE_START.exec(line);
-    if (match?.[1]) return match[1];
+    if (match?.[1]) return canonicalCode(match[1]);
   }
   for (const line of lines) {
     const match = AFTER_COLON.exec(line);
-    if (match?.[1]) return match[1];
+    if (match?.[1]) return canonicalCode(match[1]);
   }
   return undefined;
 }

@@ -1,5 +1,12 @@
 // An in-memory KnowledgeStore: for throw-away knowledge bases (`tiepdan eval --kb`) and as the fake in tests.
-import type { DocumentDraft, IndexedChunk, KnowledgeStore, StoredDocument, UpsertOutcome } from '../types.js';
+import type {
+  DocumentDraft,
+  IndexedChunk,
+  KnowledgeStore,
+  StoredDocument,
+  UpsertOptions,
+  UpsertOutcome,
+} from '../types.js';
 
 interface Entry {
   draft: DocumentDraft;
@@ -15,7 +22,8 @@ export function createMemoryKnowledgeStore(): KnowledgeStore {
 
   function upsertOne(draft: DocumentDraft, force: boolean): UpsertOutcome {
     const stored = documents.get(draft.code);
-    if (stored && stored.draft.contentHash === draft.contentHash && !force) return 'unchanged';
+    const isSame = stored?.draft.contentHash === draft.contentHash && stored?.draft.sourcePath === draft.sourcePath;
+    if (stored && isSame && !force) return 'unchanged';
     documents.set(draft.code, {
       draft: structuredClone(draft),
       chunkIds: draft.chunks.map(() => nextChunkId++),
@@ -24,10 +32,27 @@ export function createMemoryKnowledgeStore(): KnowledgeStore {
     return stored ? 'updated' : 'added';
   }
 
+  /** Documents of re-read source files that the files no longer hold; how many were removed. */
+  function removeMissing(drafts: DocumentDraft[], options: UpsertOptions): number {
+    let count = 0;
+    const writing = new Set(drafts.map((d) => d.code));
+    for (const { sourcePath, keepCodes } of options.replaceSources ?? []) {
+      const keep = new Set(keepCodes);
+      for (const [code, { draft }] of documents) {
+        if (draft.sourcePath === sourcePath && !keep.has(code) && !writing.has(code)) {
+          documents.delete(code);
+          count++;
+        }
+      }
+    }
+    return count;
+  }
+
   const store: KnowledgeStore = {
     async upsertDocuments(drafts, options = {}) {
+      const removed = removeMissing(drafts, options);
       const outcomes = drafts.map((draft) => upsertOne(draft, options.force === true));
-      if (outcomes.some((o) => o !== 'unchanged')) revision++;
+      if (removed > 0 || outcomes.some((o) => o !== 'unchanged')) revision++;
       return outcomes;
     },
     async upsertDocument(draft, options) {
@@ -73,6 +98,7 @@ export function createMemoryKnowledgeStore(): KnowledgeStore {
             title: draft.title,
             kind: draft.kind,
             level: draft.level,
+            levels: draft.levels && draft.levels.length > 1 ? draft.levels : undefined,
             url: draft.url,
             section: chunk.section,
             aspect: chunk.aspect,

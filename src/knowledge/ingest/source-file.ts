@@ -27,6 +27,23 @@ export function sha256(content: string | Buffer): string {
   return createHash('sha256').update(content).digest('hex');
 }
 
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The file's text, or a failure when its bytes are not UTF-8 (a file saved as Windows-1258, TCVN3 or UTF-16
+ * would otherwise be imported with a garbled title and text that no question matches).
+ */
+export function decodeUtf8(file: SourceFile): { text: string } | LoadedFile {
+  try {
+    return { text: STRICT_UTF8.decode(file.bytes) };
+  } catch {
+    return failed(
+      file,
+      'không phải văn bản UTF-8 (có thể là Windows-1258, TCVN3 hoặc UTF-16); hãy lưu lại tệp với mã hoá UTF-8 rồi thêm lại',
+    );
+  }
+}
+
 /** A failure for a whole file, with the reason people read. */
 export function failed(file: Pick<SourceFile, 'sourcePath'>, reason: string): LoadedFile {
   return { documents: [], failures: [{ path: file.sourcePath, reason }] };

@@ -15,7 +15,9 @@ export async function loadAnswerPrompt(options: { path?: string; addressForm?: s
 /** One passage as the model sees it (without its number): its document's identity, its (possibly cut) text. */
 export function formatPassage(passage: Passage, maxPassageChars: number): string {
   const text = passage.text.length > maxPassageChars ? `${passage.text.slice(0, maxPassageChars)}…` : passage.text;
-  const header = [passage.title, `mã ${passage.code}`, passage.level && `cấp ${passage.level}`, passage.section]
+  // every level the record names: a procedure done at commune and province is not only the commune's
+  const levels = (passage.levels ?? (passage.level ? [passage.level] : [])).map((level) => `cấp ${level}`);
+  const header = [passage.title, `mã ${passage.code}`, levels.join(', '), passage.section]
     .filter((part) => part)
     .join(' — ');
   return `${header}\n${text}`;

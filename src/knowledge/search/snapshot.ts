@@ -8,7 +8,7 @@ import { stopWords } from '../vietnamese/index.js';
 import type { FieldPostings, IndexParts } from './lexical-index.js';
 
 /** Bump when the file layout or the analysis (tokeniser, bigrams, trigrams) changes. */
-const FORMAT = 6;
+const FORMAT = 7;
 const MAGIC = 'TIEPDAN-SEARCH-INDEX';
 
 /** Identifies everything that decides what the index contains besides the chunks themselves. */
@@ -40,8 +40,8 @@ function sectionsOf(parts: IndexParts): Section[] {
     { name: `${name}.ids`, kind: 'i32', value: f.ids },
     { name: `${name}.tfs`, kind: 'f32', value: f.tfs },
   ];
-  // A document's code, title, kind, level and url are stored once, not with each of its chunks.
-  const docs: Array<[string, string, string, string | null, string | null]> = [];
+  // A document's code, title, kind, level(s) and url are stored once, not with each of its chunks.
+  const docs: Array<[string, string, string, string | null, string | null, Level[] | null]> = [];
   const chunkDocs: number[] = [];
   const rows: Array<[number, string, string, number]> = [];
   // chunk texts as one UTF-16 string with offsets: restored without decoding, as slices of one string
@@ -49,7 +49,8 @@ function sectionsOf(parts: IndexParts): Section[] {
   let textLength = 0;
   for (const [i, c] of parts.chunks.entries()) {
     const last = docs.at(-1);
-    if (!last || last[0] !== c.code) docs.push([c.code, c.title, c.kind, c.level ?? null, c.url ?? null]);
+    if (!last || last[0] !== c.code)
+      docs.push([c.code, c.title, c.kind, c.level ?? null, c.url ?? null, c.levels ?? null]);
     chunkDocs.push(docs.length - 1);
     rows.push([c.chunkId, c.section, c.aspect, c.ordinal]);
     textLength += c.text.length;
@@ -163,13 +164,15 @@ export async function loadIndexSnapshot(file: string, revision: number): Promise
       ids: get(`${name}.ids`) as Int32Array,
       tfs: get(`${name}.tfs`) as Float32Array,
     });
-    const docs = get('docs') as Array<[string, string, IndexedChunk['kind'], Level | null, string | null]>;
+    const docs = get('docs') as Array<
+      [string, string, IndexedChunk['kind'], Level | null, string | null, Level[] | null]
+    >;
     const chunkDocs = get('chunkDocs') as Int32Array;
     const rows = get('chunks') as Array<[number, string, Aspect, number]>;
     const textEnds = get('textEnds') as Int32Array;
     const texts = get('texts') as string;
     const chunks: IndexedChunk[] = rows.map(([chunkId, section, aspect, ordinal], i) => {
-      const [code, title, kind, level, url] = docs[chunkDocs[i] as number] as (typeof docs)[number];
+      const [code, title, kind, level, url, levels] = docs[chunkDocs[i] as number] as (typeof docs)[number];
       const text = texts.slice(i === 0 ? 0 : (textEnds[i - 1] as number), textEnds[i] as number);
       return {
         chunkId,
@@ -177,6 +180,7 @@ export async function loadIndexSnapshot(file: string, revision: number): Promise
         title,
         kind,
         level: level ?? undefined,
+        levels: levels ?? undefined,
         url: url ?? undefined,
         section,
         aspect,

@@ -33,7 +33,7 @@ export interface IntakeAttachment {
   ref: string;
 }
 
-/** The question the bot could not answer, when the intake came from "Chuyển câu hỏi cho cán bộ". */
+/** The question the bot could not answer, when the intake came from "Thêm chi tiết / để lại liên hệ" after it. */
 export interface IntakeQuestion {
   text: string;
   docCodes: string[];

@@ -1,7 +1,7 @@
 // Starts the Telegram channel (real telegraf) against the fake Bot API and a fresh embedded database.
 import { Hono } from 'hono';
 import type { ConversationPort } from '../../../src/channels/shared/index.js';
-import { startTelegram, type TelegramRuntime } from '../../../src/channels/telegram/index.js';
+import { type RateLimiterOptions, startTelegram, type TelegramRuntime } from '../../../src/channels/telegram/index.js';
 import type { Config } from '../../../src/config/index.js';
 import type { Database } from '../../../src/db/index.js';
 import { createPrismaTelegramUpdateStore } from '../../../src/db/stores/telegram-update-store.js';
@@ -26,8 +26,12 @@ export interface TelegramHarness {
 export async function startTelegramHarness(options: {
   handler: ConversationPort;
   mode: 'polling' | 'webhook';
+  /** Path of TELEGRAM_WEBHOOK_URL in webhook mode (default /telegram/webhook). */
+  webhookPath?: string;
   db?: Database;
   telegram?: Partial<Config['telegram']>;
+  /** Pacing overrides (e.g. a clock the test moves). */
+  limits?: Partial<RateLimiterOptions>;
 }): Promise<TelegramHarness> {
   const fake = await startFakeTelegram({ token: TOKEN, maxPollMs: 30_000 });
   const db = options.db ?? (await createTestDatabase());
@@ -38,7 +42,7 @@ export async function startTelegramHarness(options: {
   let webhookUrl: string | undefined;
   if (options.mode === 'webhook') {
     server = await listen(app, '127.0.0.1', 0);
-    webhookUrl = `http://127.0.0.1:${server.port}/telegram/webhook`;
+    webhookUrl = `http://127.0.0.1:${server.port}${options.webhookPath ?? '/telegram/webhook'}`;
   }
   const runtime = startTelegram({
     telegram: {
@@ -53,6 +57,7 @@ export async function startTelegramHarness(options: {
     handler: options.handler,
     store: createPrismaTelegramUpdateStore({ prisma: db.prisma, pglite: db.pglite }),
     logger,
+    ...(options.limits ? { limits: options.limits } : {}),
   });
   runtime.mount(app);
   await runtime.ready;

@@ -1,5 +1,6 @@
 // The Telegram channel in webhook mode: real telegraf registers the webhook; the fake delivers like Telegram.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { webhookPathsFor } from '../../../src/channels/telegram/index.js';
 import { updates } from '../../support/fake-telegram.js';
 import { createFakeConversation } from '../support/fake-conversation.js';
 import { SECRET, startTelegramHarness, type TelegramHarness } from '../support/telegram-harness.js';
@@ -111,5 +112,56 @@ describe('Telegram webhook', () => {
     const texts = h.fake.sentTo(chat).map((m) => String(m.text));
     expect(texts[0]).toContain('quá dài');
     expect(texts.length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('Telegram webhook at the path of TELEGRAM_WEBHOOK_URL', () => {
+  const conversation = createFakeConversation();
+  let h: TelegramHarness;
+
+  beforeAll(async () => {
+    h = await startTelegramHarness({ handler: conversation, mode: 'webhook', webhookPath: '/hooks/tg-7f3a' });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('registers that URL and answers updates Telegram delivers there', async () => {
+    expect(h.fake.registeredWebhook?.url).toBe(`http://127.0.0.1:${h.server?.port}/hooks/tg-7f3a`);
+    const chat = newChat();
+    expect(await h.fake.deliver(updates.text(chat, 'khai sinh'))).toBe(200);
+    expect(h.fake.sentTo(chat)[0]?.text).toContain('miễn lệ phí');
+    // the secret is checked there too
+    expect(await h.fake.deliver(updates.text(chat, 'khai sinh'), 'guess')).toBe(403);
+  });
+
+  it('still serves /telegram/webhook, for a reverse proxy that strips its prefix', async () => {
+    const chat = newChat();
+    const response = await fetch(`http://127.0.0.1:${h.server?.port}/telegram/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+      body: JSON.stringify(updates.text(chat, 'khai sinh')),
+    });
+    expect(response.status).toBe(200);
+    expect(h.fake.sentTo(chat)).toHaveLength(1);
+  });
+});
+
+describe('webhookPathsFor', () => {
+  it('serves the URL path and /telegram/webhook', () => {
+    expect(webhookPathsFor('https://bot.example.gov.vn/telegram/webhook').paths).toEqual(['/telegram/webhook']);
+    expect(webhookPathsFor('https://bot.example.gov.vn/tiepdan/tg').paths).toEqual([
+      '/tiepdan/tg',
+      '/telegram/webhook',
+    ]);
+    expect(webhookPathsFor('https://bot.example.gov.vn').paths).toEqual(['/', '/telegram/webhook']);
+    expect(webhookPathsFor(undefined).paths).toEqual(['/telegram/webhook']);
+  });
+
+  it('does not turn a path with route pattern characters into a pattern', () => {
+    expect(webhookPathsFor('https://bot.example.gov.vn/tg/:id')).toEqual({
+      paths: ['/telegram/webhook'],
+      isOwnPathServed: false,
+    });
   });
 });

@@ -125,6 +125,70 @@ describe('web chat API', () => {
     expect(preflight.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('x-chat-session');
   });
 
+  it('never sets a cookie for a client that keeps its session in the header', async () => {
+    const created = await fetch(`${h.url}/api/chat/sessions`, { method: 'POST', headers: { 'x-chat-session': 'new' } });
+    expect(created.status).toBe(201);
+    expect(created.headers.get('set-cookie')).toBeNull();
+    const { sessionId } = (await created.json()) as { sessionId: string };
+    expect(sessionId).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    for (const header of [sessionId, 'new', 'x'.repeat(43)]) {
+      const sent = await fetch(`${h.url}/api/chat/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-chat-session': header },
+        body: JSON.stringify({ text: 'khai sinh' }),
+      });
+      expect(sent.status).toBe(200);
+      expect(sent.headers.get('set-cookie')).toBeNull();
+    }
+    const deleted = await fetch(`${h.url}/api/chat/session`, {
+      method: 'DELETE',
+      headers: { 'x-chat-session': sessionId },
+    });
+    expect(await deleted.json()).toEqual({ deleted: true });
+    expect(deleted.headers.get('set-cookie')).toBeNull();
+    // the page, without the header, still gets its cookie
+    const page = await fetch(`${h.url}/api/chat/sessions`, { method: 'POST' });
+    expect(page.headers.get('set-cookie')).toMatch(/^tiepdan_chat=[A-Za-z0-9_-]{43};/);
+  });
+
+  it('answers a missing or unknown session with an empty transcript and hasMore: false', async () => {
+    const missing = await fetch(`${h.url}/api/chat/messages?after=0`);
+    expect(await missing.json()).toEqual({ messages: [], hasMore: false });
+    const unknown = await fetch(`${h.url}/api/chat/messages`, { headers: { 'x-chat-session': 'y'.repeat(43) } });
+    expect(await unknown.json()).toEqual({ messages: [], hasMore: false });
+    const malformed = await fetch(`${h.url}/api/chat/messages`, { headers: { cookie: 'tiepdan_chat=short' } });
+    expect(await malformed.json()).toEqual({ messages: [], hasMore: false });
+    const client = new ChatClient(h.url);
+    await client.say('khai sinh');
+    const known = (await (await client.request('/api/chat/messages')).json()) as { hasMore: boolean };
+    expect(known.hasMore).toBe(false);
+  });
+
+  it('says deleted: false for a session that does not exist', async () => {
+    const none = await fetch(`${h.url}/api/chat/session`, { method: 'DELETE' });
+    expect(await none.json()).toEqual({ deleted: false });
+    const unknownHeader = await fetch(`${h.url}/api/chat/session`, {
+      method: 'DELETE',
+      headers: { 'x-chat-session': 'z'.repeat(43) },
+    });
+    expect(await unknownHeader.json()).toEqual({ deleted: false });
+    const unknownCookie = await fetch(`${h.url}/api/chat/session`, {
+      method: 'DELETE',
+      headers: { cookie: `tiepdan_chat=${'z'.repeat(43)}` },
+    });
+    expect(await unknownCookie.json()).toEqual({ deleted: false });
+    // the stale cookie is cleared all the same
+    expect(unknownCookie.headers.get('set-cookie')).toMatch(/^tiepdan_chat=;/);
+    // deleting twice: only the first one deleted anything
+    const client = new ChatClient(h.url);
+    await client.say('khai sinh');
+    const cookie = client.cookie ?? '';
+    const first = await fetch(`${h.url}/api/chat/session`, { method: 'DELETE', headers: { cookie } });
+    const second = await fetch(`${h.url}/api/chat/session`, { method: 'DELETE', headers: { cookie } });
+    expect(await first.json()).toEqual({ deleted: true });
+    expect(await second.json()).toEqual({ deleted: false });
+  });
+
   it('turns away malformed requests with a Vietnamese message and never crashes', async () => {
     const client = new ChatClient(h.url);
     const notJson = await client.request('/api/chat/messages', {

@@ -126,7 +126,7 @@ describe.skipIf(skipReason !== undefined)('web chat page in Chromium', () => {
     await page.close();
   });
 
-  it('embeds on another site with /embed.js: a button that opens the chat in a frame', async () => {
+  it('embeds on another site with /embed.js: a button that opens the chat in a frame, and closes it', async () => {
     // two public origins, both served through the browser's request interception (Chromium would not let a public
     // page reach a loopback address): the province's portal, and tiepdan proxied to the test server
     const portal = 'https://cong.example.gov.vn';
@@ -162,6 +162,52 @@ describe.skipIf(skipReason !== undefined)('web chat page in Chromium', () => {
     await page.getByRole('button', { name: 'Hỏi đáp trực tuyến' }).click();
     await page.frameLocator('#tiepdan-chat-frame').getByText('Nguồn: Đăng ký khai sinh (mã 1.001193)').waitFor();
     expect(sessionHeaders.filter((v) => /^[A-Za-z0-9_-]{43}$/.test(v)).length).toBeGreaterThan(0);
+
+    // the open chat has its own visible "Đóng" button, which gives focus back to the open button
+    const openButton = page.getByRole('button', { name: 'Hỏi đáp trực tuyến' });
+    const closeButton = page.getByRole('button', { name: 'Đóng hộp hỏi đáp' });
+    const frameElement = page.locator('#tiepdan-chat-frame');
+    const focusedId = () => page.evaluate(() => document.activeElement?.id);
+    expect(await closeButton.isVisible()).toBe(true);
+    expect(await closeButton.textContent()).toContain('Đóng');
+    await closeButton.click();
+    expect(await frameElement.isVisible()).toBe(false);
+    expect(await closeButton.isVisible()).toBe(false);
+    expect(await openButton.getAttribute('aria-expanded')).toBe('false');
+    expect(await focusedId()).toBe('tiepdan-chat-button');
+
+    // by keyboard: Enter opens, Tab reaches "Đóng", Enter closes
+    await page.keyboard.press('Enter');
+    expect(await frameElement.isVisible()).toBe(true);
+    await openButton.focus();
+    await page.keyboard.press('Tab');
+    expect(await focusedId()).toBe('tiepdan-chat-close');
+    await page.keyboard.press('Enter');
+    expect(await frameElement.isVisible()).toBe(false);
+    expect(await focusedId()).toBe('tiepdan-chat-button');
+
+    // Escape while typing inside the frame closes it too
+    await openButton.click();
+    const input = page.frameLocator('#tiepdan-chat-frame').locator('#message-input');
+    await input.click();
+    await input.press('Escape');
+    await expect.poll(() => openButton.getAttribute('aria-expanded')).toBe('false');
+    expect(await frameElement.isVisible()).toBe(false);
+    expect(await focusedId()).toBe('tiepdan-chat-button');
+
+    // the portal (or any other window) posting the same message does not close it: only the chat frame may
+    await openButton.click();
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          window.postMessage({ type: 'tiepdan:close' }, '*');
+          // messages are delivered in order: once this one arrives, the one above has been handled
+          window.addEventListener('message', (e) => e.data === 'probe' && resolve());
+          window.postMessage('probe', '*');
+        }),
+    );
+    expect(await openButton.getAttribute('aria-expanded')).toBe('true');
+    expect(await frameElement.isVisible()).toBe(true);
     await page.close();
     await context.unrouteAll();
   });

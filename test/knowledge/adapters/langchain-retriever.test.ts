@@ -1,6 +1,7 @@
 import { Document } from '@langchain/core/documents';
 import { describe, expect, it } from 'vitest';
-import { TiepdanLangChainRetriever } from '../../../src/knowledge/adapters/langchain-retriever.js';
+// from the knowledge context's public face: the documented way to use our retriever in LangChain chains
+import { TiepdanLangChainRetriever } from '../../../src/knowledge/langchain.js';
 import { LexicalIndex, LexicalRetriever } from '../../../src/knowledge/search/index.js';
 import { parseSynonyms } from '../../../src/knowledge/vietnamese/index.js';
 import { CORPUS, SYNONYMS } from '../search/corpus.js';
@@ -23,6 +24,13 @@ describe('LangChain retriever adapter', () => {
     });
     expect(typeof first.metadata.score).toBe('number');
     expect(first.pageContent).toContain('7.000 đồng/lần');
+  });
+
+  it('pipes into a LangChain chain like any BaseRetriever', async () => {
+    const chain = new TiepdanLangChainRetriever({ retriever: lexical, k: 3 }).pipe((docs: Document[]) =>
+      docs.map((d) => `${d.metadata.code} — ${d.metadata.section}`),
+    );
+    expect((await chain.invoke('lệ phí đăng ký tạm trú'))[0]).toBe('1.004194 — Phí, lệ phí');
   });
 
   it('returns no Document when nothing relevant was found (unless asked to ignore the abstention)', async () => {

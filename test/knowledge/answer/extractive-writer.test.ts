@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createExtractiveWriter } from '../../../src/knowledge/answer/index.js';
+import { createExtractiveWriter, emptyQuestionMessage, tooLongMessage } from '../../../src/knowledge/answer/index.js';
+import { procedureHeading } from '../../../src/knowledge/answer/messages.js';
 import { LexicalIndex, LexicalRetriever } from '../../../src/knowledge/search/index.js';
 import type { Answer, Passage } from '../../../src/knowledge/types.js';
 import { parseSynonyms } from '../../../src/knowledge/vietnamese/index.js';
@@ -91,6 +92,32 @@ describe('extractive answer writer', () => {
     const formal = createExtractiveWriter({ addressForm: 'Quý vị' });
     const polite = await formal.write({ question: 'x', retrieval: { passages: [], abstained: true, aspect: 'none' } });
     expect(polite.text).toContain('Quý vị có muốn');
+  });
+
+  it('speaks like the conversation core: the configured form of address and "chúng tôi", never "bạn"/"tôi"', async () => {
+    const nothing = { passages: [], abstained: true, aspect: 'none' as const };
+    for (const form of ['Bạn', 'Quý vị'] as const) {
+      const { text } = await createExtractiveWriter({ addressForm: form }).write({ question: 'x', retrieval: nothing });
+      expect(text).toContain(`Xin lỗi, chúng tôi chưa tìm thấy thông tin phù hợp với câu hỏi của ${form} `);
+      expect(text).toContain(`${form} có muốn chuyển câu hỏi này tới cán bộ`);
+      expect(text.replaceAll('chúng tôi', '')).not.toMatch(/(^|[\s,.])(tôi|bạn)([\s,.?]|$)/u);
+    }
+    expect(emptyQuestionMessage('Quý vị')).toMatch(/^Chúng tôi chưa nhận được câu hỏi\. Quý vị vui lòng/);
+    expect(tooLongMessage(2000, 'Bạn')).toContain('Bạn vui lòng rút gọn');
+  });
+
+  it('does not say "Thủ tục" twice when the procedure\'s title starts with it', async () => {
+    const { answer: a } = await answer('đăng ký khai sinh cần giấy tờ gì');
+    expect(a.docCodes[0]).toBe('1.001193');
+    expect(a.text.split('\n')[0]).toBe('«Thủ tục đăng ký khai sinh» (cấp xã):');
+    expect(procedureHeading('THỦ TỤC cấp bản sao trích lục hộ tịch', undefined)).toBe(
+      '«THỦ TỤC cấp bản sao trích lục hộ tịch»:',
+    );
+    expect(procedureHeading('Thủ tục', 'tỉnh')).toBe('«Thủ tục» (cấp tỉnh):');
+    // a title that merely contains the words keeps the prefix
+    expect(procedureHeading('Đăng ký thủ tục đầu tư', 'trung ương')).toBe(
+      'Thủ tục «Đăng ký thủ tục đầu tư» (cấp trung ương):',
+    );
   });
 
   it('keeps answers short: a chat message, not a page', async () => {

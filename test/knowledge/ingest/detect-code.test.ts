@@ -24,6 +24,24 @@ describe('detectDocumentCode', () => {
     expect(detectDocumentCode(text)).toBeUndefined();
   });
 
+  it.each([
+    ['SỐ: 416/KH-UBND', '416/KH-UBND'],
+    ['số hiệu: 416/KH-UBND', '416/KH-UBND'],
+    ['SỐ HIỆU VĂN BẢN: 416/KH-UBND', '416/KH-UBND'],
+    ['Số: 416 /KH-UBND', '416/KH-UBND'],
+    ['Số: 416/ KH-UBND', '416/KH-UBND'],
+    ['Số: 68 / 2020 / QH14', '68/2020/QH14'],
+    ['UBND XÃ A        SỐ: 12 /KH-UBND      A, ngày…', '12/KH-UBND'],
+  ])('finds %j in any case and with stray spaces around "/", as the canonical code', (text, code) => {
+    expect(detectDocumentCode(text)).toBe(code);
+  });
+
+  it('keeps the case of the code itself and does not take a cited document for the own one', () => {
+    expect(detectDocumentCode('số: 12/CT-TTg')).toBe('12/CT-TTg');
+    expect(detectDocumentCode('Số: 12/kh-ubnd')).toBeUndefined();
+    expect(detectDocumentCode('Thực hiện văn bản số: 10/KH-UBND của UBND tỉnh')).toBeUndefined();
+  });
+
   it('prefers the line that starts with Số over a reference later on', () => {
     expect(detectDocumentCode('Căn cứ Kế hoạch số 10/KH-UBND\nSố: 22/KH-UBND')).toBe('22/KH-UBND');
   });

@@ -1,6 +1,6 @@
 // `tiepdan kb` end to end, in a child process on a fresh embedded database: add, list, re-add, remove.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -77,5 +77,21 @@ describe('tiepdan kb', () => {
     expect(list.stdout).toContain('Tổng cộng: 8 tài liệu.');
     expect(list.stdout).not.toContain('416/KH-UBND');
     expect(list.stdout).toMatch(/^9\.999001\tprocedure\txã\t6 đoạn\tXác nhận mẫu dùng cho kiểm thử$/m);
+  });
+
+  it('replaces what a changed file held: a document whose số hiệu changed is removed and named', async () => {
+    const file = path.join(dataDir, 'ke-hoach.txt');
+    const text = (so: string) =>
+      `ỦY BAN NHÂN DÂN TỈNH BẮC KẠN\nSố: ${so}\nKẾ HOẠCH\nTiếp công dân định kỳ năm 2026\n1. Lịch tiếp\nChủ tịch tiếp công dân vào ngày 15 hằng tháng.\n`;
+    await writeFile(file, text('12/KH-UBND'));
+    expect((await kb('add', file)).stdout).toContain('Đã thêm 1, cập nhật 0');
+    await writeFile(file, text('13/KH-UBND'));
+    const changed = await kb('add', file);
+    expect(changed.code).toBe(0);
+    expect(changed.stdout).toContain('Đã xoá 1 tài liệu không còn trong tệp của chúng:');
+    expect(changed.stdout).toMatch(/- 12\/KH-UBND \(/);
+    const codes = (JSON.parse((await kb('list', '--json')).stdout) as Array<{ code: string }>).map((d) => d.code);
+    expect(codes).toContain('13/KH-UBND');
+    expect(codes).not.toContain('12/KH-UBND');
   });
 });

@@ -108,7 +108,7 @@ describe('loadDocuments on a folder of mixed formats', () => {
   it('loads a procedure record that lacks only optional fields', async () => {
     const doc = byCode((await load()).documents, '9.999001');
     expect(doc).toMatchObject({ kind: 'procedure', level: 'xã', title: 'Xác nhận mẫu dùng cho kiểm thử' });
-    expect(doc.meta.levels).toEqual(['xã', 'tỉnh']);
+    expect(doc.levels).toEqual(['xã', 'tỉnh']);
     expect(doc.chunks.map((c) => c.aspect)).toEqual(['tong_quan', 'ho_so', 'thoi_han', 'le_phi', 'co_quan', 'ket_qua']);
   });
 

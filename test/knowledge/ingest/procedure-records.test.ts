@@ -33,7 +33,8 @@ describe.skipIf(!hasSharedData)('national procedure records', () => {
       url: 'https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019d2bf7-7704-7449-9e95-fe7ebb959aa2',
       sourcePath: 'bo-cong-an/1.004222.json',
     });
-    expect(doc.meta).toMatchObject({ levels: ['xã'], group: 'bo-cong-an' });
+    expect(doc.levels).toEqual(['xã']);
+    expect(doc.meta).toMatchObject({ group: 'bo-cong-an' });
     expect((doc.meta.submission as unknown[]).length).toBe(2);
     expect(doc.contentHash).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -91,10 +92,10 @@ describe.skipIf(!hasSharedData)('national procedure records', () => {
   it('keeps the lowest level and every level named', async () => {
     const doc = await record('bo-tu-phap', '2.000635');
     expect(doc.level).toBe('xã');
-    expect(doc.meta.levels).toEqual(['xã', 'tỉnh']);
+    expect(doc.levels).toEqual(['xã', 'tỉnh']);
     expect(chunk(doc, 'le_phi')).toContain('phí, lệ phí: 8,000 VNĐ');
     const central = await record('toa-an-nhan-dan', '3.000163');
-    expect(central.meta.levels).toEqual(['xã', 'tỉnh', 'trung ương']);
+    expect(central.levels).toEqual(['xã', 'tỉnh', 'trung ương']);
   });
 
   it('loads all 2,642 records without a failure', async () => {

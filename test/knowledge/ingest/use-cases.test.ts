@@ -67,6 +67,19 @@ describe('addDocuments', () => {
       },
     ]);
   });
+
+  it('skips a text file that is not UTF-8 (Windows-1258 here) instead of importing a garbled title', async () => {
+    // "Số: 12/KH-UBND / Kế hoạch tiếp công dân" as Vietnamese Windows (cp1258) bytes
+    const cp1258 = Buffer.from('S\xf4\xec: 12/KH-UBND\nK\xea\xec ho\xb5ch ti\xeap c\xf4ng d\xe2n\n', 'latin1');
+    await writeFile(path.join(root, 'kb/ke-hoach-cu.txt'), cp1258);
+    await writeFile(path.join(root, 'kb/ghi-chu-cu.md'), Buffer.concat([Buffer.from('# Ghi chú\n'), cp1258]));
+    const result = await addDocuments({ store, paths: ['kb'], root });
+    expect(result.added).toBe(8);
+    const reasons = Object.fromEntries(result.failed.map((f) => [f.path, f.reason]));
+    for (const file of ['kb/ke-hoach-cu.txt', 'kb/ghi-chu-cu.md'])
+      expect(reasons[file]).toMatch(/^không phải văn bản UTF-8 .*lưu lại tệp với mã hoá UTF-8/);
+    expect((await store.listDocuments()).map((d) => d.sourcePath)).not.toContain('kb/ke-hoach-cu.txt');
+  });
 });
 
 describe('listDocuments and removeDocument', () => {

@@ -249,6 +249,14 @@
   });
   input.addEventListener('input', autoGrow);
 
+  // Embedded (embed.js): Escape closes the chat. Key presses in this frame never reach the embedding page, so
+  // tell it; it checks that the message comes from this origin and this frame. The message carries no data.
+  if (framed) {
+    document.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && !event.isComposing) window.parent.postMessage({ type: 'tiepdan:close' }, '*');
+    });
+  }
+
   function applyLargeText(on) {
     document.documentElement.classList.toggle('large-text', on);
     largeText.setAttribute('aria-pressed', on ? 'true' : 'false');

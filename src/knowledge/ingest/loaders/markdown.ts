@@ -1,7 +1,7 @@
 // Loader for Markdown: optional YAML front matter (code, title, issuer, issued date, field, url), then
 // headings (#…) and legal headings both split the text.
 import { parse as parseYaml } from 'yaml';
-import { cleanText, failed, type Loader, oneLine, sha256 } from '../source-file.js';
+import { cleanText, decodeUtf8, failed, type Loader, oneLine, sha256 } from '../source-file.js';
 import { type StatedFacts, textDocument } from './text-document.js';
 
 const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n---[ \t]*(?:\n|$)/;
@@ -30,7 +30,9 @@ function plainMarkdown(body: string): string {
 }
 
 export const loadMarkdownFile: Loader = async (file) => {
-  let text = cleanText(file.bytes.toString('utf8'));
+  const decoded = decodeUtf8(file);
+  if (!('text' in decoded)) return decoded;
+  let text = cleanText(decoded.text);
   let stated: StatedFacts = {};
   const match = FRONT_MATTER.exec(text);
   if (match) {

@@ -56,13 +56,13 @@ function procedureDocument(file: SourceFile, record: Record<string, unknown>): L
     title: fields.ten_thu_tuc,
     kind: 'procedure',
     level: levels[0],
+    levels,
     field: fields.linh_vuc ? oneLine(fields.linh_vuc) : undefined,
     url: text(record.detail_url),
     sourcePath: file.sourcePath,
     contentHash: sha256(file.bytes),
     meta: {
       format: 'procedure',
-      levels,
       capThucHien: fields.cap_thuc_hien,
       // The folder names the ministry in the portal dump (bo-cong-an/1.004222.json).
       group: path.basename(path.dirname(file.absolutePath)),

@@ -1,0 +1,42 @@
+// Pure converter: what the page (or an app) posted to /api/chat/messages → the core's IncomingMessage.
+import type { IncomingMessage } from '../../conversation/types.js';
+import { MAX_INCOMING_CHARS, sanitizeText } from '../shared/incoming-guard.js';
+
+/** A web message made safe to store and to hand to the core. */
+export interface WebInput {
+  /** What the core sees: the full cleaned text (the core itself turns an overlong one away). */
+  text: string;
+  /** What the transcript keeps: the same text, cut to MAX_INCOMING_CHARS. */
+  shown: string;
+  /** Payload of the pressed quick-reply button, if any. */
+  action: string | undefined;
+}
+
+/** Cleans the posted text and action (anything at all: binary junk, control characters, 100 KB). */
+export function readWebInput(posted: { text?: string | undefined; action?: string | undefined }): WebInput {
+  const text = sanitizeText(posted.text ?? '');
+  const action = sanitizeText(posted.action ?? '') || undefined;
+  const shown = text.length > MAX_INCOMING_CHARS ? `${text.slice(0, MAX_INCOMING_CHARS)}…` : text;
+  return { text, shown, action };
+}
+
+/**
+ * The resident's stored transcript line as the core's message. The session id is the resident's channel id;
+ * the line id is the dedupe key (a retried request with the same clientMessageId gets the same line back).
+ */
+export function toIncoming(options: {
+  sessionId: string;
+  line: { id: number; createdAt: Date };
+  input: WebInput;
+}): IncomingMessage {
+  const { sessionId, line, input } = options;
+  return {
+    channel: 'web',
+    channelUserId: sessionId,
+    messageId: String(line.id),
+    text: input.text,
+    attachments: [],
+    receivedAt: line.createdAt,
+    action: input.action,
+  };
+}

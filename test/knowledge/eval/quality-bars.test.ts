@@ -1,0 +1,60 @@
+// The quality bars on the full procedure corpus (2,642 national records + plan 416/KH-UBND), through the
+// answer path `tiepdan eval` measures: a ranking or answer change that drops below a bar fails here.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  addDocuments,
+  answerQuestion,
+  createExtractiveWriter,
+  createMemoryKnowledgeStore,
+  type EvalQuestion,
+  type EvalReport,
+  openKnowledgeSearch,
+  readQuestions,
+  runEval,
+} from '../../../src/knowledge/index.js';
+import { EVAL_DATA_DIR, REPO_ROOT } from '../../support/shared-data.js';
+
+const RAW = path.join(EVAL_DATA_DIR, 'tthc-dichvucong/raw');
+const QUESTIONS = path.join(EVAL_DATA_DIR, 'procedure-qa/dev.jsonl');
+const PLAN = path.join(REPO_ROOT, 'knowledge/416-KH-UBND.txt');
+const missing = [RAW, QUESTIONS, PLAN].filter((p) => !existsSync(p));
+if (missing.length > 0) console.log(`quality bars skipped: missing ${missing.join(', ')}`);
+
+describe.skipIf(missing.length > 0)('quality bars on the full corpus (procedure-qa dev)', () => {
+  let report: EvalReport;
+  let withoutDiacritics: EvalReport;
+
+  beforeAll(async () => {
+    // What `tiepdan eval --kb …` builds: the importer, the lexical search with the shipped synonyms and the
+    // extractive writer, over a throw-away knowledge base.
+    const store = createMemoryKnowledgeStore();
+    const imported = await addDocuments({ store, paths: [RAW, PLAN], root: REPO_ROOT });
+    expect(imported.failed).toEqual([]);
+    const search = await openKnowledgeSearch({ store, synonymsFile: path.join(REPO_ROOT, 'knowledge/synonyms.txt') });
+    const writer = createExtractiveWriter({ synonyms: () => search.synonyms() });
+    const ask = (question: string) => answerQuestion({ question, retriever: search.retriever, writer });
+    const questions: EvalQuestion[] = await readQuestions(QUESTIONS);
+    report = (await runEval({ questions, ask })).report;
+    withoutDiacritics = (await runEval({ questions, ask, stripDiacritics: true })).report;
+  }, 120_000);
+
+  it('finds the right document first (R@1 ≥ 0.85) and among the first five (R@5 ≥ 0.95)', () => {
+    expect(report.recall_at_1).toBeGreaterThanOrEqual(0.85);
+    expect(report.recall_at_5).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('says "not found" for questions the corpus cannot answer (recall ≥ 0.8 at precision ≥ 0.8)', () => {
+    expect(report.abstain_recall).toBeGreaterThanOrEqual(0.8);
+    expect(report.abstain_precision).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('quotes the expected facts in its answers (fact_rate ≥ 0.70)', () => {
+    expect(report.fact_rate).toBeGreaterThanOrEqual(0.7);
+  });
+
+  it('finds as well when the same questions are typed without diacritics (R@5 within 0.05)', () => {
+    expect(withoutDiacritics.recall_at_5).toBeGreaterThanOrEqual((report.recall_at_5 as number) - 0.05);
+  });
+});
