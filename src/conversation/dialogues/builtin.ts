@@ -5,7 +5,15 @@ import { actions } from '../actions.js';
 import { eraseResidentData } from '../erase-resident-data.js';
 import { foldForMatching, followUpQuestion, namesSomething } from '../intents/rule-classifier.js';
 import { lookUpTicket } from '../look-up-ticket.js';
-import type { FeedbackReason, IntakeKind, JsonObject, RecentAnswer, ResidentDataHolder, TicketDesk } from '../ports.js';
+import type {
+  FeedbackReason,
+  IntakeKind,
+  JsonObject,
+  RecentAnswer,
+  ResidentDataHolder,
+  StoreEffect,
+  TicketDesk,
+} from '../ports.js';
 import type { Replies } from '../replies.js';
 import { cutText } from '../sanitize-input.js';
 import { findTrackingCode } from '../tracking-code.js';
@@ -47,6 +55,17 @@ const LEAVE: LeaveTransition = { type: 'leave' };
 
 function findAnswer(ctx: DialogueContext, ref: string | undefined): RecentAnswer | undefined {
   return ref === undefined ? undefined : ctx.conversation.answers?.find((a) => a.ref === ref);
+}
+
+/** The effect that queues an answered-badly or unanswered question for staff. */
+function escalation(answer: RecentAnswer, ctx: DialogueContext): StoreEffect {
+  return {
+    type: 'escalate-question',
+    answerRef: answer.ref,
+    channel: ctx.resident.channel,
+    question: answer.question,
+    docCodes: answer.docCodes,
+  };
 }
 
 export function createBuiltinDialogues(deps: BuiltinDialogueDeps): DialogueDefinition[] {
@@ -117,15 +136,7 @@ export function createBuiltinDialogues(deps: BuiltinDialogueDeps): DialogueDefin
         return {
           type: 'end',
           say: [filed.text],
-          effects: [
-            {
-              type: 'escalate-question',
-              answerRef: answer.ref,
-              channel: ctx.resident.channel,
-              question: answer.question,
-              docCodes: answer.docCodes,
-            },
-          ],
+          effects: [escalation(answer, ctx)],
         };
       }
       return { type: 'goto', step: 'confirm', data: { ref: answer.ref } };
@@ -149,15 +160,7 @@ export function createBuiltinDialogues(deps: BuiltinDialogueDeps): DialogueDefin
           return {
             type: 'end',
             say: [R.handedToStaffQueue],
-            effects: [
-              {
-                type: 'escalate-question',
-                answerRef: answer.ref,
-                channel: ctx.resident.channel,
-                question: answer.question,
-                docCodes: answer.docCodes,
-              },
-            ],
+            effects: [escalation(answer, ctx)],
           };
         },
         onOtherRequest: () => LEAVE,
