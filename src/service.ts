@@ -18,12 +18,10 @@ import { createHttpApp, listen, type RouteMounter, type RunningServer } from './
 import { mountAdminCli } from './http/routes/admin-cli.js';
 import { mountAsk } from './http/routes/ask.js';
 import { mountOpen311 } from './http/routes/open311.js';
-import { createAiOptions } from './knowledge/create-ai-options.js';
 import {
   createAnswerer,
-  createExtractiveWriter,
   type KnowledgeStore,
-  openKnowledgeSearch,
+  openInProcessAnswering,
   type QuestionAnswerer,
   startKnowledgeWorker,
 } from './knowledge/index.js';
@@ -251,13 +249,11 @@ async function openAnswering(deps: {
       close: () => worker.close(),
     };
   }
-  const search = await openKnowledgeSearch({ store, dataDir: config.dataDir, synonymsFile, logger: searchLogger });
-  const ai = await createAiOptions({
+  const { search, ai } = await openInProcessAnswering({
     config,
-    lexical: search.retriever,
-    extractive: createExtractiveWriter({ addressForm: config.addressForm, synonyms: () => search.synonyms() }),
     store,
-    logger,
+    dataDir: config.dataDir,
+    logger: searchLogger,
     db,
   });
   logger.info({ revision: search.revision(), index: search.origin, ...ai.summary }, 'knowledge search ready');

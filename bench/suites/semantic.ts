@@ -110,7 +110,6 @@ export async function runSemanticBench(options: SemanticBenchOptions = {}): Prom
         await pg.query(queryVector, { topK: 20 });
         times.push(performance.now() - t);
       }
-      times.sort((a, b) => a - b);
       rows.push({
         name: 'pgvector top-20 query p50',
         value: percentile(times, 50),
@@ -146,7 +145,6 @@ export async function runSemanticBench(options: SemanticBenchOptions = {}): Prom
       await embedder.embedQuery(q);
       embedTimes.push(performance.now() - t);
     }
-    embedTimes.sort((a, b) => a - b);
     rows.push({
       name: 'question embedding round trip p50',
       value: percentile(embedTimes, 50),
@@ -168,7 +166,6 @@ export async function runSemanticBench(options: SemanticBenchOptions = {}): Prom
         await hybrid.retrieve(q, { k: 10 });
         times.push(performance.now() - t);
       }
-      times.sort((a, b) => a - b);
       rows.push({
         name: `hybrid query overhead p50 (${name})`,
         value: percentile(times, 50),

@@ -19,7 +19,7 @@ import { createLogger } from '../../src/shared/logger.js';
 import { EVAL_DATA_DIR, REPO_ROOT } from '../../test/support/shared-data.js';
 import { createBenchAnswerer } from '../support/bench-answerer.js';
 import type { LoadRequest, LoadResult } from '../support/telegram-load-worker.js';
-import { percentile, startWorkerRpc } from '../support/worker-rpc.js';
+import { median, percentile, startWorkerRpc } from '../support/worker-rpc.js';
 
 const TOKEN = '555000111:AAbench-token_not_real';
 const SECRET = 'bench-secret';
@@ -27,12 +27,6 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const RESIDENTS = Number(process.env.BENCH_RESIDENTS ?? 200);
 const PER_RESIDENT = Number(process.env.BENCH_MESSAGES ?? 10);
 const DUPLICATE_RATE = 0.05;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
 
 interface RunNumbers {
   perSecond: number;
@@ -178,13 +172,12 @@ export async function run(): Promise<void> {
       };
       const measure = async (label: string, request: LoadRequest): Promise<RunNumbers> => {
         const result = await worker.call<LoadResult>({ type: 'load', load: request });
-        const sorted = [...result.latencies].sort((a, b) => a - b);
         const { lost, double } = await countAnswers(db as Database, result);
         const numbers: RunNumbers = {
           perSecond: result.messages / (result.elapsedMs / 1000),
-          p50: percentile(sorted, 50),
-          p95: percentile(sorted, 95),
-          p99: percentile(sorted, 99),
+          p50: percentile(result.latencies, 50),
+          p95: percentile(result.latencies, 95),
+          p99: percentile(result.latencies, 99),
           lost: lost + result.unfinished,
           double,
           messages: result.messages,
@@ -241,11 +234,10 @@ export async function run(): Promise<void> {
         await runtime.ready;
         const result = await worker.call<LoadResult>({ type: 'load', load: load(RESIDENTS, 2, 999, 1000) });
         const { lost, double } = await countAnswers(db, result);
-        const sorted = [...result.latencies].sort((a, b) => a - b);
         out(
           `  webhook with Telegram's limits on: ${result.messages} messages in ${(result.elapsedMs / 1000).toFixed(1)} s = ` +
-            `${(result.messages / (result.elapsedMs / 1000)).toFixed(1)} msg/s (cap 30), p50 ${percentile(sorted, 50).toFixed(0)} ms, ` +
-            `p95 ${percentile(sorted, 95).toFixed(0)} ms, lost ${lost + result.unfinished}, double ${double}`,
+            `${(result.messages / (result.elapsedMs / 1000)).toFixed(1)} msg/s (cap 30), p50 ${percentile(result.latencies, 50).toFixed(0)} ms, ` +
+            `p95 ${percentile(result.latencies, 95).toFixed(0)} ms, lost ${lost + result.unfinished}, double ${double}`,
         );
       }
       await runtime.stop();

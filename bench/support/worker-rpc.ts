@@ -1,6 +1,6 @@
 // What the bench suites share: a TypeScript module run in a worker thread and called by request/reply,
-// deterministic pseudo-random numbers, and percentiles.
-import { Worker } from 'node:worker_threads';
+// deterministic pseudo-random numbers, percentiles and medians.
+import { spawnModuleWorker } from '../../src/shared/module-worker.js';
 
 export interface WorkerRpc {
   call<T>(message: Record<string, unknown>): Promise<T>;
@@ -12,10 +12,7 @@ export interface WorkerRpc {
  * `{id, …}` with `{id, result}` or `{id, error}`.
  */
 export function startWorkerRpc(moduleUrl: URL): WorkerRpc {
-  const worker = new Worker(
-    `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(moduleUrl.href)}); })`,
-    { eval: true },
-  );
+  const worker = spawnModuleWorker(moduleUrl);
   let nextId = 1;
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   worker.on('message', (m: { id: number; result?: unknown; error?: string }) => {
@@ -53,4 +50,11 @@ export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
+}
+
+/** Median of unsorted values (the mean of the middle two when even; NaN when empty). */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }

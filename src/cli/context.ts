@@ -23,6 +23,16 @@ export interface CliContext {
   outboxNotifier?: { notify(): void } | undefined;
 }
 
+/** Runs `fn` with the configured database open and closes it afterwards, whatever happens. */
+export async function withDatabase<T>(context: CliContext, fn: (db: Database) => Promise<T>): Promise<T> {
+  const db = await context.openDatabase();
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
 /** A command's two output streams. */
 export interface CliOutput {
   out(text: string): void;
@@ -37,7 +47,8 @@ export interface CliSink extends CliOutput {
   exitCode?: number;
 }
 
-const terminal: CliSink = {
+/** The process's own stdout and stderr. */
+export const terminal: CliSink = {
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),
   get isTTY() {

@@ -2,9 +2,9 @@
 // Instead the command line is handed to the running service over its loopback admin route, and its output
 // is printed as the service streams it back.
 import type { LockInfo } from '../db/data-dir-lock.js';
-import type { AdminCliEvent } from '../http/routes/admin-cli.js';
+import { ADMIN_CLI_CONTENT_TYPE, type AdminCliEvent } from '../http/routes/admin-cli.js';
 import { AppError } from '../shared/errors.js';
-import type { CliOutput } from './context.js';
+import { type CliOutput, terminal } from './context.js';
 
 /** Thrown by the terminal context when the database belongs to a running service that accepts commands. */
 export class ForwardToService extends Error {
@@ -19,10 +19,8 @@ export interface ForwardedResult {
   exitCode: number;
 }
 
-const terminal: CliOutput = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-};
+/** The admin route's media type, whatever charset parameter follows it. */
+const STREAM_TYPE = ADMIN_CLI_CONTENT_TYPE.split(';')[0] ?? ADMIN_CLI_CONTENT_TYPE;
 
 /**
  * Runs the command line in the service that holds the database. Output is written to `output` (the terminal
@@ -55,7 +53,7 @@ export async function forwardToService(
       userMessage: `Dịch vụ tiepdan từ chối lệnh (HTTP ${response.status}).`,
     });
   }
-  if (!response.body || !response.headers.get('content-type')?.startsWith('application/x-ndjson')) {
+  if (!response.body || !response.headers.get('content-type')?.startsWith(STREAM_TYPE)) {
     // a service started before this version answers with one JSON object at the end
     throw new AppError('UPSTREAM_FAILED', `Service answered ${response.headers.get('content-type')}, not a stream`, {
       userMessage: `Dịch vụ tiepdan (pid ${holder.pid}) đang chạy phiên bản cũ hơn lệnh này. Hãy khởi động lại dịch vụ rồi chạy lại lệnh.`,

@@ -12,6 +12,12 @@ const optionalUrl = (protocols: string[]) =>
     .refine((v) => protocols.some((p) => v.startsWith(p)), { message: `phải bắt đầu bằng ${protocols.join(' hoặc ')}` })
     .optional();
 
+/**
+ * Characters a webhook path may hold literally: the HTTP router reads `:`, `*`, `{` and friends as patterns,
+ * and %-escapes would never match the decoded path it compares against.
+ */
+export const PLAIN_WEBHOOK_PATH = /^\/[A-Za-z0-9._~/-]*$/;
+
 const urlWithDefault = (fallback: string) => optionalUrl(['https://', 'http://']).transform((v) => v ?? fallback);
 
 const boolFromEnv = (fallback: boolean) =>
@@ -74,7 +80,11 @@ const envFields = z.object({
   PINECONE_HOST: optionalUrl(['http://', 'https://']),
 
   TELEGRAM_BOT_TOKEN: optionalString,
-  TELEGRAM_WEBHOOK_URL: optionalUrl(['https://', 'http://']),
+  TELEGRAM_WEBHOOK_URL: optionalUrl(['https://', 'http://']).refine(
+    // a path that cannot be served would still be registered with Telegram, and every update would 404
+    (v) => v === undefined || !URL.canParse(v) || PLAIN_WEBHOOK_PATH.test(new URL(v).pathname),
+    { message: 'đường dẫn chỉ được gồm chữ cái không dấu, số và . _ ~ - /' },
+  ),
   // Telegram echoes it in the X-Telegram-Bot-Api-Secret-Token header, which allows only these characters
   TELEGRAM_WEBHOOK_SECRET: z
     .string()
@@ -96,7 +106,7 @@ const envFields = z.object({
 });
 
 /** tiepdan's variables as set in the environment: trimmed, never empty. */
-export type Env = Partial<Record<keyof typeof envFields.shape, string>>;
+type Env = Partial<Record<keyof typeof envFields.shape, string>>;
 
 /** Only tiepdan's variables, trimmed, with empty ones dropped (so that their defaults apply). */
 function normaliseEnv(env: Record<string, string | undefined>): Env {

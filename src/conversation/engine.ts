@@ -255,6 +255,11 @@ export function createConversationEngine(options: ConversationEngineOptions): Co
     say(turn, { text, quickReplies: buttons.filter((b): b is QuickReply => b !== undefined), attachments: [] });
   }
 
+  /** 👍 / 👎 under an answer. */
+  function rateButtons(ref: string): Array<QuickReply | undefined> {
+    return [quick(R.rateLabels.up, actions.rate('up', ref)), quick(R.rateLabels.down, actions.rate('down', ref))];
+  }
+
   function menuButtons(): Array<QuickReply | undefined> {
     return [
       quick(R.menuLabels.ask, actions.intent('ask')),
@@ -497,10 +502,7 @@ export function createConversationEngine(options: ConversationEngineOptions): Co
       if (tickets?.fileQuestion && isIntakeAvailable())
         buttons.push(quick(R.handToStaffDetailsLabel, actions.staff(ref, 'details')));
     } else {
-      buttons.push(
-        quick(R.rateLabels.up, actions.rate('up', ref)),
-        quick(R.rateLabels.down, actions.rate('down', ref)),
-      );
+      buttons.push(...rateButtons(ref));
     }
     const intakeAction = offerIntake ? KIND_INTENT_ACTION[offerIntake] : undefined;
     if (intakeAction && isIntakeAvailable())
@@ -514,8 +516,7 @@ export function createConversationEngine(options: ConversationEngineOptions): Co
       return;
     }
     const focus = turn.context.focus;
-    const isFresh = focus !== undefined && turn.now.getTime() - Date.parse(focus.at) <= followUpWindowMs;
-    if (focus && isFresh) {
+    if (focus && isWithinFollowUpWindow(turn, focus.at)) {
       await answer(turn, followUpQuestion(intent.question, focus.title), focus.code);
       return;
     }
@@ -575,7 +576,12 @@ export function createConversationEngine(options: ConversationEngineOptions): Co
   function recentRatableAnswer(turn: Turn): RecentAnswer | undefined {
     const last = lastAnswer(turn);
     if (!last || last.abstained) return undefined;
-    return turn.now.getTime() - Date.parse(last.at) <= followUpWindowMs ? last : undefined;
+    return isWithinFollowUpWindow(turn, last.at) ? last : undefined;
+  }
+
+  /** True when `at` (an ISO time saved in the context) is recent enough for a follow-up to refer to it. */
+  function isWithinFollowUpWindow(turn: Turn, at: string): boolean {
+    return turn.now.getTime() - Date.parse(at) <= followUpWindowMs;
   }
 
   /** /danhgia: the rating buttons of the last answer again. */
@@ -589,10 +595,7 @@ export function createConversationEngine(options: ConversationEngineOptions): Co
       say(turn, R.alreadyRated);
       return;
     }
-    sayWith(turn, R.ratePrompt(cutText(last.question, 120)), [
-      quick(R.rateLabels.up, actions.rate('up', last.ref)),
-      quick(R.rateLabels.down, actions.rate('down', last.ref)),
-    ]);
+    sayWith(turn, R.ratePrompt(cutText(last.question, 120)), rateButtons(last.ref));
   }
 
   async function startIntake(turn: Turn, seed: JsonObject): Promise<void> {
@@ -784,10 +787,10 @@ export function createConversationEngine(options: ConversationEngineOptions): Co
   async function handleInDialogue(turn: Turn): Promise<void> {
     const { text, attachments } = turn.input;
     if (text !== '') {
-      const command = text.startsWith('/') ? classifyText(text) : undefined;
-      if (command?.kind === 'cancel' || (!command && classifyText(text).kind === 'cancel')) {
-        return cancelDialogue(turn);
-      }
+      const folded = foldForMatching(text);
+      const intent = classifyText(text, folded);
+      if (intent.kind === 'cancel') return cancelDialogue(turn);
+      const command = text.startsWith('/') ? intent : undefined;
       if (command?.kind === 'help' || command?.kind === 'greeting') {
         say(turn, R.help({ intake: isIntakeAvailable(), tracking: tickets !== undefined }));
         say(turn, R.inDialogueHelp);
@@ -800,13 +803,11 @@ export function createConversationEngine(options: ConversationEngineOptions): Co
       }
       const step = currentStep(turn);
       if (step?.onOtherRequest && matchChoice(text, step.prompt(contextFor(turn)).choices ?? []) === undefined) {
-        const other = anotherRequest(text);
+        const other = anotherRequest(text, intent, folded);
         const outcome = other ? step.onOtherRequest(other, contextFor(turn)) : undefined;
         if (outcome?.type === 'leave') {
-          endDialogue(turn);
-          turn.effects.push(...(outcome.effects ?? []));
-          for (const item of outcome.say ?? []) say(turn, item);
-          return handleIdle(turn);
+          await applyTransition(turn, { ...outcome, type: 'end' }, 0);
+          return handleIdle(turn, { folded, intent });
         }
         if (outcome) return applyTransition(turn, outcome, 0);
       }
@@ -814,7 +815,8 @@ export function createConversationEngine(options: ConversationEngineOptions): Co
     return handleStepInput(turn, { text, attachments });
   }
 
-  async function handleIdle(turn: Turn): Promise<void> {
+  /** `read`: the text already folded and classified by the rules (a message that left a dialogue). */
+  async function handleIdle(turn: Turn, read?: { folded: string; intent: Intent }): Promise<void> {
     const { text, attachments } = turn.input;
     if (text === '') {
       if (attachments.length === 0) {
@@ -840,10 +842,11 @@ export function createConversationEngine(options: ConversationEngineOptions): Co
       return;
     }
     // "sai rồi", "hữu ích": a verdict on the answer just given; without one it is a message like any other
-    const typed = attachments.length === 0 ? typedRating(text) : undefined;
+    const folded = read?.folded ?? foldForMatching(text);
+    const typed = attachments.length === 0 ? typedRating(text, folded) : undefined;
     const rated = typed ? recentRatableAnswer(turn) : undefined;
     if (typed && rated) return rate(turn, typed, rated.ref);
-    const intent = await classify(text);
+    const intent = await classify(text, folded, read?.intent);
     if (attachments.length > 0 && intent.kind !== 'intake') say(turn, R.attachmentsIgnored);
     return runIntent(turn, intent);
   }
@@ -851,14 +854,16 @@ export function createConversationEngine(options: ConversationEngineOptions): Co
   /**
    * Commands are always read by the rules (they are exact); free text goes to the configured classifier, and to the
    * rules again when that one fails (an LLM classifier timing out must not cost the resident an answer).
+   * `ruleIntent`: what the rules already made of this text, if they were asked.
    */
-  async function classify(text: string): Promise<Intent> {
-    if (text.startsWith('/') || classifier === ruleClassifier) return classifyText(text);
+  async function classify(text: string, folded: string, ruleIntent?: Intent): Promise<Intent> {
+    const byRules = () => ruleIntent ?? classifyText(text, folded);
+    if (text.startsWith('/') || classifier === ruleClassifier) return byRules();
     try {
       return await classifier.classify({ text });
     } catch (error) {
       logger?.warn(describeError(error), 'intent classifier failed; using the rules');
-      return classifyText(text);
+      return byRules();
     }
   }
 

@@ -8,7 +8,7 @@ export {
   type ParsedAction,
   parseAction,
 } from './actions.js';
-export { BUILTIN_DIALOGUES } from './dialogues/builtin.js';
+export { BUILTIN_DIALOGUES, escalationEffect } from './dialogues/builtin.js';
 export {
   type ActionHandler,
   type DialogueContext,

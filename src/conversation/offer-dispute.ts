@@ -19,8 +19,7 @@ export async function offerDispute({ tickets, replies, code, ctx }: OfferDispute
     channelUserId: ctx.resident.channelUserId,
   });
   switch (result.kind) {
-    case 'offer':
-    case 'refused':
+    case 'reply':
       return [{ text: result.text, quickReplies: result.quickReplies ?? [], attachments: [] }];
     case 'invalid_code':
       return [replies.trackInvalid(code ?? '')];

@@ -167,10 +167,11 @@ export type TicketLookupResult =
   | { kind: 'rate_limited'; retryAfterSeconds?: number | undefined };
 
 export type DisputeOfferResult =
-  /** The confirmation for one answered ticket, or the choice between several: its buttons do the dispute. */
-  | { kind: 'offer'; text: string; quickReplies: QuickReply[] }
-  /** Nothing to reconsider: another person's code, not answered yet, too late, or no answered request at all. */
-  | { kind: 'refused'; text: string; quickReplies?: QuickReply[] | undefined }
+  /**
+   * The confirmation for one answered ticket, or the choice between several (its buttons do the dispute); or why
+   * there is nothing to reconsider: another person's code, not answered yet, too late, or no answered request at all.
+   */
+  | { kind: 'reply'; text: string; quickReplies?: QuickReply[] | undefined }
   /** The check character does not match: a typo. */
   | { kind: 'invalid_code' }
   | { kind: 'rate_limited'; retryAfterSeconds?: number | undefined };

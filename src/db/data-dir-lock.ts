@@ -1,7 +1,6 @@
 // One process at a time on an embedded data folder: PGlite itself does not lock it, and two writers corrupt it.
 // The lock file also tells the CLI where the running service listens, so commands can be handed to it.
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { open, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../shared/errors.js';
@@ -28,32 +27,30 @@ export interface DataDirLock {
 
 /**
  * A killed process whose parent died too stays a zombie until something reaps it, and containers often run
- * without an init that does: signal 0 still reaches it, so on Linux its state in /proc decides.
+ * without an init that does (run them with `--init` where you can): signal 0 still reaches it, so on Linux its
+ * state in /proc decides.
  */
-function isZombie(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
-  } catch {
-    return false;
-  }
+async function isZombie(pid: number): Promise<boolean> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  const afterName = stat.lastIndexOf(')');
+  return afterName >= 0 && stat.charAt(afterName + 2) === 'Z';
 }
 
-function isAlive(pid: number): boolean {
+async function isAlive(pid: number): Promise<boolean> {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
-  return !isZombie(pid);
+  return !(await isZombie(pid));
 }
 
 /** The holder of the lock, when a live process holds it. */
 export async function readDataDirLock(dataDir: string): Promise<LockInfo | undefined> {
   try {
     const info = JSON.parse(await readFile(path.join(dataDir, LOCK_FILE), 'utf8')) as LockInfo;
-    return isAlive(info.pid) && info.pid !== process.pid ? info : undefined;
+    return info.pid !== process.pid && (await isAlive(info.pid)) ? info : undefined;
   } catch {
     return undefined;
   }

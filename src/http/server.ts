@@ -51,14 +51,19 @@ const CLIENT_ERRORS: Record<string, [status: number, reason: string, message: st
     'Request Header Fields Too Large',
     'Địa chỉ hoặc tiêu đề yêu cầu quá dài. Câu hỏi dài xin gửi bằng POST /api/ask với JSON {"q": "…"}.',
   ],
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: [413, 'Payload Too Large', 'Phần mở rộng của khối dữ liệu gửi lên quá dài.'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', 'Yêu cầu gửi lên quá chậm, xin gửi lại.'],
 };
 
 /**
- * Requests the HTTP parser refuses (a URL of tens of kilobytes, broken framing) never reach Hono. Node would
- * answer them with an empty body; give them the same Vietnamese JSON shape as every other error.
+ * Requests the HTTP parser refuses (a URL of tens of kilobytes, broken framing, a stalled upload) never reach
+ * Hono. Node would answer them with an empty body; keep its statuses but give them the same Vietnamese JSON
+ * shape as every other error.
  */
 function answerClientError(error: NodeJS.ErrnoException, socket: import('node:stream').Duplex): void {
-  if (error.code === 'ECONNRESET' || !socket.writable) {
+  // a response already under way on this socket cannot be followed by another: writing one would corrupt it
+  const inFlight = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
     socket.destroy();
     return;
   }
@@ -74,7 +79,6 @@ function answerClientError(error: NodeJS.ErrnoException, socket: import('node:st
 export async function listen(app: Hono, host: string, port: number): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
-      server.on('clientError', answerClientError);
       resolve({
         server,
         port: info.port,
@@ -85,6 +89,7 @@ export async function listen(app: Hono, host: string, port: number): Promise<Run
           }),
       });
     });
+    server.on('clientError', answerClientError);
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(
         new AppError('CONFIG_INVALID', `Cannot listen on ${host}:${port}: ${error.code ?? error.message}`, {

@@ -32,6 +32,7 @@ export {
   reindexKnowledge,
   removeDocument,
 } from './ingest/index.js';
+export { type OpenInProcessAnsweringInput, openInProcessAnswering } from './open-in-process-answering.js';
 export {
   detectAspects,
   type KnowledgeSearch,

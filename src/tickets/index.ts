@@ -32,7 +32,7 @@ export {
   type OutboxWorkerOptions,
 } from './deliver-outbox.js';
 export type { TicketDeps } from './deps.js';
-export { type DisputeTicketOptions, disputeTicket, MAX_DISPUTE_REASON } from './dispute-ticket.js';
+export { type DisputeTicketOptions, disputeTicket } from './dispute-ticket.js';
 export {
   type EraseResidentPersonalDataOptions,
   type EraseResidentPersonalDataResult,
@@ -40,20 +40,11 @@ export {
 } from './erase-resident-personal-data.js';
 export { type ExportTicketsOptions, type ExportTicketsResult, exportTickets } from './export-tickets.js';
 export { type ExtendTicketDeadlineOptions, extendTicketDeadline } from './extend-ticket-deadline.js';
-export {
-  type FileQuestionOptions,
-  type FileQuestionResult,
-  fileQuestion,
-  QUESTION_CATEGORY,
-} from './file-question.js';
+export { type FileQuestionOptions, type FileQuestionResult, fileQuestion } from './file-question.js';
 export { computeDefaultHolidays, HolidayCalendar, type HolidayEntry } from './holidays.js';
-export { createComplaintIntake, MAX_INTAKE_ATTACHMENTS } from './intake/complaint-intake.js';
+export { createComplaintIntake } from './intake/complaint-intake.js';
 export { OPEN_STATUSES, TRANSITIONS } from './lifecycle.js';
-export {
-  type ListDisputableTicketsOptions,
-  listDisputableTickets,
-  MAX_DISPUTABLE_TICKETS,
-} from './list-disputable-tickets.js';
+export { type ListDisputableTicketsOptions, listDisputableTickets } from './list-disputable-tickets.js';
 export { type ListTicketsOptions, listTickets, type TicketListItem } from './list-tickets.js';
 export { LOOKUP_MAX_WRONG, LOOKUP_WINDOW_MS, type LookupTicketOptions, lookupTicket } from './lookup-ticket.js';
 export { lunarToIsoDate, lunarToSolar, solarToLunar } from './lunar-calendar.js';
@@ -72,12 +63,7 @@ export { formatPublicView, type PublicTicketView, toPublicView } from './public-
 export { recordResolution } from './record-resolution.js';
 export { recordSatisfaction } from './record-satisfaction.js';
 export { loadTicketSettings, routeTicket, type TicketSettings } from './settings.js';
-export {
-  MAX_SHOWN_RESIDENT_ITEMS,
-  type ResidentPersonalData,
-  type ShowResidentPersonalDataOptions,
-  showResidentPersonalData,
-} from './show-resident-personal-data.js';
+export { type ResidentPersonalData, showResidentPersonalData } from './show-resident-personal-data.js';
 export { type ShowTicketOptions, showTicket, type TicketDetail } from './show-ticket.js';
 export { syncTicketSettings } from './sync-ticket-settings.js';
 export { createTicketActionHandler, createTicketDesk } from './ticket-desk.js';

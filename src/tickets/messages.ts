@@ -1,12 +1,12 @@
 // What residents read about their tickets (queued in the outbox or returned to the dialogue), in Vietnamese.
 import { vietnamDate } from './deadlines.js';
+import type { ResidentTicketData } from './show-resident-personal-data.js';
 import {
   CLOSE_REASON_LABEL,
   KIND_LABEL,
   type OutboxPayload,
   STATUS_LABEL,
   type Ticket,
-  type TicketKind,
   type TicketStatus,
 } from './types.js';
 
@@ -198,16 +198,7 @@ function excerpt(text: string, max: number): string {
  * "What do you keep about me": one line per request (code, kind, date and the name, phone, address the resident
  * gave, unmasked: they are reading their own), the older ones counted. Never call it with someone else's data.
  */
-export function residentTicketLines(
-  tickets: Array<{
-    code: string;
-    kind: TicketKind;
-    receivedAt: Date;
-    personal: { fullName: string | null; phone: string | null; address: string | null } | null;
-    disputeReason: string | null;
-  }>,
-  total: number,
-): string[] {
+export function residentTicketLines(tickets: ResidentTicketData[], total: number): string[] {
   const lines = tickets.map((t) => {
     const p = t.personal;
     const given = [

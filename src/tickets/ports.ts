@@ -6,6 +6,7 @@ import type {
   OutboxMessage,
   OutboxPayload,
   ResidentRef,
+  StoredTicketPersonal,
   Ticket,
   TicketAttachmentInput,
   TicketKind,
@@ -92,13 +93,12 @@ export interface TicketOps {
   getResident(residentId: number): Promise<ResidentRef | null>;
 
   insertPersonal(ticketId: number, data: TicketPersonalData): Promise<void>;
-  getPersonal(ticketId: number): Promise<TicketPersonalData | null>;
-  getPersonalMany(ticketIds: number[]): Promise<Map<number, TicketPersonalData>>;
+  getPersonal(ticketId: number): Promise<StoredTicketPersonal | null>;
+  getPersonalMany(ticketIds: number[]): Promise<Map<number, StoredTicketPersonal>>;
   /** Deletes the personal part of these tickets: name, phone, address and the dispute reason. */
   deletePersonal(ticketIds: number[]): Promise<number>;
   /** The resident's words when disputing (kept with the personal part); null clears an earlier one. */
   setDisputeReason(ticketId: number, reason: string | null): Promise<void>;
-  getDisputeReasons(ticketIds: number[]): Promise<Map<number, string>>;
 
   insertAttachments(ticketId: number, attachments: TicketAttachmentInput[]): Promise<void>;
   listAttachments(ticketId: number): Promise<TicketAttachmentInput[]>;

@@ -1,6 +1,7 @@
 // Use case: a resident sees the personal data the desk keeps about them (right of access): their requests with the
 // name, phone and address they gave and any dispute reason, and their consents. Only their own, unmasked.
 import type { TicketDeps } from './deps.js';
+import { personalPart } from './ticket-helpers.js';
 import type { ResidentRef, TicketKind, TicketPersonalData } from './types.js';
 
 /** Requests and consents listed in full; older ones are counted (a chat message must stay readable). */
@@ -50,17 +51,17 @@ export async function showResidentPersonalData(
   const shown = all.slice(0, MAX_SHOWN_RESIDENT_ITEMS);
   const ids = shown.map((t) => t.id);
   const personal = await store.getPersonalMany(ids);
-  const reasons = await store.getDisputeReasons(ids);
   const consents = (await store.listConsents(residentId)).reverse();
   return {
     tickets: shown.map((t) => {
-      const p = personal.get(t.id);
+      const stored = personal.get(t.id);
+      const p = stored && personalPart(stored);
       return {
         code: t.code,
         kind: t.kind,
         receivedAt: t.receivedAt,
         personal: p && Object.values(p).some((v) => v !== null) ? p : null,
-        disputeReason: reasons.get(t.id) ?? null,
+        disputeReason: stored?.disputeReason ?? null,
       };
     }),
     ticketCount: all.length,

@@ -6,7 +6,7 @@ import type { TicketDeps } from './deps.js';
 import { isDisputed } from './list-tickets.js';
 import { canSeeIdentity, HIDDEN_IDENTITY, type PersonalView, viewPersonal } from './privacy.js';
 import { type PublicTicketView, toPublicView } from './public-view.js';
-import { actorLabel, requireTicket } from './ticket-helpers.js';
+import { actorLabel, personalPart, requireTicket } from './ticket-helpers.js';
 import { parseTrackingCode } from './tracking-code.js';
 import type { Actor, AuditRow, OutboxStatus, TicketAttachmentInput } from './types.js';
 
@@ -53,10 +53,10 @@ export async function showTicket(deps: TicketDeps, options: ShowTicketOptions): 
   if (!parsed.ok) throw new AppError('BAD_INPUT', 'Invalid code', { userMessage: `Mã "${options.code}" không đúng.` });
   const ticket = await requireTicket(deps.store, parsed.code);
   const identityVisible = canSeeIdentity(options.actor.role, ticket.kind);
-  const personalData = identityVisible ? await deps.store.getPersonal(ticket.id) : null;
-  const disputeReason = ticket.disputedAt
-    ? ((await deps.store.getDisputeReasons([ticket.id])).get(ticket.id) ?? null)
-    : null;
+  // the dispute reason lives in the personal row: read it for a disputed ticket even when the identity is hidden
+  const stored = identityVisible || ticket.disputedAt ? await deps.store.getPersonal(ticket.id) : null;
+  const personalData = identityVisible && stored ? personalPart(stored) : null;
+  const disputeReason = ticket.disputedAt ? (stored?.disputeReason ?? null) : null;
   const viewedFields = [
     ...Object.entries(personalData ?? {})
       .filter(([, v]) => v !== null)

@@ -30,6 +30,15 @@ import { recordResolution } from './record-resolution.js';
 import { recordSatisfaction } from './record-satisfaction.js';
 import { showResidentPersonalData } from './show-resident-personal-data.js';
 
+/** A code the resident typed that was mistyped or tried too often, as the port reports it; undefined otherwise. */
+function codeFailure(
+  error: unknown,
+): { kind: 'rate_limited'; retryAfterSeconds: number } | { kind: 'invalid_code' } | undefined {
+  if (isAppError(error, 'RATE_LIMITED')) return { kind: 'rate_limited', retryAfterSeconds: LOOKUP_WINDOW_MS / 1000 };
+  if (isAppError(error, 'BAD_INPUT')) return { kind: 'invalid_code' };
+  return undefined;
+}
+
 export function createTicketDesk(deps: TicketDeps): TicketDesk {
   return {
     async lookupTicket(input): Promise<TicketLookupResult> {
@@ -40,10 +49,9 @@ export function createTicketDesk(deps: TicketDeps): TicketDesk {
         });
         return { kind: 'found', text: result.text };
       } catch (error) {
-        if (isAppError(error, 'RATE_LIMITED'))
-          return { kind: 'rate_limited', retryAfterSeconds: LOOKUP_WINDOW_MS / 1000 };
+        const failure = codeFailure(error);
+        if (failure) return failure;
         if (isAppError(error, 'NOT_FOUND')) return { kind: 'not_found' };
-        if (isAppError(error, 'BAD_INPUT')) return { kind: 'invalid_code' };
         throw error;
       }
     },
@@ -58,7 +66,7 @@ export function createTicketDesk(deps: TicketDeps): TicketDesk {
         if (tickets.length === 0) {
           const none = nothingToDisputeMessage(form, deps.settings.deadlines.disputeWindowDays);
           return {
-            kind: 'refused',
+            kind: 'reply',
             text: none.text,
             quickReplies: [
               { label: 'Tra cứu mã', action: actions.intent('track') },
@@ -67,12 +75,11 @@ export function createTicketDesk(deps: TicketDeps): TicketDesk {
           };
         }
         const offer = disputeOfferMessage(tickets, form);
-        return { kind: 'offer', text: offer.text, quickReplies: offer.quickReplies };
+        return { kind: 'reply', text: offer.text, quickReplies: offer.quickReplies };
       } catch (error) {
-        if (isAppError(error, 'RATE_LIMITED'))
-          return { kind: 'rate_limited', retryAfterSeconds: LOOKUP_WINDOW_MS / 1000 };
-        if (isAppError(error, 'BAD_INPUT')) return { kind: 'invalid_code' };
-        if (isAppError(error) && error.code !== 'INTERNAL') return { kind: 'refused', text: error.userMessage };
+        const failure = codeFailure(error);
+        if (failure) return failure;
+        if (isAppError(error) && error.code !== 'INTERNAL') return { kind: 'reply', text: error.userMessage };
         throw error;
       }
     },

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { AppError } from '../shared/errors.js';
 import type { TicketDeps } from './deps.js';
 import type { TicketOps } from './ports.js';
-import type { Actor, OutboxPayload, Ticket } from './types.js';
+import type { Actor, OutboxPayload, StoredTicketPersonal, Ticket, TicketPersonalData } from './types.js';
 
 /**
  * The ticket as recorded in the audit trail: facts only. The description may hold personal data and audit
@@ -153,4 +153,9 @@ export function normaliseCodeOrThrow(code: string, parse: (c: string) => { ok: b
       userMessage: `Mã "${code}" không đúng. Mã có dạng PA-2611-7K3QXW; vui lòng kiểm tra lại.`,
     });
   return parsed.code;
+}
+
+/** Name, phone and address of a stored personal row, without the dispute reason kept beside them. */
+export function personalPart(stored: StoredTicketPersonal): TicketPersonalData {
+  return { fullName: stored.fullName, phone: stored.phone, address: stored.address };
 }

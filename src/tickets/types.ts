@@ -117,6 +117,11 @@ export interface TicketPersonalData {
   address: string | null;
 }
 
+/** The personal part as stored: the resident's dispute reason is kept (and erased) with it. */
+export interface StoredTicketPersonal extends TicketPersonalData {
+  disputeReason: string | null;
+}
+
 export interface TicketAttachmentInput {
   kind: 'photo' | 'file' | 'location' | 'contact';
   ref: string;

@@ -110,6 +110,28 @@ describe('loadConfig', () => {
     ).toThrow(/TELEGRAM_WEBHOOK_SECRET/);
   });
 
+  it('refuses a webhook URL whose path the server cannot serve, and accepts a plain one', () => {
+    const webhook = (url: string) => ({
+      TELEGRAM_BOT_TOKEN: '1:a',
+      TELEGRAM_WEBHOOK_SECRET: 's3cret',
+      TELEGRAM_WEBHOOK_URL: url,
+    });
+    for (const url of [
+      'https://x.example/tg/:id',
+      'https://x.example/tg/*',
+      'https://x.example/t%C3%A9l%C3%A9',
+      'https://x.example/tiếp-dân',
+    ]) {
+      const error = configError(webhook(url));
+      expect(error.userMessage).toContain('TELEGRAM_WEBHOOK_URL: đường dẫn chỉ được gồm');
+      expect(error.details?.variables).toEqual(['TELEGRAM_WEBHOOK_URL']);
+    }
+    expect(loadConfig(webhook('https://x.example/tiepdan/tg_1.0~a')).telegram.webhookUrl).toBe(
+      'https://x.example/tiepdan/tg_1.0~a',
+    );
+    expect(loadConfig(webhook('https://x.example')).telegram.webhookUrl).toBe('https://x.example');
+  });
+
   it('accepts PostgreSQL and strips a trailing slash from the Bot API root', () => {
     const config = loadConfig({
       DATABASE_URL: 'postgres://u@127.0.0.1:5432/tiepdan',

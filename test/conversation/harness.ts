@@ -116,7 +116,7 @@ export class FakeTicketDesk implements TicketDesk {
     this.disputes.push(input.code);
     if (input.code === 'PA-2611-7K3QX9')
       return {
-        kind: 'offer',
+        kind: 'reply',
         text: 'Bạn muốn đề nghị xem xét lại yêu cầu PA-2611-7K3QX9?',
         quickReplies: [
           { label: 'Đề nghị xem xét lại', action: 'tk:dispute:PA-2611-7K3QX9' },
@@ -124,7 +124,7 @@ export class FakeTicketDesk implements TicketDesk {
         ],
       };
     if (input.code?.endsWith('X8')) return { kind: 'invalid_code' };
-    return { kind: 'refused', text: 'Chưa có yêu cầu nào đã được trả lời để đề nghị xem xét lại.' };
+    return { kind: 'reply', text: 'Chưa có yêu cầu nào đã được trả lời để đề nghị xem xét lại.' };
   }
 
   async describeResidentData(): Promise<ResidentDataItem[]> {

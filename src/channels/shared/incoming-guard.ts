@@ -27,3 +27,8 @@ export function sanitizeText(raw: unknown): string {
   if (typeof raw !== 'string') return '';
   return raw.replace(LONE_SURROGATE, '\uFFFD').replace(CONTROL, '').replace(/\r\n?/g, '\n').normalize('NFC').trim();
 }
+
+/** The payload of a pressed quick-reply button, cleaned like text; undefined when nothing is left. */
+export function sanitizeAction(raw: unknown): string | undefined {
+  return sanitizeText(raw) || undefined;
+}

@@ -55,15 +55,15 @@ export async function sendReply(options: SendReplyOptions): Promise<void> {
         await callTelegram(api, call.method, call.payload);
         break;
       } catch (error) {
-        const isTooMany = error instanceof TelegramApiError && error.errorCode === 429;
-        const told = isTooMany ? error.retryAfter : undefined;
-        const retryAfter = isTooMany ? (told ?? 1) : undefined;
-        if (retryAfter === undefined || attempt >= maxAttempts || retryAfter > maxRetryAfter) throw error;
+        if (!(error instanceof TelegramApiError) || error.errorCode !== 429) throw error;
+        const retryAfter = error.retryAfter ?? 1;
+        if (attempt >= maxAttempts || retryAfter > maxRetryAfter) throw error;
         logger.warn({ method: call.method, retryAfter, attempt }, 'telegram asked to slow down');
         limiter.pause(chatId, retryAfter * 1000);
-        // Telegram's flood control is per bot: when 429s hit several chats at once, sending to the others only
-        // earns more 429s (and longer bans). So a retry_after of a second or more pauses every chat too.
-        if (told !== undefined && told >= 1) limiter.pauseAll(told * 1000);
+        // Telegram's flood control is per bot and every 429 it sends carries retry_after, so any 429 of a second
+        // or more pauses every chat: sending to the others meanwhile only earns more 429s (and longer bans).
+        // A 429 without retry_after (not from Telegram itself) waits a second on this chat only.
+        if (error.retryAfter !== undefined && error.retryAfter >= 1) limiter.pauseAll(retryAfter * 1000);
       }
     }
   }

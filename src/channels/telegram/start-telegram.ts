@@ -34,9 +34,7 @@ export interface TelegramRuntime {
   mode: 'polling' | 'webhook';
   channel: TelegramChannel;
   processor: UpdateProcessor;
-  /** Paths the webhook is served at (webhook mode): TELEGRAM_WEBHOOK_URL's own path and /telegram/webhook. */
-  webhookPaths: string[];
-  /** Mounts POST <webhookPaths> in webhook mode; nothing in polling mode. */
+  /** Mounts POST at TELEGRAM_WEBHOOK_URL's own path and /telegram/webhook in webhook mode; nothing in polling mode. */
   mount: (app: Hono) => void;
   /** Resolves once connected: polling started, or webhook registered. Never rejects. */
   ready: Promise<void>;
@@ -52,14 +50,8 @@ export function startTelegram(options: StartTelegramOptions): TelegramRuntime {
   if (!telegram.token) throw new Error('startTelegram needs a bot token');
   const mode = telegram.webhookUrl ? 'webhook' : 'polling';
   const log = logger.child({ channel: 'telegram', mode });
-  const webhook = webhookPathsFor(telegram.webhookUrl);
-  const webhookPaths = mode === 'webhook' ? webhook.paths : [];
-  if (mode === 'webhook' && !webhook.isOwnPathServed) {
-    // the path itself is not logged: some put a secret in it
-    log.error(
-      'TELEGRAM_WEBHOOK_URL: đường dẫn chỉ được gồm chữ, số và . _ ~ - /; webhook chỉ nhận ở /telegram/webhook',
-    );
-  }
+  // loadConfig has refused a URL whose path cannot be served
+  const webhookPaths = mode === 'webhook' ? webhookPathsFor(telegram.webhookUrl).paths : [];
   // a trailing slash keeps a path in the API root (telegraf resolves methods relative to it)
   const bot = new Telegraf(telegram.token, { telegram: { apiRoot: `${telegram.apiRoot}/`, webhookReply: false } });
   // telegraf drops keep-alive for http:// roots (a local Bot API server); one connection per call is slow.
@@ -168,7 +160,6 @@ export function startTelegram(options: StartTelegramOptions): TelegramRuntime {
     mode,
     channel,
     processor,
-    webhookPaths,
     ready,
     mount: (app) => {
       if (mode === 'webhook' && telegram.webhookSecret) {

@@ -1,6 +1,6 @@
 // Pure converter: a Telegram update (any JSON at all) → what the bot should do with it.
 import type { Attachment, IncomingMessage } from '../../conversation/types.js';
-import { sanitizeText } from '../shared/incoming-guard.js';
+import { sanitizeAction, sanitizeText } from '../shared/incoming-guard.js';
 
 /** What an update means for the bot. */
 export type TelegramInbound =
@@ -150,7 +150,6 @@ export function toIncoming(update: unknown, receivedAt: Date = new Date()): Tele
     if (queryId === undefined || chatId === undefined)
       return { kind: 'ignore', updateId, reason: 'callback without chat' };
     if (chat && chat.type !== 'private') return { kind: 'ignore', updateId, reason: 'not a private chat' };
-    const action = sanitizeText(str(query.data) ?? '');
     return {
       kind: 'message',
       updateId,
@@ -165,7 +164,7 @@ export function toIncoming(update: unknown, receivedAt: Date = new Date()): Tele
         text: labelOf(source, str(query.data)) ?? '',
         attachments: [],
         receivedAt,
-        action: action === '' ? undefined : action,
+        action: sanitizeAction(query.data),
         displayName: displayNameOf(query.from),
       },
     };

@@ -1,24 +1,25 @@
 // POST <path of TELEGRAM_WEBHOOK_URL> on the shared Hono app: checks the secret header, then processes the update.
 import type { Context, Hono } from 'hono';
+import { PLAIN_WEBHOOK_PATH } from '../../config/index.js';
 import type { Logger } from '../../shared/logger.js';
 import type { UpdateProcessor } from './process-update.js';
 import { SECRET_HEADER, verifyWebhookSecret } from './verify-webhook.js';
 
-/** Where the webhook is served when TELEGRAM_WEBHOOK_URL has no path of its own, and always besides it. */
+/**
+ * Served in webhook mode besides TELEGRAM_WEBHOOK_URL's own path (which is `/` for a URL with no path, so such
+ * a URL mounts POST / too).
+ */
 export const WEBHOOK_PATH = '/telegram/webhook';
-
-/** Characters a route path may hold literally (Hono reads `:`, `*`, `{` and friends as patterns). */
-const PLAIN_PATH = /^\/[A-Za-z0-9._~/-]*$/;
 
 /**
  * The paths to serve for a webhook URL: its own path, which Telegram calls, and /telegram/webhook too, for a
  * reverse proxy that strips its prefix before passing the call on. A path with pattern characters is not
- * served (`isOwnPathServed: false`): the caller warns.
+ * served (`isOwnPathServed: false`); loadConfig already refuses such a URL.
  */
 export function webhookPathsFor(webhookUrl: string | undefined): { paths: string[]; isOwnPathServed: boolean } {
   const own = webhookUrl ? new URL(webhookUrl).pathname : WEBHOOK_PATH;
   if (own === WEBHOOK_PATH) return { paths: [WEBHOOK_PATH], isOwnPathServed: true };
-  if (!PLAIN_PATH.test(own)) return { paths: [WEBHOOK_PATH], isOwnPathServed: false };
+  if (!PLAIN_WEBHOOK_PATH.test(own)) return { paths: [WEBHOOK_PATH], isOwnPathServed: false };
   return { paths: [own, WEBHOOK_PATH], isOwnPathServed: true };
 }
 

@@ -131,8 +131,8 @@ export function mountWebChat(app: Hono, { store, handler, queue, logger }: Mount
   };
 
   /** Only the page (a cookie client) gets the cookie: a header client keeps its id itself and must not get one. */
-  const rememberSession = (c: Context, sessionId: string) => {
-    if (c.req.header(SESSION_HEADER) !== undefined) return;
+  const rememberSession = (c: Context, sessionId: string, viaHeader: boolean) => {
+    if (viaHeader) return;
     setCookie(c, SESSION_COOKIE, sessionId, {
       httpOnly: true,
       sameSite: 'Lax',
@@ -147,7 +147,7 @@ export function mountWebChat(app: Hono, { store, handler, queue, logger }: Mount
     const { id, viaHeader } = presented(c);
     if (id !== undefined && (await store.touchSession(id))) return { sessionId: id, isNew: false, viaHeader };
     const sessionId = await store.createSession();
-    rememberSession(c, sessionId);
+    rememberSession(c, sessionId, viaHeader);
     return { sessionId, isNew: true, viaHeader };
   };
 
@@ -155,7 +155,7 @@ export function mountWebChat(app: Hono, { store, handler, queue, logger }: Mount
 
   app.post('/api/chat/sessions', async (c) => {
     const sessionId = await store.createSession();
-    rememberSession(c, sessionId);
+    rememberSession(c, sessionId, presented(c).viaHeader);
     return c.json({ sessionId }, 201);
   });
 

@@ -1,6 +1,6 @@
 // Pure converter: what the page (or an app) posted to /api/chat/messages → the core's IncomingMessage.
 import type { IncomingMessage } from '../../conversation/types.js';
-import { MAX_INCOMING_CHARS, sanitizeText } from '../shared/incoming-guard.js';
+import { MAX_INCOMING_CHARS, sanitizeAction, sanitizeText } from '../shared/incoming-guard.js';
 
 /** A web message made safe to store and to hand to the core. */
 export interface WebInput {
@@ -15,9 +15,14 @@ export interface WebInput {
 /** Cleans the posted text and action (anything at all: binary junk, control characters, 100 KB). */
 export function readWebInput(posted: { text?: string | undefined; action?: string | undefined }): WebInput {
   const text = sanitizeText(posted.text ?? '');
-  const action = sanitizeText(posted.action ?? '') || undefined;
-  const shown = text.length > MAX_INCOMING_CHARS ? `${text.slice(0, MAX_INCOMING_CHARS)}…` : text;
-  return { text, shown, action };
+  const shown = text.length > MAX_INCOMING_CHARS ? `${cutUnits(text, MAX_INCOMING_CHARS)}…` : text;
+  return { text, shown, action: sanitizeAction(posted.action) };
+}
+
+/** The first `max` UTF-16 units of `text`, one fewer when the cut would split an emoji's surrogate pair. */
+function cutUnits(text: string, max: number): string {
+  const last = text.charCodeAt(max - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
 }
 
 /**

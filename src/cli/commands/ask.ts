@@ -1,18 +1,15 @@
 // `tiepdan ask "<câu hỏi>"`: answers one question from the configured knowledge base, as the bot would.
-import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { Config } from '../../config/index.js';
 import type { Database } from '../../db/index.js';
 import { createPrismaKnowledgeStore } from '../../db/stores/knowledge-store.js';
-import { createAiOptions } from '../../knowledge/create-ai-options.js';
 import {
   type Answer,
   answerQuestion,
-  createExtractiveWriter,
   type KnowledgeSearch,
   type KnowledgeStore,
-  openKnowledgeSearch,
+  openInProcessAnswering,
   type Retriever,
   warmUpAnswering,
 } from '../../knowledge/index.js';
@@ -42,21 +39,7 @@ export async function openAnswering(input: {
 }): Promise<Answering> {
   const { config, store } = input;
   const logger = createLogger({ level: 'warn' });
-  const search = await openKnowledgeSearch({
-    store,
-    dataDir: input.dataDir,
-    synonymsFile: path.join(config.knowledgeDir, 'synonyms.txt'),
-    logger,
-  });
-  const extractive = createExtractiveWriter({ addressForm: config.addressForm, synonyms: () => search.synonyms() });
-  const ai = await createAiOptions({
-    config,
-    lexical: search.retriever,
-    extractive,
-    store,
-    logger,
-    db: input.db,
-  });
+  const { search, ai } = await openInProcessAnswering({ config, store, dataDir: input.dataDir, logger, db: input.db });
   await ai.sync?.();
   const ask = (question: string, focusCode?: string) =>
     answerQuestion({

@@ -1,5 +1,6 @@
 // `tiepdan questions …`: the queue of questions the bot could not answer (abstained, 👎, handed to staff), for staff.
 import type { Command } from 'commander';
+import type { FeedbackReason, QueueReason } from '../../conversation/index.js';
 import {
   createPrismaUnansweredQuestionStore,
   type QueuedQuestion,
@@ -7,16 +8,17 @@ import {
 } from '../../db/stores/unanswered-question-store.js';
 import { AppError } from '../../shared/errors.js';
 import { formatDateTime } from '../../tickets/index.js';
-import { type CliContext, print, printJson } from '../context.js';
+import { type CliContext, print, printJson, withDatabase } from '../context.js';
 
-const REASON_LABELS: Record<string, string> = {
+const REASON_LABELS: Record<QueueReason, string> = {
   abstain: 'không tìm được câu trả lời',
   thumbs_down: '👎 người dân chưa hài lòng với câu trả lời',
   staff_requested: 'người dân đề nghị cán bộ trả lời',
   error: 'lỗi hệ thống khi trả lời',
 };
 
-const THUMBS_DOWN_REASONS: Record<string, string> = {
+// the residents' wording of these is per address form in conversation's replies (ratingReasonLabels)
+const THUMBS_DOWN_REASONS: Record<FeedbackReason, string> = {
   wrong_procedure: 'sai thủ tục',
   missing_info: 'thiếu thông tin',
   incorrect: 'thông tin chưa chính xác',
@@ -30,13 +32,8 @@ const STATUS_LABELS: Record<string, string> = {
   dismissed: 'bỏ qua',
 };
 
-async function withQuestions<T>(context: CliContext, fn: (store: UnansweredQuestionStore) => Promise<T>): Promise<T> {
-  const db = await context.openDatabase();
-  try {
-    return await fn(createPrismaUnansweredQuestionStore(db.prisma));
-  } finally {
-    await db.close();
-  }
+function withQuestions<T>(context: CliContext, fn: (store: UnansweredQuestionStore) => Promise<T>): Promise<T> {
+  return withDatabase(context, (db) => fn(createPrismaUnansweredQuestionStore(db.prisma)));
 }
 
 function positiveInt(value: string, flag: string, max: number): number {
@@ -48,9 +45,11 @@ function positiveInt(value: string, flag: string, max: number): number {
 
 /** Why it is in the queue, with the resident's 👎 reason and own words when they gave them. */
 function describeReason(q: QueuedQuestion): string {
-  const parts = [REASON_LABELS[q.reason] ?? q.reason];
+  const parts = [REASON_LABELS[q.reason as QueueReason] ?? q.reason];
   if (q.thumbsDown) {
-    const why = q.thumbsDown.reason ? (THUMBS_DOWN_REASONS[q.thumbsDown.reason] ?? q.thumbsDown.reason) : '';
+    const why = q.thumbsDown.reason
+      ? (THUMBS_DOWN_REASONS[q.thumbsDown.reason as FeedbackReason] ?? q.thumbsDown.reason)
+      : '';
     const comment = q.thumbsDown.comment ? `“${oneLine(q.thumbsDown.comment)}”` : '';
     const detail = [why, comment].filter(Boolean).join(': ');
     // a 👎 later handed to staff keeps showing the 👎

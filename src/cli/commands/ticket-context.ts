@@ -14,7 +14,7 @@ import {
   systemClock,
   type TicketDeps,
 } from '../../tickets/index.js';
-import type { CliContext } from '../context.js';
+import { type CliContext, withDatabase } from '../context.js';
 
 export interface TicketCli {
   db: Database;
@@ -24,10 +24,9 @@ export interface TicketCli {
 }
 
 /** Runs `fn` with an open database and closes it afterwards, whatever happens. */
-export async function withTicketCli<T>(context: CliContext, fn: (cli: TicketCli) => Promise<T>): Promise<T> {
+export function withTicketCli<T>(context: CliContext, fn: (cli: TicketCli) => Promise<T>): Promise<T> {
   const config = context.config();
-  const db = await context.openDatabase();
-  try {
+  return withDatabase(context, async (db) => {
     const settings = await loadTicketSettings(config.settingsDir);
     const store = new PrismaTicketStore(db.prisma);
     await syncTicketSettings({ store, settings });
@@ -41,17 +40,15 @@ export async function withTicketCli<T>(context: CliContext, fn: (cli: TicketCli)
       audit,
       addressForm: config.addressForm,
     };
-    return await fn({ db, deps, outbox: new PrismaOutboxStore(db.prisma), audit });
-  } finally {
-    await db.close();
-  }
+    return fn({ db, deps, outbox: new PrismaOutboxStore(db.prisma), audit });
+  });
 }
 
 /** Words of letters (with their accents), digits and . _ @ -, separated by single spaces: "Nguyễn Văn B", "can.bo.a". */
 const OFFICER_NAME = /^[\p{L}\p{M}\p{N}._@-]+(?: [\p{L}\p{M}\p{N}._@-]+)*$/u;
 
 /** Whether `name` (already trimmed and NFC) may stand for an officer in the audit trail. */
-export function isOfficerName(name: string): boolean {
+function isOfficerName(name: string): boolean {
   const length = [...name].length;
   return length >= 2 && length <= 64 && OFFICER_NAME.test(name);
 }

@@ -14,6 +14,7 @@ import {
   formatDate,
   formatDateTime,
   listTickets,
+  OPEN_STATUSES,
   showTicket,
   TICKET_KINDS,
   TICKET_STATUSES,
@@ -80,7 +81,10 @@ export function registerTicketCommands(program: Command, context: CliContext): v
       });
       if (o.json) return printJson(items);
       // there is no officer chat yet: a dispute reaches its officer as this banner, whatever the filters
-      const disputed = o.disputed ? items : await listTickets(deps, { actor, unitCode: o.unit, disputed: true });
+      // (only the codes are needed, so the store is asked directly: no personal data read, no cap)
+      const disputed = o.disputed
+        ? items
+        : await deps.store.listTickets({ statuses: OPEN_STATUSES, unitCode: o.unit, isDisputed: true });
       if (disputed.length > 0) print(disputeBanner(disputed.map((t) => t.code)));
       if (items.length === 0) return print('Không có yêu cầu nào.');
       for (const t of items) {

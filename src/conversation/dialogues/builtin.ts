@@ -57,8 +57,11 @@ function findAnswer(ctx: DialogueContext, ref: string | undefined): RecentAnswer
   return ref === undefined ? undefined : ctx.conversation.answers?.find((a) => a.ref === ref);
 }
 
-/** The effect that queues an answered-badly or unanswered question for staff. */
-function escalation(answer: RecentAnswer, ctx: DialogueContext): StoreEffect {
+/** The effect that queues an answered-badly or unanswered question for staff (the intake uses it too). */
+export function escalationEffect(
+  answer: Pick<RecentAnswer, 'ref' | 'question' | 'docCodes'>,
+  ctx: Pick<DialogueContext, 'resident'>,
+): StoreEffect {
   return {
     type: 'escalate-question',
     answerRef: answer.ref,
@@ -122,10 +125,9 @@ export function createBuiltinDialogues(deps: BuiltinDialogueDeps): DialogueDefin
       if (answer.escalated) return { type: 'end', say: [R.alreadyHanded] };
       // "Thêm chi tiết / để lại liên hệ": the long way, through the intake
       if (seed.details === true && deps.isIntakeAvailable()) return questionIntake(answer);
-      const fileQuestion = deps.tickets?.fileQuestion?.bind(deps.tickets);
-      if (fileQuestion) {
+      if (deps.tickets?.fileQuestion) {
         // one tap: a ticket at once (idempotent on this message), its answer coming back to this chat
-        const filed = await fileQuestion({
+        const filed = await deps.tickets.fileQuestion({
           question: answer.question,
           residentId: ctx.resident.id,
           channel: ctx.resident.channel,
@@ -136,7 +138,7 @@ export function createBuiltinDialogues(deps: BuiltinDialogueDeps): DialogueDefin
         return {
           type: 'end',
           say: [filed.text],
-          effects: [escalation(answer, ctx)],
+          effects: [escalationEffect(answer, ctx)],
         };
       }
       return { type: 'goto', step: 'confirm', data: { ref: answer.ref } };
@@ -160,7 +162,7 @@ export function createBuiltinDialogues(deps: BuiltinDialogueDeps): DialogueDefin
           return {
             type: 'end',
             say: [R.handedToStaffQueue],
-            effects: [escalation(answer, ctx)],
+            effects: [escalationEffect(answer, ctx)],
           };
         },
         onOtherRequest: () => LEAVE,

@@ -195,22 +195,10 @@ const TRACK_PHRASES = [
   'da xu ly chua',
   'xu ly den dau',
 ];
+/** "giúp tôi", "cho em", "với ạ", "nhé": words asking politely that say nothing about what is asked. */
+const POLITE_REQUEST_WORDS = ['cho', 'giup', 'voi', 'toi', 'minh', 'em', 'a', 'nhe', 'nha', 'di'];
 /** Words that may follow a bare "tra cứu" ("tra cứu mã", "tra cứu giúp tôi") without naming something else to look up. */
-const BARE_TRACK_TAIL = new Set([
-  'ma',
-  'ket',
-  'qua',
-  'giup',
-  'cho',
-  'voi',
-  'toi',
-  'minh',
-  'em',
-  'a',
-  'nhe',
-  'nha',
-  'di',
-]);
+const BARE_TRACK_TAIL = new Set([...POLITE_REQUEST_WORDS, 'ma', 'ket', 'qua']);
 
 /** "Tra cứu", "tra cuu ma", "tra cứu kết quả giúp tôi": the resident wants to look a request up and has not said which. */
 function isBareTrackRequest(folded: string): boolean {
@@ -260,15 +248,22 @@ function wordsWithMarks(text: string): string {
     .trim();
 }
 
-/** Accented input is matched against the accented phrases; input typed without accents against folded ones. */
-function hasQuestionMarker(
-  text: string,
-  folded: string,
-  marks = QUESTION_MARKERS,
-  foldedMarks = QUESTION_MARKERS_FOLDED,
-): boolean {
-  if (isWithoutDiacritics(text)) return hasAny(folded, foldedMarks);
-  return hasAny(wordsWithMarks(text), marks);
+/** Tells whether a message holds one of a list of markers (QUESTION_MARKERS unless given). */
+type QuestionMarkerTest = (marks?: readonly string[], foldedMarks?: readonly string[]) => boolean;
+
+/**
+ * Accented input is matched against the accented phrases; input typed without accents against folded ones. The
+ * accented words are worked out once, when first needed, however many lists are tried.
+ */
+function questionMarkerTest(text: string, folded: string): QuestionMarkerTest {
+  let isFolded: boolean | undefined;
+  let marked: string | undefined;
+  return (marks = QUESTION_MARKERS, foldedMarks = QUESTION_MARKERS_FOLDED) => {
+    isFolded ??= isWithoutDiacritics(text);
+    if (isFolded) return hasAny(folded, foldedMarks);
+    marked ??= wordsWithMarks(text);
+    return hasAny(marked, marks);
+  };
 }
 
 /** Markers of a yes/no question ("…xem xét lại được không?"): asking that does not make a dispute a how-to question. */
@@ -331,7 +326,7 @@ const RECONSIDER_OBJECTS = [
   'vu viec',
 ];
 /** Words that may stand between "xem xét lại" and its object, or after it: "xem xét lại giúp tôi ạ". */
-const RECONSIDER_FILLER = new Set(['cho', 'giup', 'toi', 'minh', 'em', 'a', 'nhe', 'nha', 'voi', 'di', 'cua']);
+const RECONSIDER_FILLER = new Set([...POLITE_REQUEST_WORDS, 'cua']);
 /** A reason or a polite question after "xem xét lại" ("… vì đường vẫn chưa sửa", "… được không") still means the request. */
 const RECONSIDER_TAILS = ['vi', 'boi vi', 'tai vi', 'do', 'nhung', 'duoc khong'];
 
@@ -358,7 +353,7 @@ const INTAKE_KIND_WORDS: Array<[IntakeKind, string[]]> = [
 ];
 
 /** A problem described in free text (petition material), e.g. "đường xóm tôi bị ngập mấy hôm nay không ai xử lý". */
-const PROBLEM_PHRASES = [
+const CONCRETE_PROBLEM_PHRASES = [
   'bi ngap',
   'ngap nuoc',
   'ngap ung',
@@ -386,12 +381,6 @@ const PROBLEM_PHRASES = [
   'xay dung trai phep',
   'xay trai phep',
   'khong phep',
-  'khong ai xu ly',
-  'khong ai giai quyet',
-  'chua duoc giai quyet',
-  'chua ai xu ly',
-  'khong xu ly',
-  'buc xuc',
   'nhung nhieu',
   'gay kho de',
   'hach sach',
@@ -410,17 +399,16 @@ const PROBLEM_PHRASES = [
   'nuoc thai',
   'xa thai',
 ];
-
 /** Generic "nobody handles it" words: they do not make "vẫn chưa được giải quyết" a new problem. */
-const GENERIC_PROBLEM_PHRASES = new Set([
+const GENERIC_PROBLEM_PHRASES = [
   'khong ai xu ly',
   'khong ai giai quyet',
   'chua duoc giai quyet',
   'chua ai xu ly',
   'khong xu ly',
   'buc xuc',
-]);
-const CONCRETE_PROBLEM_PHRASES = PROBLEM_PHRASES.filter((p) => !GENERIC_PROBLEM_PHRASES.has(p));
+];
+const PROBLEM_PHRASES = [...CONCRETE_PROBLEM_PHRASES, ...GENERIC_PROBLEM_PHRASES];
 
 /** Words saying what about a procedure is asked (fee, documents, time, place…). */
 const ASPECT_PHRASES = [
@@ -537,7 +525,8 @@ export function namesSomething(folded: string): boolean {
     .some((w) => !NON_NAMING.has(w) && !/^\d+$/.test(w));
 }
 
-export function classifyText(text: string): Intent {
+/** `alreadyFolded`: `foldForMatching(text)`, when the caller has it. */
+export function classifyText(text: string, alreadyFolded?: string): Intent {
   const trimmed = text.trim();
   if (trimmed === '') return { kind: 'unreadable' };
   if (trimmed.startsWith('/')) {
@@ -547,7 +536,7 @@ export function classifyText(text: string): Intent {
   if (/^(\s*👍[\u{1F3FB}-\u{1F3FF}]?)+\s*$/u.test(trimmed)) return { kind: 'rate', rating: 'up' };
   if (/^(\s*👎[\u{1F3FB}-\u{1F3FF}]?)+\s*$/u.test(trimmed)) return { kind: 'rate', rating: 'down' };
 
-  const folded = foldForMatching(trimmed);
+  const folded = alreadyFolded ?? foldForMatching(trimmed);
   if (folded === '' || !/[\p{L}\p{N}]/u.test(folded)) return { kind: 'unreadable' };
   if (CANCEL_WORDS.has(folded)) return { kind: 'cancel' };
 
@@ -560,8 +549,9 @@ export function classifyText(text: string): Intent {
   if (isOnlyThanks(body)) return { kind: 'thanks' };
   if (HELP_EXACT.has(body) || (wordCount(body) <= 8 && hasAny(body, HELP_PHRASES))) return { kind: 'help' };
 
-  const isQuestion = trimmed.includes('?') || hasQuestionMarker(trimmed, body);
-  if (isDisputeWithoutCode(trimmed, body)) return { kind: 'dispute' };
+  const hasQuestionMarker = questionMarkerTest(trimmed, body);
+  const isQuestion = trimmed.includes('?') || hasQuestionMarker();
+  if (isDisputeWithoutCode(body, hasQuestionMarker)) return { kind: 'dispute' };
   if (hasAny(body, ERASE_VERBS) && hasAny(body, PERSONAL_DATA)) return { kind: 'privacy_erase' };
   if (wordCount(body) <= 14 && hasAny(body, REPORT_PHRASES)) return { kind: 'privacy_report' };
   if (hasAny(body, HUMAN_PHRASES)) return { kind: 'human' };
@@ -594,13 +584,13 @@ function isDisputeWithCode(folded: string): boolean {
  * "chưa được giải quyết" only when no concrete problem is described ("đường bị ngập chưa được giải quyết" is a new one)
  * or the answer is named.
  */
-function isDisputeWithoutCode(text: string, folded: string): boolean {
+function isDisputeWithoutCode(folded: string, hasQuestionMarker: QuestionMarkerTest): boolean {
   const isStrong = hasAny(folded, DISPUTE_PHRASES) || asksToReconsider(folded, false);
   const isUnresolved =
     hasAny(folded, UNRESOLVED_PHRASES) &&
     (!hasAny(folded, CONCRETE_PROBLEM_PHRASES) || hasAny(folded, ['cau tra loi', 'ket qua tra loi']));
   if (!isStrong && !isUnresolved) return false;
-  if (hasQuestionMarker(text, folded, HOW_TO_MARKERS, HOW_TO_MARKERS_FOLDED)) return false;
+  if (hasQuestionMarker(HOW_TO_MARKERS, HOW_TO_MARKERS_FOLDED)) return false;
   return !(intakeKindOf(folded) && wantsFiling(folded));
 }
 
@@ -652,11 +642,12 @@ const RATING_FILLER = new Set([
  * The resident's verdict on an answer typed in words: "hữu ích", "cảm ơn, đúng rồi", "chính xác", "tốt lắm", "rất hữu
  * ích" (up); "sai rồi", "không đúng", "không chính xác", "chưa đúng", "không hữu ích", "trả lời sai" (down) — with or
  * without diacritics, at most six words, nothing else said. Whether it rates anything is the engine's call: only
- * when an answer was given lately ("sai rồi" out of the blue is a question like any other).
+ * when an answer was given lately ("sai rồi" out of the blue is a question like any other). `alreadyFolded`:
+ * `foldForMatching(text)`, when the caller has it.
  */
-export function typedRating(text: string): 'up' | 'down' | undefined {
+export function typedRating(text: string, alreadyFolded?: string): 'up' | 'down' | undefined {
   if (text.includes('?')) return undefined; // "chính xác không?" asks, it does not rate
-  const folded = foldForMatching(text);
+  const folded = alreadyFolded ?? foldForMatching(text);
   if (folded === '' || wordCount(folded) > MAX_RATING_WORDS) return undefined;
   for (const [rating, phrases] of [
     ['down', NEGATIVE_RATINGS],
@@ -704,15 +695,15 @@ const INTERROGATIVE_MARKERS_FOLDED = INTERROGATIVE_MARKERS.map((m) => foldForMat
  * Typed text that is clearly a new request rather than the answer a step waits for (a 👎 reason, a tracking code,
  * a yes or no): a question (a "?" or an interrogative word), a wish to file, a tracking code or lookup, a dispute
  * with its code, asking for a person, help, a greeting, thanks, the resident's data. Returns its intent, or undefined
- * when the text may well be the step's answer ("thông tin đã cũ", "không đồng ý với câu trả lời").
+ * when the text may well be the step's answer ("thông tin đã cũ", "không đồng ý với câu trả lời"). `intent` and
+ * `alreadyFolded`: `classifyText(text)` and `foldForMatching(text)`, when the caller has them.
  */
-export function anotherRequest(text: string): Intent | undefined {
-  const intent = classifyText(text);
+export function anotherRequest(text: string, intent = classifyText(text), alreadyFolded?: string): Intent | undefined {
   switch (intent.kind) {
     case 'ask': {
-      const folded = foldForMatching(text);
+      const folded = alreadyFolded ?? foldForMatching(text);
       const asks =
-        text.includes('?') || hasQuestionMarker(text, folded, INTERROGATIVE_MARKERS, INTERROGATIVE_MARKERS_FOLDED);
+        text.includes('?') || questionMarkerTest(text, folded)(INTERROGATIVE_MARKERS, INTERROGATIVE_MARKERS_FOLDED);
       return asks ? intent : undefined;
     }
     case 'intake':

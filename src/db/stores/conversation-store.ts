@@ -15,17 +15,7 @@ import type {
 import type { OutgoingReply } from '../../conversation/types.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { PrismaClient } from '../open-database.js';
-
-/**
- * Runs a raw statement: straight on the embedded database when there is one (Prisma adds ~0.35 ms a
- * statement, and these run on every message), else through Prisma. Same SQL, same parameters.
- */
-type RawRunner = <T>(statement: Prisma.Sql) => Promise<T[]>;
-
-function rawRunner(prisma: PrismaClient, pglite: PGlite | undefined): RawRunner {
-  if (pglite) return async <T>(statement: Prisma.Sql) => (await pglite.query<T>(statement.text, statement.values)).rows;
-  return <T>(statement: Prisma.Sql) => prisma.$queryRaw<T[]>(statement);
-}
+import { createRawQuery, type RawQuery } from './raw-query.js';
 
 type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
 
@@ -176,7 +166,7 @@ async function eraseResident(tx: Tx, residentId: number, keepIdentity: boolean, 
  * (an interactive transaction costs several round trips and holds PGlite's only connection meanwhile).
  * Everything hangs off `pm`: when the message key was already recorded nothing else is written.
  */
-async function commitInOneStatement(raw: RawRunner, input: CommitInput): Promise<CommitResult> {
+async function commitInOneStatement(raw: RawQuery, input: CommitInput): Promise<CommitResult> {
   const { residentId, nextState } = input;
   const now = timestamp(input.now);
   const parts: Prisma.Sql[] = [
@@ -289,7 +279,7 @@ export function createPrismaConversationStore(
   prisma: PrismaClient,
   options: { pglite?: PGlite | undefined } = {},
 ): ConversationStore {
-  const raw = rawRunner(prisma, options.pglite);
+  const raw = createRawQuery(prisma, options.pglite);
   return {
     async findProcessed(messageKey) {
       const row = await prisma.processedMessage.findUnique({ where: { key: messageKey }, select: { replies: true } });

@@ -1,5 +1,6 @@
 // Prisma-backed KnowledgeStore: tables Document, Chunk and KnowledgeRevision.
 import type { Prisma } from '../../generated/prisma/client.js';
+import { LEVEL_LABEL } from '../../knowledge/answer/messages.js';
 import type {
   Aspect,
   DocumentDraft,
@@ -46,7 +47,7 @@ function documentData(draft: DocumentDraft) {
   };
 }
 
-const LEVELS = new Set<string>(['xã', 'tỉnh', 'trung ương']);
+const LEVELS = new Set<string>(Object.keys(LEVEL_LABEL));
 
 /** A document's levels as read back from meta, when it names more than one (what answers show). */
 function levelsFrom(json: string | null): Level[] | undefined {
@@ -121,28 +122,37 @@ export function createPrismaKnowledgeStore({ prisma }: { prisma: PrismaClient })
 
   async function upsertDocuments(drafts: DocumentDraft[], options: UpsertOptions = {}): Promise<UpsertOutcome[]> {
     const existing = await existingByCode(drafts.map((d) => d.code));
-    const outcomes: UpsertOutcome[] = drafts.map((draft) => {
+    const changes = drafts.map((draft): UpsertOutcome | 'moved' => {
       const stored = existing.get(draft.code);
       if (!stored) return 'added';
-      const isSame = stored.contentHash === draft.contentHash && stored.sourcePath === draft.sourcePath;
-      return isSame && !options.force ? 'unchanged' : 'updated';
+      if (options.force || stored.contentHash !== draft.contentHash) return 'updated';
+      // the index does not hold the source path: a document that only moved file keeps its chunks and revision
+      return stored.sourcePath === draft.sourcePath ? 'unchanged' : 'moved';
     });
-    const changed = drafts
-      .map((draft, i) => ({ draft, outcome: outcomes[i] }))
-      .filter((x) => x.outcome !== 'unchanged');
+    const outcomes = changes.map((change): UpsertOutcome => (change === 'moved' ? 'updated' : change));
+    const changed = drafts.map((draft, i) => ({ draft, change: changes[i] })).filter((x) => x.change !== 'unchanged');
+    const batches: (typeof changed)[] = [];
+    for (let i = 0; i < changed.length; i += DOCUMENTS_PER_TRANSACTION)
+      batches.push(changed.slice(i, i + DOCUMENTS_PER_TRANSACTION));
     const hasRemovals = (options.replaceSources?.length ?? 0) > 0;
-    // Removals ride in the first transaction (one even when no draft changed): the new documents of a file
+    // Removals ride in the first transaction (an empty batch when no draft changed): the new documents of a file
     // and the end of the ones it no longer holds commit together.
-    for (let i = 0; i < changed.length || (i === 0 && hasRemovals); i += DOCUMENTS_PER_TRANSACTION) {
-      const batch = changed.slice(i, i + DOCUMENTS_PER_TRANSACTION);
+    if (batches.length === 0 && hasRemovals) batches.push([]);
+    for (const [index, batch] of batches.entries()) {
       // One transaction per batch: a document's old chunks disappear in the same commit its new ones appear.
       await prisma.$transaction(async (tx) => {
-        const removed = i === 0 && hasRemovals ? await removeMissing(tx, drafts, options) : false;
-        const updated = batch.filter((x) => x.outcome === 'updated');
-        const added = batch.filter((x) => x.outcome === 'added');
+        const removed = index === 0 && hasRemovals ? await removeMissing(tx, drafts, options) : false;
+        const idOf = (draft: DocumentDraft) => (existing.get(draft.code) as StoredIdentity).id;
+        const updated = batch.filter((x) => x.change === 'updated');
+        const added = batch.filter((x) => x.change === 'added');
+        for (const { draft } of batch.filter((x) => x.change === 'moved'))
+          await tx.document.update({
+            where: { id: idOf(draft) },
+            data: { sourcePath: draft.sourcePath, updatedAt: new Date() },
+          });
         const rows: Array<{ documentId: number; draft: DocumentDraft }> = [];
         if (updated.length > 0) {
-          const ids = updated.map((x) => (existing.get(x.draft.code) as { id: number }).id);
+          const ids = updated.map((x) => idOf(x.draft));
           await tx.chunk.deleteMany({ where: { documentId: { in: ids } } });
           for (const [k, { draft }] of updated.entries()) {
             const id = ids[k] as number;
@@ -159,7 +169,7 @@ export function createPrismaKnowledgeStore({ prisma }: { prisma: PrismaClient })
           for (const { draft } of added) rows.push({ documentId: idByCode.get(draft.code) as number, draft });
         }
         await insertChunks(tx, rows);
-        if (batch.length > 0 || removed) await bump(tx);
+        if (rows.length > 0 || removed) await bump(tx);
       }, TRANSACTION_OPTIONS);
     }
     return outcomes;

@@ -5,7 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';
 import type { TelegramUpdateStore } from '../../channels/telegram/update-store.js';
+import { Prisma } from '../../generated/prisma/client.js';
 import type { PrismaClient } from '../open-database.js';
+import { createRawQuery } from './raw-query.js';
 
 export interface PrismaTelegramUpdateStoreOptions {
   prisma: PrismaClient;
@@ -66,20 +68,18 @@ export function createPrismaTelegramUpdateStore({
   pglite,
   owner = randomUUID(),
 }: PrismaTelegramUpdateStoreOptions): TelegramUpdateStore {
-  const query = async <T>(sql: string, params: unknown[]): Promise<T[]> =>
-    pglite ? (await pglite.query<T>(sql, params)).rows : prisma.$queryRawUnsafe<T[]>(sql, ...params);
+  const query = createRawQuery(prisma, pglite);
 
   const claims = new GroupCommitter<'new' | 'duplicate'>(async (ids) => {
     const unique = [...new Set(ids)].map(String);
     // one statement, so deliveries of the same update racing here cannot both win; a row left "processing" by
     // another (killed) run is taken over
     const rows = await query<{ updateId: string }>(
-      `INSERT INTO "TelegramUpdate" ("updateId", "owner")
-       SELECT id::bigint, $2 FROM unnest($1::text[]) AS id
+      Prisma.sql`INSERT INTO "TelegramUpdate" ("updateId", "owner")
+       SELECT id::bigint, ${owner} FROM unnest(${unique}::text[]) AS id
        ON CONFLICT ("updateId") DO UPDATE SET "owner" = EXCLUDED."owner", "updatedAt" = CURRENT_TIMESTAMP
          WHERE "TelegramUpdate"."status" = 'processing' AND "TelegramUpdate"."owner" <> EXCLUDED."owner"
        RETURNING "updateId"::text AS "updateId"`,
-      [unique, owner],
     );
     const won = new Set(rows.map((r) => Number(r.updateId)));
     const seen = new Set<number>();
@@ -93,9 +93,8 @@ export function createPrismaTelegramUpdateStore({
   const completions = new GroupCommitter<void>(async (ids) => {
     const unique = [...new Set(ids)].map(String);
     await query(
-      `UPDATE "TelegramUpdate" SET "status" = 'done', "updatedAt" = CURRENT_TIMESTAMP
-       WHERE "updateId" IN (SELECT id::bigint FROM unnest($1::text[]) AS id)`,
-      [unique],
+      Prisma.sql`UPDATE "TelegramUpdate" SET "status" = 'done', "updatedAt" = CURRENT_TIMESTAMP
+       WHERE "updateId" IN (SELECT id::bigint FROM unnest(${unique}::text[]) AS id)`,
     );
     return () => undefined;
     // the done mark only matters if the process dies before Telegram stops redelivering: batch them

@@ -18,6 +18,7 @@ import type {
   NewOutboxMessage,
   OutboxMessage,
   ResidentRef,
+  StoredTicketPersonal,
   Ticket,
   TicketAttachmentInput,
   TicketKind,
@@ -56,6 +57,10 @@ function toTicket(r: TicketRow): Ticket {
     closeReason: r.closeReason as CloseReason | null,
     unitCode: unit?.code ?? null,
   };
+}
+
+function toStoredPersonal(r: Prisma.TicketPersonalGetPayload<object>): StoredTicketPersonal {
+  return { fullName: r.fullName, phone: r.phone, address: r.address, disputeReason: r.disputeReason };
 }
 
 /** Which unique constraint a P2002 error is about, from Prisma's metadata (shape differs across adapters). */
@@ -190,15 +195,15 @@ class PrismaTicketOps implements TicketOps {
     await this.db.ticketPersonal.create({ data: { ticketId, ...data } });
   }
 
-  async getPersonal(ticketId: number): Promise<TicketPersonalData | null> {
+  async getPersonal(ticketId: number): Promise<StoredTicketPersonal | null> {
     const row = await this.db.ticketPersonal.findUnique({ where: { ticketId } });
-    return row ? { fullName: row.fullName, phone: row.phone, address: row.address } : null;
+    return row ? toStoredPersonal(row) : null;
   }
 
-  async getPersonalMany(ticketIds: number[]): Promise<Map<number, TicketPersonalData>> {
+  async getPersonalMany(ticketIds: number[]): Promise<Map<number, StoredTicketPersonal>> {
     if (ticketIds.length === 0) return new Map();
     const rows = await this.db.ticketPersonal.findMany({ where: { ticketId: { in: ticketIds } } });
-    return new Map(rows.map((r) => [r.ticketId, { fullName: r.fullName, phone: r.phone, address: r.address }]));
+    return new Map(rows.map((r) => [r.ticketId, toStoredPersonal(r)]));
   }
 
   async deletePersonal(ticketIds: number[]): Promise<number> {
@@ -217,15 +222,6 @@ class PrismaTicketOps implements TicketOps {
       create: { ticketId, disputeReason: reason },
       update: { disputeReason: reason },
     });
-  }
-
-  async getDisputeReasons(ticketIds: number[]): Promise<Map<number, string>> {
-    if (ticketIds.length === 0) return new Map();
-    const rows = await this.db.ticketPersonal.findMany({
-      where: { ticketId: { in: ticketIds }, disputeReason: { not: null } },
-      select: { ticketId: true, disputeReason: true },
-    });
-    return new Map(rows.map((r) => [r.ticketId, r.disputeReason as string]));
   }
 
   async insertAttachments(ticketId: number, attachments: TicketAttachmentInput[]): Promise<void> {

@@ -1,6 +1,6 @@
 // The default AnswerWriter: quotes the lines of the best document that answer the aspects asked, then the source.
 import { detectAspects } from '../search/aspect.js';
-import type { Answer, AnswerWriter, Aspect, Level, Passage, RetrievalResult, SourceRef } from '../types.js';
+import type { Answer, AnswerWriter, Aspect, Passage, RetrievalResult, SourceRef } from '../types.js';
 import { findSynonyms, type SynonymTable, tokenize } from '../vietnamese/index.js';
 import {
   DURATION_FACT,
@@ -22,7 +22,6 @@ import {
   type AddressForm,
   documentHeading,
   documentSource,
-  LEVEL_LABEL,
   notFoundMessage,
   procedureHeading,
   procedureSource,
@@ -51,18 +50,9 @@ function sourceOf(p: Passage): SourceRef {
   return { code: p.code, title: p.title, url: p.url, section: p.section };
 }
 
-/** Highest first, as the portal lists them ("Cấp bộ, Cấp tỉnh, Cấp xã"). */
-const LEVEL_ORDER: readonly Level[] = ['trung ương', 'tỉnh', 'xã'];
-
-/**
- * "Thủ tục «…» (cấp tỉnh, cấp xã):" — every level the record names; a procedure carried out at several is
- * not only the lowest one's.
- */
+/** Every level the record names: a procedure carried out at several is not only the lowest one's. */
 function headingOf(top: Passage): string {
-  const levels = top.levels ?? [];
-  if (levels.length < 2) return procedureHeading(top.title, top.level);
-  const named = LEVEL_ORDER.filter((level) => levels.includes(level)).map((level) => LEVEL_LABEL[level]);
-  return procedureHeading(top.title, undefined).replace(/:$/, ` (${named.join(', ')}):`);
+  return procedureHeading(top.title, top.levels && top.levels.length > 1 ? top.levels : top.level);
 }
 
 /** Document codes in rank order, once each. */

@@ -9,6 +9,16 @@ export const LEVEL_LABEL: Record<Level, string> = {
   'trung ương': 'cấp trung ương',
 };
 
+/** Highest first, as the portal lists them ("Cấp bộ, Cấp tỉnh, Cấp xã"). */
+const LEVEL_ORDER: readonly Level[] = ['trung ương', 'tỉnh', 'xã'];
+
+/** "cấp tỉnh, cấp xã": every level named, highest first, once each. */
+export function levelsLabel(levels: readonly Level[]): string {
+  return LEVEL_ORDER.filter((level) => levels.includes(level))
+    .map((level) => LEVEL_LABEL[level])
+    .join(', ');
+}
+
 // The resident is addressed exactly as the conversation core addresses them ("Bạn"/"Quý vị", capitalised as a
 // form of respect) and the bot speaks as "chúng tôi", so a knowledge reply reads like the core's replies around it.
 
@@ -40,11 +50,15 @@ export function shortTitle(title: string, max = 140): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:(/-]+$/u, '')} …`;
 }
 
-/** "Thủ tục «Đăng ký khai sinh» (cấp xã):" — without the word twice when the title starts with it already. */
-export function procedureHeading(title: string, level: Level | undefined): string {
+/**
+ * "Thủ tục «Đăng ký khai sinh» (cấp xã):", or "(cấp tỉnh, cấp xã)" for a procedure carried out at several
+ * levels — without the word "thủ tục" twice when the title starts with it already.
+ */
+export function procedureHeading(title: string, levels: Level | readonly Level[] | undefined): string {
   const short = shortTitle(title);
   const named = /^thủ tục(?![\p{L}\p{N}])/iu.test(short.normalize('NFC')) ? `«${short}»` : `Thủ tục «${short}»`;
-  return level ? `${named} (${LEVEL_LABEL[level]}):` : `${named}:`;
+  const label = levelsLabel(typeof levels === 'string' ? [levels] : (levels ?? []));
+  return label ? `${named} (${label}):` : `${named}:`;
 }
 
 export function documentHeading(title: string): string {

@@ -20,10 +20,18 @@ export function createMemoryKnowledgeStore(): KnowledgeStore {
   let revision = 0;
   let nextChunkId = 1;
 
-  function upsertOne(draft: DocumentDraft, force: boolean): UpsertOutcome {
+  function upsertOne(draft: DocumentDraft, force: boolean): UpsertOutcome | 'moved' {
     const stored = documents.get(draft.code);
-    const isSame = stored?.draft.contentHash === draft.contentHash && stored?.draft.sourcePath === draft.sourcePath;
-    if (stored && isSame && !force) return 'unchanged';
+    if (stored && !force && stored.draft.contentHash === draft.contentHash) {
+      if (stored.draft.sourcePath === draft.sourcePath) return 'unchanged';
+      // the index does not hold the source path: a document that only moved file keeps its chunks and revision
+      documents.set(draft.code, {
+        ...stored,
+        draft: { ...stored.draft, sourcePath: draft.sourcePath },
+        updatedAt: new Date(),
+      });
+      return 'moved';
+    }
     documents.set(draft.code, {
       draft: structuredClone(draft),
       chunkIds: draft.chunks.map(() => nextChunkId++),
@@ -51,9 +59,9 @@ export function createMemoryKnowledgeStore(): KnowledgeStore {
   const store: KnowledgeStore = {
     async upsertDocuments(drafts, options = {}) {
       const removed = removeMissing(drafts, options);
-      const outcomes = drafts.map((draft) => upsertOne(draft, options.force === true));
-      if (removed > 0 || outcomes.some((o) => o !== 'unchanged')) revision++;
-      return outcomes;
+      const changes = drafts.map((draft) => upsertOne(draft, options.force === true));
+      if (removed > 0 || changes.some((c) => c === 'added' || c === 'updated')) revision++;
+      return changes.map((change) => (change === 'moved' ? 'updated' : change));
     },
     async upsertDocument(draft, options) {
       const [outcome] = await store.upsertDocuments([draft], options);

@@ -1,6 +1,7 @@
 // The LLM answer prompt: the Vietnamese system prompt from prompts/answer.vi.md and the numbered passages.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { levelsLabel } from '../answer/messages.js';
 import type { Passage } from '../types.js';
 
 /** prompts/answer.vi.md, found from this file so it works from any working directory. */
@@ -16,10 +17,8 @@ export async function loadAnswerPrompt(options: { path?: string; addressForm?: s
 export function formatPassage(passage: Passage, maxPassageChars: number): string {
   const text = passage.text.length > maxPassageChars ? `${passage.text.slice(0, maxPassageChars)}…` : passage.text;
   // every level the record names: a procedure done at commune and province is not only the commune's
-  const levels = (passage.levels ?? (passage.level ? [passage.level] : [])).map((level) => `cấp ${level}`);
-  const header = [passage.title, `mã ${passage.code}`, levels.join(', '), passage.section]
-    .filter((part) => part)
-    .join(' — ');
+  const levels = levelsLabel(passage.levels ?? (passage.level ? [passage.level] : []));
+  const header = [passage.title, `mã ${passage.code}`, levels, passage.section].filter((part) => part).join(' — ');
   return `${header}\n${text}`;
 }
 

@@ -1,8 +1,9 @@
 // Runs the knowledge base's answering in a worker thread: ranking is CPU work, and on the main thread it
 // would delay every other resident's message behind it. The index lives only in the worker.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
+import { spawnModuleWorker } from '../../shared/module-worker.js';
 import type { AddressForm } from '../answer/index.js';
 import type { QuestionAnswerer } from '../answer-question.js';
 import type { ChunkSource } from '../search/index.js';
@@ -26,6 +27,8 @@ export interface KnowledgeWorker {
   revision(): number;
   origin: 'snapshot' | 'built';
   close(): Promise<void>;
+  /** @internal Ends the thread as a crash would (it is then restarted); for tests. */
+  kill(): Promise<void>;
 }
 
 function toError(error: SerializedError): AppError {
@@ -34,92 +37,121 @@ function toError(error: SerializedError): AppError {
   });
 }
 
-/** The worker entry as a module the current runtime can load (TypeScript through tsx when run from source). */
-function spawn(init: WorkerInit): Worker {
-  const entry = new URL(`./knowledge-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: init });
-  const source = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); })`;
-  return new Worker(source, { eval: true, workerData: init });
-}
+const ENTRY = new URL(`./knowledge-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
-/** Starts the worker and resolves once its index is loaded (from the snapshot, or built). */
+/**
+ * Starts the worker and resolves once its index is loaded (from the snapshot, or built). A worker thread that
+ * dies on its own (crash, out of memory) is started again; questions asked meanwhile wait for it.
+ */
 export async function startKnowledgeWorker(options: KnowledgeWorkerOptions): Promise<KnowledgeWorker> {
-  const worker = spawn({
+  const init: WorkerInit = {
     dataDir: options.dataDir,
     synonymsFile: options.synonymsFile,
     addressForm: options.addressForm,
     warmUp: options.warmUp ?? true,
-  });
+  };
   let nextId = 1;
   let revision = 0;
   let closed = false;
+  /** The newest thread, loaded or still loading. */
+  let thread: Worker | undefined;
+  /** The thread to send to: the loaded one, or the one being restarted (rejected if the restart failed). */
+  let live: Promise<Worker>;
   const pending = new Map<number, { resolve: (m: WorkerMessage) => void; reject: (e: Error) => void }>();
-  const post = (message: HostMessage) => worker.postMessage(message);
 
   const failAll = (error: Error) => {
     for (const p of pending.values()) p.reject(error);
     pending.clear();
   };
 
-  const ready = new Promise<{ origin: 'snapshot' | 'built' }>((resolve, reject) => {
-    worker.on('message', (message: WorkerMessage) => {
-      switch (message.type) {
-        case 'ready':
-          revision = message.revision;
-          resolve({ origin: message.origin });
-          return;
-        case 'failed':
-          reject(toError(message.error));
-          return;
-        case 'log':
-          options.logger?.[message.level](message.fields, message.message);
-          return;
-        case 'need':
-          void (async () => {
-            try {
-              if (message.what === 'revision')
-                post({ type: 'reply', id: message.id, revision: await options.store.getRevision() });
-              else post({ type: 'reply', id: message.id, chunks: await options.store.loadChunks() });
-            } catch (error) {
-              post({ type: 'reply', id: message.id, error: (error as Error).message });
-            }
-          })();
-          return;
-        default: {
-          const p = pending.get(message.id);
-          pending.delete(message.id);
-          p?.resolve(message);
+  /** Spawns a thread and resolves with it once its index is loaded; an unexpected exit afterwards restarts it. */
+  const launch = (): Promise<{ worker: Worker; origin: 'snapshot' | 'built' }> => {
+    const worker = spawnModuleWorker(ENTRY, { workerData: init });
+    thread = worker;
+    const post = (message: HostMessage) => worker.postMessage(message);
+    let isReady = false;
+    return new Promise((resolve, reject) => {
+      worker.on('message', (message: WorkerMessage) => {
+        switch (message.type) {
+          case 'ready':
+            revision = message.revision;
+            isReady = true;
+            resolve({ worker, origin: message.origin });
+            return;
+          case 'failed':
+            reject(toError(message.error));
+            return;
+          case 'log':
+            options.logger?.[message.level](message.fields, message.message);
+            return;
+          case 'need':
+            void (async () => {
+              try {
+                if (message.what === 'revision')
+                  post({ type: 'reply', id: message.id, revision: await options.store.getRevision() });
+                else post({ type: 'reply', id: message.id, chunks: await options.store.loadChunks() });
+              } catch (error) {
+                post({ type: 'reply', id: message.id, error: (error as Error).message });
+              }
+            })();
+            return;
+          default: {
+            const p = pending.get(message.id);
+            pending.delete(message.id);
+            p?.resolve(message);
+          }
         }
-      }
-    });
-    worker.on('error', (error) => {
-      options.logger?.error({ err: error.message }, 'knowledge worker failed');
-      reject(error);
-      failAll(new AppError('INTERNAL', `knowledge worker failed: ${error.message}`));
-    });
-    worker.on('exit', (code) => {
-      if (!closed) {
+      });
+      worker.on('error', (error) => {
+        options.logger?.error({ err: error.message }, 'knowledge worker failed');
+        reject(error);
+        failAll(new AppError('INTERNAL', `knowledge worker failed: ${error.message}`));
+      });
+      worker.on('exit', (code) => {
         const error = new AppError('INTERNAL', `knowledge worker exited with ${code}`);
         reject(error);
+        if (closed || worker !== thread) return;
+        // the questions it was answering are lost with it; the next ones go to a new thread
         failAll(error);
-      }
+        if (!isReady) return;
+        options.logger?.error({ code }, 'knowledge worker exited unexpectedly; restarting it');
+        live = restart();
+        // already logged; whoever asks next gets the error
+        live.catch(() => undefined);
+      });
     });
-  });
-  const { origin } = await ready.catch(async (error: unknown) => {
+  };
+
+  const restart = async (): Promise<Worker> => {
+    try {
+      return (await launch()).worker;
+    } catch (error) {
+      await thread?.terminate();
+      if (!closed) options.logger?.error({ err: (error as Error).message }, 'knowledge worker failed to restart');
+      throw new AppError('INTERNAL', `knowledge worker failed to restart: ${(error as Error).message}`);
+    }
+  };
+
+  const first = await launch().catch(async (error: unknown) => {
     closed = true;
-    await worker.terminate();
+    await thread?.terminate();
     throw error;
   });
+  live = Promise.resolve(first.worker);
 
-  const request = (message: Extract<HostMessage, { type: 'ask' | 'refresh' }>) =>
-    new Promise<WorkerMessage>((resolve, reject) => {
-      if (closed) return reject(new AppError('INTERNAL', 'knowledge worker closed'));
+  const request = async (message: Extract<HostMessage, { type: 'ask' | 'refresh' }>): Promise<WorkerMessage> => {
+    const closedError = () => new AppError('INTERNAL', 'knowledge worker closed');
+    if (closed) throw closedError();
+    const worker = await live;
+    if (closed) throw closedError();
+    return new Promise<WorkerMessage>((resolve, reject) => {
       pending.set(message.id, { resolve, reject });
-      post(message);
+      worker.postMessage(message);
     });
+  };
 
   return {
-    origin,
+    origin: first.origin,
     revision: () => revision,
     answerer: {
       async ask(question, askOptions): Promise<Answer> {
@@ -136,10 +168,13 @@ export async function startKnowledgeWorker(options: KnowledgeWorkerOptions): Pro
       revision = reply.revision;
       return reply.changed;
     },
+    async kill() {
+      await thread?.terminate();
+    },
     async close() {
       closed = true;
       failAll(new AppError('INTERNAL', 'knowledge worker closed'));
-      await worker.terminate();
+      await thread?.terminate();
     },
   };
 }

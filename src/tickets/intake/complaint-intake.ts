@@ -7,6 +7,7 @@ import {
   type DialogueDefinition,
   type DialogueTransition,
   defineDialogue,
+  escalationEffect,
   foldForMatching,
   INTAKE_DIALOGUE,
   type JsonObject,
@@ -17,6 +18,7 @@ import {
 } from '../../conversation/index.js';
 import { ANONYMOUS_KINDS, createTicket } from '../create-ticket.js';
 import type { TicketDeps } from '../deps.js';
+import { QUESTION_CATEGORY } from '../file-question.js';
 import { type AddressForm, TICKET_ACTIONS } from '../messages.js';
 import type { TicketKind } from '../types.js';
 import { normalizeAddress, normalizeFullName, normalizePhone } from '../validation.js';
@@ -279,13 +281,9 @@ export function createComplaintIntake(deps: TicketDeps): DialogueDefinition {
     const effects: StoreEffect[] = [];
     if (kind === 'question' && d.question?.ref) {
       // the unanswered question is now in staff's hands: mark it so, and stop offering to hand it over again
-      effects.push({
-        type: 'escalate-question',
-        answerRef: d.question.ref,
-        channel: ctx.resident.channel,
-        question: d.question.text,
-        docCodes: d.question.docCodes,
-      });
+      effects.push(
+        escalationEffect({ ref: d.question.ref, question: d.question.text, docCodes: d.question.docCodes }, ctx),
+      );
       const answer = ctx.conversation.answers?.find((a) => a.ref === d.question?.ref);
       if (answer) answer.escalated = true;
     }
@@ -320,8 +318,8 @@ export function createComplaintIntake(deps: TicketDeps): DialogueDefinition {
       if (seeded.question) d.question = seeded.question;
       if (d.kind === 'question' && !d.question && d.description)
         d.question = { text: d.description, docCodes: [], ref: '' };
-      if (d.kind === 'question' && settings.categories.some((c) => c.code === 'thu-tuc-hanh-chinh'))
-        d.category = 'thu-tuc-hanh-chinh';
+      if (d.kind === 'question' && settings.categories.some((c) => c.code === QUESTION_CATEGORY))
+        d.category = QUESTION_CATEGORY;
       const attachments = Array.isArray(seed.attachments)
         ? seed.attachments.flatMap((a): Attachment[] => {
             if (typeof a !== 'object' || a === null || Array.isArray(a)) return [];

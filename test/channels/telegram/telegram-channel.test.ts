@@ -1,6 +1,6 @@
 // The Telegram Channel as the tickets outbox uses it: a later message to a chat, with failures it can act on.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TelegramApiError } from '../../../src/channels/telegram/index.js';
+import { TelegramApiError } from '../../../src/channels/telegram/errors.js';
 import { createFakeConversation } from '../support/fake-conversation.js';
 import { startTelegramHarness, type TelegramHarness } from '../support/telegram-harness.js';
 

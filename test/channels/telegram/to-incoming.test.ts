@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toIncoming } from '../../../src/channels/telegram/index.js';
+import { toIncoming } from '../../../src/channels/telegram/to-incoming.js';
 
 const chat = { id: 123456789, type: 'private', first_name: 'Lan' };
 const from = { id: 123456789, is_bot: false, first_name: 'Lan', last_name: 'Nguyễn' };

@@ -5,7 +5,7 @@ import {
   splitText,
   toInlineKeyboard,
   toTelegramCalls,
-} from '../../../src/channels/telegram/index.js';
+} from '../../../src/channels/telegram/to-telegram.js';
 
 const reply = (text: string, quickReplies: Array<{ label: string; action: string }> = []) => ({
   text,

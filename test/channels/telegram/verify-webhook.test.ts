@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { verifyWebhookSecret } from '../../../src/channels/telegram/index.js';
+import { verifyWebhookSecret } from '../../../src/channels/telegram/verify-webhook.js';
 
 describe('verifyWebhookSecret', () => {
   it('accepts only the exact secret', () => {

@@ -1,6 +1,6 @@
 // The Telegram channel in webhook mode: real telegraf registers the webhook; the fake delivers like Telegram.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { webhookPathsFor } from '../../../src/channels/telegram/index.js';
+import { webhookPathsFor } from '../../../src/channels/telegram/webhook-route.js';
 import { updates } from '../../support/fake-telegram.js';
 import { createFakeConversation } from '../support/fake-conversation.js';
 import { SECRET, startTelegramHarness, type TelegramHarness } from '../support/telegram-harness.js';

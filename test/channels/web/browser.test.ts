@@ -141,6 +141,9 @@ describe.skipIf(skipReason !== undefined)('web chat page in Chromium', () => {
     );
     await context.route(`${chat}/**`, async (route) => {
       const url = new URL(route.request().url());
+      // another page of tiepdan's origin, not the chat frame (see the end of this test)
+      if (url.pathname === '/other-window')
+        return route.fulfill({ contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>khác</title>' });
       const header = route.request().headers()['x-chat-session'];
       if (url.pathname === '/api/chat/messages' && header) sessionHeaders.push(header);
       const response = await route.fetch({ url: `${h.url}${url.pathname}${url.search}` });
@@ -206,6 +209,31 @@ describe.skipIf(skipReason !== undefined)('web chat page in Chromium', () => {
           window.postMessage('probe', '*');
         }),
     );
+    expect(await openButton.getAttribute('aria-expanded')).toBe('true');
+    expect(await frameElement.isVisible()).toBe(true);
+    // nor does another frame of tiepdan's own origin (right origin, wrong window)
+    const otherUrl = `${chat}/other-window`;
+    await page.evaluate(
+      (src) =>
+        new Promise<void>((resolve) => {
+          const other = document.createElement('iframe');
+          other.src = src;
+          other.onload = () => resolve();
+          document.body.append(other);
+          window.addEventListener('message', (e) => {
+            if (e.data === 'probe') (window as unknown as { probed: boolean }).probed = true;
+          });
+        }),
+      otherUrl,
+    );
+    const otherFrame = page.frames().find((f) => f.url() === otherUrl);
+    expect(otherFrame).toBeDefined();
+    await otherFrame?.evaluate(() => {
+      window.parent.postMessage({ type: 'tiepdan:close' }, '*');
+      // delivered after the message above, which has then been handled
+      window.parent.postMessage('probe', '*');
+    });
+    await expect.poll(() => page.evaluate(() => (window as unknown as { probed?: boolean }).probed)).toBe(true);
     expect(await openButton.getAttribute('aria-expanded')).toBe('true');
     expect(await frameElement.isVisible()).toBe(true);
     await page.close();

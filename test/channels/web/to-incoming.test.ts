@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readWebInput, toWebIncoming } from '../../../src/channels/web/index.js';
+import { readWebInput, toIncoming as toWebIncoming } from '../../../src/channels/web/to-incoming.js';
 
 const sessionId = 'S'.repeat(43);
 const line = { id: 77, createdAt: new Date('2026-03-02T08:00:00Z') };
@@ -50,5 +50,14 @@ describe('web toIncoming', () => {
     expect(input.shown.endsWith('…')).toBe(true);
     expect(toWebIncoming({ sessionId, line, input }).text).toBe(long.trim());
     expect(readWebInput({ text: 'ngắn' }).shown).toBe('ngắn');
+  });
+
+  it('never cuts the transcript copy inside an emoji', () => {
+    // 4095 units, then 👍 (a surrogate pair) straddling the 4096-unit limit
+    const input = readWebInput({ text: `${'a'.repeat(4095)}👍 thêm` });
+    expect(input.shown).toBe(`${'a'.repeat(4095)}…`);
+    expect(input.shown).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+    // a pair that ends exactly at the limit is kept whole
+    expect(readWebInput({ text: `${'a'.repeat(4094)}👍 thêm` }).shown).toBe(`${'a'.repeat(4094)}👍…`);
   });
 });

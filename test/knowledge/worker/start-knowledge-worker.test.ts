@@ -113,4 +113,16 @@ describe('knowledge worker', { timeout: 60_000 }, () => {
     const error = await worker.answerer.ask('đăng ký tạm trú').catch((e: unknown) => e);
     expect(isAppError(error, 'INTERNAL')).toBe(true);
   });
+
+  it('starts a new thread when the worker dies on its own, and answers the next question', async () => {
+    const { store, state } = source(CORPUS);
+    const worker = await start(store);
+    await worker.kill();
+    expect((await worker.answerer.ask('đăng ký tạm trú')).docCodes[0]).toBe('1.004194');
+    // a restart that cannot load the index refuses the question instead of leaving it unanswered
+    await worker.kill();
+    state.fail = true;
+    const error = await worker.answerer.ask('đăng ký tạm trú').catch((e: unknown) => e);
+    expect(isAppError(error, 'INTERNAL')).toBe(true);
+  });
 });
