@@ -1,5 +1,6 @@
 // Public face of the lexical search: index, retriever, query analysis, snapshot, and opening it over a store.
 export { type AspectCue, detectAspects, findAspectCues, PROCEDURE_ASPECTS, type ProcedureAspect } from './aspect.js';
+export { LEGAL_HEADING_BITS, type LegalHeading, legalHeadingCues, legalHeadingsOf } from './legal-heading.js';
 export { detectLevels } from './level.js';
 export {
   DEFAULT_RANKING,

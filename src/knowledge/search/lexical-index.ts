@@ -1,6 +1,7 @@
 // The lexical index: BM25F over title / section / text of every chunk, with documents as the unit of ranking.
 import type { Aspect, DocumentKind, IndexedChunk, Level } from '../types.js';
 import { foldToken, isStopWord, tokenize } from '../vietnamese/index.js';
+import { legalHeadingsOf } from './legal-heading.js';
 
 /** Tunable constants of the ranker (defaults calibrated on the dev sets; see bench/README.md). */
 export interface RankingParams {
@@ -33,6 +34,8 @@ export interface RankingParams {
   pruneShare: number;
   /** Extra weight for a legal article whose number the question cites. */
   articleBoost: number;
+  /** Extra weight for a standard legal article the question asks for ("… là gì?" → "Giải thích từ ngữ"). */
+  headingBoost: number;
   /**
    * Per document kind: a procedure's title names exactly what it is about, so it weighs much and a title
    * naming other things costs; a legal article's heading ("Luật X – Điều 5. Phạm vi") says less, and the
@@ -58,6 +61,7 @@ export const DEFAULT_RANKING: RankingParams = {
   namedLevelBoost: 0.2,
   pruneShare: 0.25,
   articleBoost: 1,
+  headingBoost: 0.5,
   byKind: {
     legal: { wTitle: 3, coverageWeight: 0.75 },
     text: { wTitle: 3, coverageWeight: 0.75 },
@@ -124,6 +128,8 @@ export interface SearchRequest {
   levels?: readonly Level[] | undefined;
   /** An article number the question cites ("Điều 6 của Luật …"): documents titled "… Điều 6." are preferred. */
   article?: number | undefined;
+  /** Standard legal articles the question asks for (bit set from `legalHeadingCues`). */
+  headings?: number | undefined;
   /** Chunks of these aspects (what the question asks about) score `1 + aspectBoost` times more. */
   boostAspects?: readonly Aspect[] | undefined;
   aspectBoost?: number | undefined;
@@ -269,6 +275,8 @@ export class LexicalIndex {
   private readonly docChunkCount: Int32Array;
   /** The article number in a legal document's title ("… – Điều 12. …"), or -1. */
   private readonly docArticle: Int32Array;
+  /** Standard headings of each legal article (bit set from `legalHeadingsOf`). */
+  private readonly docHeadings: Uint8Array;
 
   private constructor(parts: IndexParts, params: RankingParams) {
     this.parts = parts;
@@ -340,6 +348,7 @@ export class LexicalIndex {
     this.docArticle = Int32Array.from(this.docs, (d) =>
       Number(/(?<![\p{L}\p{N}])Điều (\d{1,4})\./u.exec(d.title)?.[1] ?? -1),
     );
+    this.docHeadings = Uint8Array.from(this.docs, (d) => (d.kind === 'legal' ? legalHeadingsOf(d.title) : 0));
     this.titleTerms = this.buildTitleTerms();
   }
 
@@ -738,6 +747,7 @@ export class LexicalIndex {
       const d = chunkDoc[c] as number;
       offer(d, ((docBase[d] as number) + (delta[c] as number)) * boostOf(c));
     }
+    const headings = request.headings ?? 0;
     const prelimScores = new Float64Array(docTouches);
     for (let i = 0; i < docTouches; i++) {
       const d = touchedDocs[i] as number;
@@ -748,7 +758,8 @@ export class LexicalIndex {
       }
       prelimScores[i] =
         ((best1[d] as number) + p.secondChunkWeight * (best2[d] as number)) *
-        (request.article !== undefined && this.docArticle[d] === request.article ? 1 + p.articleBoost : 1);
+        (request.article !== undefined && this.docArticle[d] === request.article ? 1 + p.articleBoost : 1) *
+        (headings !== 0 && (this.docHeadings[d] as number) & headings ? 1 + p.headingBoost : 1);
     }
     // the leading documents by preliminary score (a numeric sort finds the cut-off without a comparator)
     const keep = Math.max(request.limit * 5, 50);

@@ -158,6 +158,7 @@ export class LexicalRetriever implements Retriever {
       code: options.code,
       levels: query.levels,
       article: citedArticle(question),
+      headings: query.headings,
       boostAspects: aspects,
       aspectBoost: this.aspectBoost,
     });

@@ -10,6 +10,7 @@ import {
   tokenize,
 } from '../vietnamese/index.js';
 import { findAspectCues, findQuestionForms } from './aspect.js';
+import { legalHeadingCues } from './legal-heading.js';
 import { detectLevels } from './level.js';
 import type { LexicalIndex, QueryTermGroup } from './lexical-index.js';
 
@@ -48,6 +49,8 @@ export interface AnalyzedQuery {
   isFolded: boolean;
   /** Administrative levels the question names ("Công an tỉnh"). */
   levels: Level[];
+  /** Standard legal articles the question asks for ("… là gì?" → definitions), as a bit set. */
+  headings: number;
 }
 
 /**
@@ -188,5 +191,6 @@ export function analyzeQuery(
     tokens: tokens.filter((t) => !isStopWord(t)),
     isFolded,
     levels: detectLevels(tokens),
+    headings: legalHeadingCues(tokens),
   };
 }

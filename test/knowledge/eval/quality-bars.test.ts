@@ -1,5 +1,5 @@
-// The quality bars on the full procedure corpus (2,642 national records + plan 416/KH-UBND), through the
-// answer path `tiepdan eval` measures: a ranking or answer change that drops below a bar fails here.
+// The quality bars on the full procedure corpus (2,642 national records + plan 416/KH-UBND) and on ALQAC, through
+// the answer path `tiepdan eval` measures: a ranking or answer change that drops below a bar fails here.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,19 @@ import {
 } from '../../../src/knowledge/index.js';
 import { EVAL_DATA_DIR, REPO_ROOT } from '../../support/shared-data.js';
 
+/**
+ * What `tiepdan eval --kb …` builds: the importer, the lexical search with the shipped synonyms and the extractive
+ * writer, over a throw-away knowledge base of these paths.
+ */
+async function answeringOver(paths: string[]) {
+  const store = createMemoryKnowledgeStore();
+  const imported = await addDocuments({ store, paths, root: REPO_ROOT });
+  expect(imported.failed).toEqual([]);
+  const search = await openKnowledgeSearch({ store, synonymsFile: path.join(REPO_ROOT, 'knowledge/synonyms.txt') });
+  const writer = createExtractiveWriter({ synonyms: () => search.synonyms() });
+  return (question: string) => answerQuestion({ question, retriever: search.retriever, writer });
+}
+
 const RAW = path.join(EVAL_DATA_DIR, 'tthc-dichvucong/raw');
 const QUESTIONS = path.join(EVAL_DATA_DIR, 'procedure-qa/dev.jsonl');
 const PLAN = path.join(REPO_ROOT, 'knowledge/416-KH-UBND.txt');
@@ -27,14 +40,7 @@ describe.skipIf(missing.length > 0)('quality bars on the full corpus (procedure-
   let withoutDiacritics: EvalReport;
 
   beforeAll(async () => {
-    // What `tiepdan eval --kb …` builds: the importer, the lexical search with the shipped synonyms and the
-    // extractive writer, over a throw-away knowledge base.
-    const store = createMemoryKnowledgeStore();
-    const imported = await addDocuments({ store, paths: [RAW, PLAN], root: REPO_ROOT });
-    expect(imported.failed).toEqual([]);
-    const search = await openKnowledgeSearch({ store, synonymsFile: path.join(REPO_ROOT, 'knowledge/synonyms.txt') });
-    const writer = createExtractiveWriter({ synonyms: () => search.synonyms() });
-    const ask = (question: string) => answerQuestion({ question, retriever: search.retriever, writer });
+    const ask = await answeringOver([RAW, PLAN]);
     const questions: EvalQuestion[] = await readQuestions(QUESTIONS);
     report = (await runEval({ questions, ask })).report;
     withoutDiacritics = (await runEval({ questions, ask, stripDiacritics: true })).report;
@@ -56,5 +62,27 @@ describe.skipIf(missing.length > 0)('quality bars on the full corpus (procedure-
 
   it('finds as well when the same questions are typed without diacritics (R@5 within 0.05)', () => {
     expect(withoutDiacritics.recall_at_5).toBeGreaterThanOrEqual((report.recall_at_5 as number) - 0.05);
+  });
+});
+
+const ARTICLES = path.join(EVAL_DATA_DIR, 'alqac/articles.jsonl');
+const LEGAL_QUESTIONS = path.join(EVAL_DATA_DIR, 'alqac/questions.jsonl');
+const missingLegal = [ARTICLES, LEGAL_QUESTIONS].filter((p) => !existsSync(p));
+if (missingLegal.length > 0) console.log(`ALQAC bars skipped: missing ${missingLegal.join(', ')}`);
+
+describe.skipIf(missingLegal.length > 0)('quality bars on ALQAC (legal articles)', () => {
+  const reports = new Map<string, EvalReport>();
+
+  beforeAll(async () => {
+    const ask = await answeringOver([ARTICLES]);
+    const questions = await readQuestions(LEGAL_QUESTIONS);
+    for (const split of ['dev', 'test'])
+      reports.set(split, (await runEval({ questions: questions.filter((q) => q.split === split), ask })).report);
+  }, 120_000);
+
+  it.each(['dev', 'test'])('ranks the article that answers first or near it (%s: MRR@10 ≥ 0.90)', (split) => {
+    const report = reports.get(split) as EvalReport;
+    expect(report.n).toBeGreaterThan(200);
+    expect(report.mrr_at_10).toBeGreaterThanOrEqual(0.9);
   });
 });

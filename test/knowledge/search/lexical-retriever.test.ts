@@ -4,8 +4,11 @@ import {
   DEFAULT_RANKING,
   detectAspects,
   detectLevels,
+  LEGAL_HEADING_BITS,
   LexicalIndex,
   LexicalRetriever,
+  legalHeadingCues,
+  legalHeadingsOf,
 } from '../../../src/knowledge/search/index.js';
 import { parseSynonyms, tokenize } from '../../../src/knowledge/vietnamese/index.js';
 import { CORPUS, SYNONYMS } from './corpus.js';
@@ -141,6 +144,71 @@ describe('legal articles', () => {
       'Luật Cư trú|6',
     );
     expect(legal.retrieveSync('Luật Cư trú nói gì về đăng ký thường trú?').passages[0]?.code).toBe('Luật Cư trú|20');
+  });
+
+  // the standard articles of a law: scope, definitions, prohibitions, next to articles that repeat the
+  // question's words more often
+  const standard = () =>
+    LexicalIndex.build([
+      article(
+        1,
+        'Phạm vi điều chỉnh',
+        'Luật này quy định về việc thực hiện quyền tiếp cận thông tin của công dân.',
+        'Luật Tiếp cận thông tin',
+      ),
+      article(
+        2,
+        'Giải thích từ ngữ',
+        'Cung cấp thông tin là việc cơ quan nhà nước công khai thông tin.',
+        'Luật Tiếp cận thông tin',
+      ),
+      article(6, 'Các hành vi bị nghiêm cấm', 'Cung cấp thông tin sai lệch, không đầy đủ.', 'Luật Tiếp cận thông tin'),
+      article(
+        34,
+        'Trách nhiệm của cơ quan cung cấp thông tin',
+        'Cơ quan nhà nước cung cấp thông tin, công khai thông tin, bảo đảm quyền tiếp cận thông tin của công dân theo yêu cầu; cung cấp thông tin chính xác.',
+        'Luật Tiếp cận thông tin',
+      ),
+    ]);
+
+  it('sends "X là gì?", "Luật X quy định về…" and "… bị nghiêm cấm" to the definitions, scope and prohibitions articles', () => {
+    const withHeadings = new LexicalRetriever({ index: standard(), synonyms: { rules: [], problems: [] } });
+    const top = (q: string) => withHeadings.retrieveSync(q).passages[0]?.code;
+    expect(top('Cung cấp thông tin của cơ quan nhà nước là gì?')).toBe('Luật Tiếp cận thông tin|2');
+    expect(top('cung cap thong tin cua co quan nha nuoc la gi')).toBe('Luật Tiếp cận thông tin|2');
+    expect(top('Luật Tiếp cận thông tin quy định về quyền tiếp cận thông tin của công dân, đúng hay sai?')).toBe(
+      'Luật Tiếp cận thông tin|1',
+    );
+    expect(top('Cơ quan nhà nước cung cấp thông tin sai lệch có bị nghiêm cấm không?')).toBe(
+      'Luật Tiếp cận thông tin|6',
+    );
+    // without a cue, the article that repeats the words wins: the preference comes from the cue alone
+    expect(top('Cơ quan nhà nước cung cấp thông tin cho công dân')).toBe('Luật Tiếp cận thông tin|34');
+    // and with the boost switched off, the cued questions fall back to it as well
+    const off = standard();
+    off.params = { ...DEFAULT_RANKING, headingBoost: 0 };
+    const plain = new LexicalRetriever({ index: off, synonyms: { rules: [], problems: [] } });
+    expect(plain.retrieveSync('Cung cấp thông tin của cơ quan nhà nước là gì?').passages[0]?.code).toBe(
+      'Luật Tiếp cận thông tin|34',
+    );
+  });
+
+  it('recognises the standard headings and the questions that ask for them', () => {
+    expect(legalHeadingsOf('Luật Cư trú – Điều 2. Giải thích từ ngữ')).toBe(LEGAL_HEADING_BITS.definitions);
+    expect(legalHeadingsOf('Luật X – Điều 1. Phạm vi điều chỉnh và đối tượng áp dụng')).toBe(LEGAL_HEADING_BITS.scope);
+    expect(legalHeadingsOf('Luật X – Điều 9. Những nội dung và hành vi bị nghiêm cấm')).toBe(
+      LEGAL_HEADING_BITS.prohibitions,
+    );
+    // only the heading counts, not the law's name before it
+    expect(legalHeadingsOf('Luật Giải thích từ ngữ – Điều 5. Nguyên tắc')).toBe(0);
+    expect(legalHeadingsOf('Đăng ký thường trú')).toBe(0);
+    expect(legalHeadingCues(tokenize('Cư trú là gì?'))).toBe(LEGAL_HEADING_BITS.definitions);
+    expect(legalHeadingCues(tokenize('Luật Trồng trọt quy định về những nội dung nào?'))).toBe(
+      LEGAL_HEADING_BITS.scope,
+    );
+    // "quy định về" after something else than a law's name says nothing
+    expect(legalHeadingCues(tokenize('Lệ phí theo quy định về đăng ký thường trú'))).toBe(0);
+    expect(legalHeadingCues(tokenize('Đăng ký thường trú mất bao lâu?'))).toBe(0);
   });
 });
 
