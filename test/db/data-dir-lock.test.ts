@@ -52,8 +52,9 @@ describe('data folder lock', () => {
     'takes over a lock whose holder was killed but never reaped (a zombie)',
     async () => {
       const dir = await tempDir();
-      // the background `true` exits; its parent then execs into sleep, which never reaps it
-      const parent = spawn('sh', ['-c', 'true & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
+      // the background child exits a second later, when its parent has already become `sleep 30`, which never reaps
+      // it (a child that exited before the exec could be reaped by the shell itself: seen once under load)
+      const parent = spawn('sh', ['-c', 'sleep 1 & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
       try {
         const zombie = Number(
           await new Promise<string>((r) => parent.stdout.once('data', (d: Buffer) => r(String(d)))),

@@ -216,6 +216,8 @@ const QUESTION_FORMS = [
   'hay không',
   'được không',
   'phải không',
+  // legal framing: questions and texts say "theo quy định" everywhere; alone it matches anything legal
+  'quy định',
 ].map((p) => ({ tag: 'form' as const, syllables: tokenize(p) }));
 
 /** Token spans of question-form words. */

@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { addDocuments, createMemoryKnowledgeStore } from '../../../src/knowledge/index.js';
 import {
   citedArticle,
   DEFAULT_RANKING,
@@ -11,6 +13,7 @@ import {
   legalHeadingsOf,
 } from '../../../src/knowledge/search/index.js';
 import { parseSynonyms, tokenize } from '../../../src/knowledge/vietnamese/index.js';
+import { REPO_ROOT } from '../../support/shared-data.js';
 import { CORPUS, SYNONYMS } from './corpus.js';
 
 const index = LexicalIndex.build(CORPUS);
@@ -229,5 +232,21 @@ describe('aspect and level detection', () => {
     expect(detectLevels(tokenize('Làm hộ chiếu tại Công an tỉnh'))).toEqual(['tỉnh']);
     expect(detectLevels(tokenize('ra ubnd xa lam'))).toEqual(['xã']);
     expect(detectLevels(tokenize('nhà ở xã hội'))).toEqual([]);
+  });
+});
+
+describe('a fresh install (the shipped plan alone)', () => {
+  it('says it does not know about a law it does not hold, even though the plan says "quy định" everywhere', async () => {
+    const store = createMemoryKnowledgeStore();
+    await addDocuments({ store, paths: [path.join(REPO_ROOT, 'knowledge/416-KH-UBND.txt')], root: REPO_ROOT });
+    const plan = new LexicalRetriever({
+      index: LexicalIndex.build(await store.loadChunks()),
+      synonyms: { rules: [], problems: [] },
+    });
+    expect(plan.retrieveSync('Luật Cư trú quy định về những gì?').abstained).toBe(true);
+    expect(plan.retrieveSync('Luật Đất đai quy định về những gì?').abstained).toBe(true);
+    const known = plan.retrieveSync('Kế hoạch 416 quy định về công khai minh bạch thế nào?');
+    expect(known.abstained).toBe(false);
+    expect(known.passages[0]?.section).toContain('Công khai, minh bạch');
   });
 });
