@@ -24,10 +24,11 @@ export interface CleanInput {
   action?: string | undefined;
 }
 
-/** Cuts text to at most `max` characters, at a word boundary when one is near. */
+/** Cuts text to at most `max` UTF-16 units, at a word boundary when one is near, never inside an emoji's pair. */
 export function cutText(text: string, max: number): string {
   if (text.length <= max) return text;
-  const cut = text.slice(0, max);
+  const high = text.charCodeAt(max - 1);
+  const cut = text.slice(0, high >= 0xd800 && high <= 0xdbff ? max - 1 : max);
   const space = cut.lastIndexOf(' ');
   return (space > max * 0.8 ? cut.slice(0, space) : cut).trimEnd();
 }

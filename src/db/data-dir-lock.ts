@@ -12,6 +12,11 @@ export interface LockInfo {
   /** "service" for `npm start`, "cli" for a command. */
   role: 'service' | 'cli';
   startedAt: string;
+  /**
+   * Boot id and start time of the holder (Linux): a pid alone may belong to another process after a restart
+   * (containers hand out the same small pids every time), which must not keep the folder locked.
+   */
+  processId?: string;
   /** Set by the service once it listens: the CLI forwards commands to http://127.0.0.1:<port>/admin/cli. */
   port?: number;
   /** Secret the CLI presents to the admin route; the file is readable by its owner only. */
@@ -25,32 +30,57 @@ export interface DataDirLock {
   release(): Promise<void>;
 }
 
-/**
- * A killed process whose parent died too stays a zombie until something reaps it, and containers often run
- * without an init that does (run them with `--init` where you can): signal 0 still reaches it, so on Linux its
- * state in /proc decides.
- */
-async function isZombie(pid: number): Promise<boolean> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-  const afterName = stat.lastIndexOf(')');
-  return afterName >= 0 && stat.charAt(afterName + 2) === 'Z';
+interface ProcState {
+  isZombie: boolean;
+  /** "<boot id>:<start time in clock ticks>", which no other process shares. */
+  processId: string;
 }
 
-async function isAlive(pid: number): Promise<boolean> {
+let bootId: Promise<string> | undefined;
+
+/** What /proc says about a process; undefined where there is no /proc (not Linux) or the process is gone. */
+async function procState(pid: number): Promise<ProcState | undefined> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  const afterName = stat.lastIndexOf(')');
+  if (afterName < 0) return undefined;
+  // the fields after the name start at field 3 (state); field 22 is the start time
+  const fields = stat.slice(afterName + 2).split(' ');
+  bootId ??= readFile('/proc/sys/kernel/random/boot_id', 'utf8').then(
+    (id) => id.trim(),
+    () => '',
+  );
+  return { isZombie: fields[0] === 'Z', processId: `${await bootId}:${fields[19] ?? ''}` };
+}
+
+/** A process's boot id and start time, as a reader of the lock checks them (Linux only). */
+export async function processIdOf(pid: number): Promise<string | undefined> {
+  return (await procState(pid))?.processId;
+}
+
+/**
+ * The holder is alive when signal 0 reaches it, it is not a zombie (a killed process whose parent died too stays
+ * one until something reaps it, and containers often run without an init that does), and — where the lock
+ * recorded it — it is the same process, not another that got the pid after a restart.
+ */
+async function isAlive(info: LockInfo): Promise<boolean> {
+  const pid = info.pid;
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
-  return !(await isZombie(pid));
+  const state = await procState(pid);
+  if (!state) return true;
+  if (state.isZombie) return false;
+  return info.processId === undefined || info.processId === state.processId;
 }
 
 /** The holder of the lock, when a live process holds it. */
 export async function readDataDirLock(dataDir: string): Promise<LockInfo | undefined> {
   try {
     const info = JSON.parse(await readFile(path.join(dataDir, LOCK_FILE), 'utf8')) as LockInfo;
-    return info.pid !== process.pid && (await isAlive(info.pid)) ? info : undefined;
+    return info.pid !== process.pid && (await isAlive(info)) ? info : undefined;
   } catch {
     return undefined;
   }
@@ -71,7 +101,12 @@ async function writeLock(file: string, info: LockInfo, exclusive: boolean): Prom
  */
 export async function acquireDataDirLock(dataDir: string, role: LockInfo['role']): Promise<DataDirLock> {
   const file = path.join(dataDir, LOCK_FILE);
-  const info: LockInfo = { pid: process.pid, role, startedAt: new Date().toISOString() };
+  const info: LockInfo = {
+    pid: process.pid,
+    role,
+    startedAt: new Date().toISOString(),
+    processId: await processIdOf(process.pid),
+  };
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       await writeLock(file, info, true);

@@ -2,6 +2,7 @@
 // reopens (in progress) and its officer is notified: the audit trail, a banner atop `tickets list` and
 // `tickets list --disputed`. The resident's reason, when given, is personal data kept with the personal part.
 import { AppError } from '../shared/errors.js';
+import { answerDeadlineDate, endOfVietnamDay, vietnamDate } from './deadlines.js';
 import type { TicketDeps } from './deps.js';
 import { type AddressForm, disputedMessage } from './messages.js';
 import { assertOwner, auditTicketChange, requireTicket } from './ticket-helpers.js';
@@ -48,6 +49,32 @@ export function disputeRefusal(
       });
 }
 
+/**
+ * The answer deadline of a reopened ticket, from the day of the dispute: a complaint's answer disputed is
+ * settled as a second-time complaint (Law on Complaints 2011, Art. 37: 45 days, 60 complex, 60 / 70 in remote
+ * areas); a denunciation gets its base period again; a petition or question its category's working days.
+ */
+export function reopenedDeadline(deps: Pick<TicketDeps, 'settings'>, ticket: Ticket, now: Date): Date {
+  const { calendar, deadlines, categories } = deps.settings;
+  const category = categories.find((c) => c.code === ticket.category);
+  return endOfVietnamDay(
+    answerDeadlineDate(
+      {
+        kind: ticket.kind,
+        isRemoteArea: ticket.isRemoteArea,
+        isComplex: false,
+        isSecondTime: ticket.kind === 'complaint' ? true : ticket.isSecondTime,
+        extensions: 0,
+        // a category since removed from the settings: the general 10 working days (Law on Citizen Reception)
+        petitionWorkingDays: category?.petitionAnswerWorkingDays ?? deadlines.acknowledgeWorkingDays,
+        fromIso: vietnamDate(now),
+      },
+      deadlines,
+      calendar,
+    ),
+  );
+}
+
 export async function disputeTicket(deps: TicketDeps, options: DisputeTicketOptions): Promise<DisputeTicketResult> {
   const parsed = parseTrackingCode(options.code);
   if (!parsed.ok) throw new AppError('BAD_INPUT', 'Invalid code', { userMessage: `Mã "${options.code}" không đúng.` });
@@ -71,6 +98,9 @@ export async function disputeTicket(deps: TicketDeps, options: DisputeTicketOpti
     const after = await tx.updateTicket(before.id, {
       status: 'in_progress',
       disputedAt: now,
+      // the old deadline has passed with the answer: the second look gets its own, counted from today
+      dueAt: reopenedDeadline(deps, before, now),
+      isSecondTime: before.kind === 'complaint' ? true : before.isSecondTime,
       residentResolved: false,
       closedAt: null,
       closeReason: null,

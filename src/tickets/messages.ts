@@ -131,7 +131,8 @@ export function thanksForRating(form: AddressForm, disputeCode?: string): Outbox
 
 export function disputedMessage(ticket: Ticket, form: AddressForm): OutboxPayload {
   return text(
-    `Đã mở lại yêu cầu ${ticket.code} theo đề nghị của ${form.toLowerCase()}. Cán bộ phụ trách đã được thông báo và sẽ xem xét lại.`,
+    `Đã mở lại yêu cầu ${ticket.code} theo đề nghị của ${form.toLowerCase()}. Cán bộ phụ trách đã được thông báo và sẽ xem xét lại` +
+      (ticket.dueAt ? `, trả lời chậm nhất ngày ${formatDate(ticket.dueAt)}.` : '.'),
   );
 }
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   type ConversationStore,
   createConversationEngine,
+  cutText,
   type IncomingMessage,
   type OutgoingReply,
 } from '../../src/conversation/index.js';
@@ -29,6 +30,16 @@ describe('text', () => {
     expectVietnamese(replies);
     expect(textOf(replies)).toContain('Tin nhắn trống');
     expect(await h.db.prisma.processedMessage.count({ where: { residentId: { not: null } } })).toBeGreaterThan(0);
+  });
+
+  test('cutting a long text never leaves half of an emoji behind', () => {
+    // "😀" is two UTF-16 units; a cut at an odd length used to keep the first one alone (invalid text)
+    for (const max of [5, 6, 7, 8]) {
+      const cut = cutText('😀'.repeat(10), max);
+      expect(cut.length).toBeLessThanOrEqual(max);
+      expect(cut).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+    }
+    expect(cutText(`ab ${'😀'.repeat(10)}`, 6)).toBe('ab 😀');
   });
 
   test('whitespace only is empty too', async () => {

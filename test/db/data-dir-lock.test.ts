@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { acquireDataDirLock, LOCK_FILE, readDataDirLock } from '../../src/db/data-dir-lock.js';
+import { acquireDataDirLock, LOCK_FILE, processIdOf, readDataDirLock } from '../../src/db/data-dir-lock.js';
 import { openDatabase } from '../../src/db/index.js';
 import { isAppError } from '../../src/shared/errors.js';
 
@@ -47,6 +47,34 @@ describe('data folder lock', () => {
     await lock.release();
     await expect(stat(path.join(dir, LOCK_FILE))).rejects.toThrow();
   });
+
+  it.skipIf(process.platform !== 'linux')(
+    'takes over a lock whose pid now belongs to another process (a restart handed it out again)',
+    async () => {
+      const dir = await tempDir();
+      const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+      try {
+        const pid = other.pid as number;
+        const lockOf = (processId: string | undefined) =>
+          writeFile(path.join(dir, LOCK_FILE), JSON.stringify({ pid, role: 'service', startedAt: '', processId }));
+        // recorded by that very process: it holds the folder
+        const own = await processIdOf(pid);
+        expect(own).toMatch(/^[0-9a-f-]*:\d+$/);
+        await lockOf(own);
+        expect(await readDataDirLock(dir)).toMatchObject({ pid });
+        expect(isAppError(await acquireDataDirLock(dir, 'cli').catch((e: unknown) => e), 'CONFLICT')).toBe(true);
+        // recorded by an earlier process that had the same pid (another start time): the folder is free
+        await lockOf(`${own?.split(':')[0]}:1`);
+        expect(await readDataDirLock(dir)).toBeUndefined();
+        const lock = await acquireDataDirLock(dir, 'service');
+        const written = JSON.parse(await readFile(path.join(dir, LOCK_FILE), 'utf8'));
+        expect(written).toMatchObject({ pid: process.pid, processId: await processIdOf(process.pid) });
+        await lock.release();
+      } finally {
+        other.kill('SIGKILL');
+      }
+    },
+  );
 
   it.skipIf(process.platform !== 'linux')(
     'takes over a lock whose holder was killed but never reaped (a zombie)',

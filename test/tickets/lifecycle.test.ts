@@ -76,6 +76,23 @@ describe('ticket lifecycle', () => {
     expect(ticket.dueAt?.toISOString()).toBe('2026-03-09T16:59:59.999Z'); // 5 working days
   });
 
+  it("gives a reopened petition its category's working days again, from the day of the dispute", async () => {
+    const { ticket } = await createTicket(env.deps, {
+      kind: 'petition',
+      category: 'giao-thong',
+      commune: 'duc-xuan',
+      description: 'Ổ gà lớn trên đường Trường Chinh',
+      personal: PERSON,
+      consent: CONSENT,
+      resident: BOB,
+    });
+    await answerTicket(env.deps, { code: ticket.code, answer: 'Đã vá ổ gà.', actor: OFFICER });
+    env.clock.set('2026-03-12T02:00:00Z'); // Thursday 12/3, after the first deadline (9/3)
+    const disputed = await disputeTicket(env.deps, { code: ticket.code, resident: BOB });
+    expect(disputed.ticket.dueAt?.toISOString()).toBe('2026-03-19T16:59:59.999Z'); // 5 working days: Thu 19/3
+    expect(disputed.ticket.isSecondTime).toBe(false);
+  });
+
   it('answers, asks whether it is resolved, records the rating, and reopens on a dispute', async () => {
     const { ticket } = await complaint('duc-xuan');
     await acceptTicket(env.deps, { code: ticket.code, actor: OFFICER });
@@ -106,6 +123,11 @@ describe('ticket lifecycle', () => {
     env.clock.advance(5 * 86_400_000);
     const disputed = await disputeTicket(env.deps, { code: ticket.code, resident: ALICE });
     expect(disputed.ticket.status).toBe('in_progress');
+    // a disputed complaint answer is settled as a second-time complaint, its period counted from the dispute
+    // (Sat 7/3 + 45 days = Tue 21/4), not left at the first deadline, which has passed
+    expect(disputed.ticket.isSecondTime).toBe(true);
+    expect(disputed.ticket.dueAt?.toISOString()).toBe('2026-04-21T16:59:59.999Z');
+    expect(disputed.reply.text).toContain('trả lời chậm nhất ngày 21/04/2026');
     const list = await listTickets(env.deps, { actor: OFFICER });
     expect(list.find((t) => t.code === ticket.code)?.isDisputed).toBe(true);
     const audit = await env.audit.listAuditFor('ticket', ticket.code);
