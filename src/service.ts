@@ -29,9 +29,9 @@ import { ensureKnowledgeIndexed } from './knowledge/ingest/index.js';
 import { toAppError } from './shared/errors.js';
 import type { Logger } from './shared/logger.js';
 import {
-  createComplaintIntake,
   createTicketActionHandler,
   createTicketDesk,
+  createTicketDialogues,
   type DeliveryChannel,
   loadTicketSettings,
   OutboxWorker,
@@ -134,7 +134,6 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
   /** For the conversation engine: the desk (lookup, privacy), the `tk:` buttons and the intake dialogue. */
   const ticketDesk = createTicketDesk(ticketDeps);
   const ticketActions = createTicketActionHandler(ticketDeps);
-  const complaintIntake = createComplaintIntake(ticketDeps);
   mounts.push((app) => mountOpen311(app, { deps: ticketDeps }));
   // started after the channels below registered themselves: a restart then delivers what was queued at once
 
@@ -144,7 +143,7 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
     answerer,
     tickets: ticketDesk,
     actions: [ticketActions],
-    dialogues: [complaintIntake],
+    dialogues: createTicketDialogues(ticketDeps),
     dataHolders: [createPrismaWebChatDataHolder({ prisma: db.prisma })],
     addressForm: config.addressForm,
     supportContact: config.supportContact,

@@ -32,6 +32,7 @@ export {
   type OutboxWorkerOptions,
 } from './deliver-outbox.js';
 export type { TicketDeps } from './deps.js';
+export { createDisputeReasonDialogue, DISPUTE_REASON_DIALOGUE } from './dispute-reason-dialogue.js';
 export { type DisputeTicketOptions, disputeTicket } from './dispute-ticket.js';
 export {
   type EraseResidentPersonalDataOptions,
@@ -41,6 +42,7 @@ export {
 export { type ExportTicketsOptions, type ExportTicketsResult, exportTickets } from './export-tickets.js';
 export { type ExtendTicketDeadlineOptions, extendTicketDeadline } from './extend-ticket-deadline.js';
 export { type FileQuestionOptions, type FileQuestionResult, fileQuestion } from './file-question.js';
+export { giveDisputeReason } from './give-dispute-reason.js';
 export { computeDefaultHolidays, HolidayCalendar, type HolidayEntry } from './holidays.js';
 export { createComplaintIntake } from './intake/complaint-intake.js';
 export { OPEN_STATUSES, TRANSITIONS } from './lifecycle.js';
@@ -66,7 +68,7 @@ export { loadTicketSettings, routeTicket, type TicketSettings } from './settings
 export { type ResidentPersonalData, showResidentPersonalData } from './show-resident-personal-data.js';
 export { type ShowTicketOptions, showTicket, type TicketDetail } from './show-ticket.js';
 export { syncTicketSettings } from './sync-ticket-settings.js';
-export { createTicketActionHandler, createTicketDesk } from './ticket-desk.js';
+export { createTicketActionHandler, createTicketDesk, createTicketDialogues } from './ticket-desk.js';
 export { findTrackingCodeInText, generateTrackingCode, parseTrackingCode } from './tracking-code.js';
 export * from './types.js';
 export {

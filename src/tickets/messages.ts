@@ -239,3 +239,17 @@ export function questionFiledMessage(form: AddressForm): string {
     `Chúng tôi chỉ lưu câu hỏi và tài khoản trò chuyện để trả lời ${you}; ${you} có thể xem hoặc xóa bằng lệnh /dulieu, /xoadulieu.`
   );
 }
+
+/** After reopening: asks what is still wrong (optional), saying who reads it and that it is erased on request. */
+export function disputeReasonPrompt(code: string, form: AddressForm): string {
+  const you = form.toLowerCase();
+  return `${form} có thể cho biết điều gì vẫn chưa được giải quyết không? Cán bộ phụ trách yêu cầu ${code} sẽ đọc lý do này khi xem xét lại; chỉ cán bộ xử lý xem được, và lý do được xóa cùng thông tin cá nhân khi ${you} yêu cầu (/xoadulieu). Không bắt buộc: bấm "Bỏ qua" nếu ${you} không muốn.`;
+}
+
+export function disputeReasonThanks(code: string, form: AddressForm): string {
+  return `Đã chuyển lý do tới cán bộ phụ trách yêu cầu ${code}. Cảm ơn ${form.toLowerCase()}.`;
+}
+
+export function disputeReasonSkipped(code: string): string {
+  return `Không sao ạ. Cán bộ phụ trách sẽ xem xét lại yêu cầu ${code}.`;
+}

@@ -1,9 +1,10 @@
 // The tickets context as the conversation core sees it: the TicketDesk port (lookup, typed dispute, one-tap
 // question, "what do you keep about me" with the data itself, erasure) and the `tk:` button handler
-// (resolved? / 1–5 rating / dispute / keep / lookup).
+// (resolved? / 1–5 rating / dispute / keep / lookup), and the dialogues it adds (intake, dispute reason).
 import {
   type ActionHandler,
   actions,
+  type DialogueDefinition,
   type DialogueTransition,
   type DisputeOfferResult,
   type ResidentDataItem,
@@ -12,9 +13,11 @@ import {
 } from '../conversation/index.js';
 import { isAppError } from '../shared/errors.js';
 import type { TicketDeps } from './deps.js';
+import { createDisputeReasonDialogue, DISPUTE_REASON_DIALOGUE } from './dispute-reason-dialogue.js';
 import { disputeTicket } from './dispute-ticket.js';
 import { eraseResidentPersonalData } from './erase-resident-personal-data.js';
 import { fileQuestion } from './file-question.js';
+import { createComplaintIntake } from './intake/complaint-intake.js';
 import { listDisputableTickets } from './list-disputable-tickets.js';
 import { LOOKUP_WINDOW_MS, lookupTicket } from './lookup-ticket.js';
 import {
@@ -119,6 +122,11 @@ export function createTicketDesk(deps: TicketDeps): TicketDesk {
   };
 }
 
+/** The dialogues the tickets context adds to the conversation: the intake, and the reason after a dispute. */
+export function createTicketDialogues(deps: TicketDeps): DialogueDefinition[] {
+  return [createComplaintIntake(deps), createDisputeReasonDialogue(deps)];
+}
+
 /** Handles the `tk:` buttons that the outbox sends after an answer. */
 export function createTicketActionHandler(deps: TicketDeps): ActionHandler {
   return {
@@ -144,7 +152,13 @@ export function createTicketActionHandler(deps: TicketDeps): ActionHandler {
           }
           case 'dispute': {
             const r = await disputeTicket(deps, { code: action.code, resident });
-            return { type: 'end', say: [r.reply.text] };
+            // reopened: then the optional "what is still wrong?" step
+            return {
+              type: 'start',
+              dialogue: DISPUTE_REASON_DIALOGUE,
+              seed: { code: r.ticket.code },
+              say: [r.reply.text],
+            };
           }
           case 'keep':
             return {

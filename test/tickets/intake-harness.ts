@@ -9,9 +9,9 @@ import {
 } from '../../src/conversation/index.js';
 import { createPrismaConversationStore } from '../../src/db/stores/conversation-store.js';
 import {
-  createComplaintIntake,
   createTicketActionHandler,
   createTicketDesk,
+  createTicketDialogues,
   type OutboxMessage,
 } from '../../src/tickets/index.js';
 import { checkReplies, FakeAnswerer } from '../conversation/harness.js';
@@ -85,7 +85,7 @@ export async function createIntakeHarness(startIso = '2026-11-25T01:00:00.000Z')
       addressForm: 'Bạn',
       tickets: createTicketDesk(env.deps),
       actions: [createTicketActionHandler(env.deps)],
-      dialogues: [createComplaintIntake(env.deps)],
+      dialogues: createTicketDialogues(env.deps),
     });
   const harness: IntakeHarness = {
     ...env,

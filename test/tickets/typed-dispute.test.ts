@@ -1,7 +1,13 @@
 // A dispute typed instead of pressed ("chưa được giải quyết", with or without the code), on the real conversation
 // engine and tickets use cases over a real PGlite: a confirmation first, the resident's own tickets only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerTicket, createTicket, generateTrackingCode, LOOKUP_MAX_WRONG } from '../../src/tickets/index.js';
+import {
+  answerTicket,
+  createTicket,
+  generateTrackingCode,
+  LOOKUP_MAX_WRONG,
+  showTicket,
+} from '../../src/tickets/index.js';
 import { CONSENT, OFFICER, PERSON } from './helpers.js';
 import { createIntakeHarness, type IntakeHarness } from './intake-harness.js';
 
@@ -169,6 +175,50 @@ describe('a dispute typed in the chat', () => {
     expect(r.text).toContain(`Đã mở lại yêu cầu ${first}`);
     expect(await ticketRow(first)).toMatchObject({ status: 'in_progress' });
     expect(await ticketRow(second)).toMatchObject({ status: 'answered', disputedAt: null });
+  });
+
+  it('after reopening, asks what is still wrong: the words reach the officer, the audit only that a reason was given', async () => {
+    h.clock.set('2026-11-25T01:00:00.000Z');
+    const r = newResident();
+    const code = await ticketOf(r.user, { answered: true });
+    h.clock.set('2026-11-27T01:00:00.000Z');
+    await r.send('vẫn chưa được giải quyết');
+    await r.press('Đề nghị xem xét lại');
+    expect(r.text).toContain(`Đã mở lại yêu cầu ${code}`);
+    expect(r.text).toContain('điều gì vẫn chưa được giải quyết');
+    expect(r.labels()).toContain('Bỏ qua');
+    // a question is a reason here, not a new question to the knowledge base
+    const REASON = 'Sao đường tổ 5 vẫn sụt, chưa ai đến sửa?';
+    await r.send(REASON);
+    expect(r.text).toContain(`Đã chuyển lý do tới cán bộ phụ trách yêu cầu ${code}`);
+    const shown = await showTicket(h.deps, { code, actor: OFFICER });
+    expect(shown.dispute).toMatchObject({ isOpen: true, reason: REASON });
+    const audit = await h.audit.listAuditFor('ticket', code);
+    const given = audit.find((a) => a.action === 'ticket.dispute_reason');
+    expect(given?.after).toMatchObject({ residentGaveReason: true });
+    expect(JSON.stringify(audit)).not.toContain('chưa ai đến sửa');
+  });
+
+  it('the reason is optional, and a reason sent after a new answer is not taken for one about it', async () => {
+    h.clock.set('2026-11-25T01:00:00.000Z');
+    const skipper = newResident();
+    const skipped = await ticketOf(skipper.user, { answered: true });
+    await skipper.send(`${skipped} chưa được giải quyết`);
+    await skipper.press('Đề nghị xem xét lại');
+    await skipper.press('Bỏ qua');
+    expect(skipper.text).toContain(`Cán bộ phụ trách sẽ xem xét lại yêu cầu ${skipped}`);
+    expect((await showTicket(h.deps, { code: skipped, actor: OFFICER })).dispute).toMatchObject({ reason: null });
+
+    const late = newResident();
+    const code = await ticketOf(late.user, { answered: true });
+    h.clock.set('2026-11-27T01:00:00.000Z');
+    await late.send(`${code} chưa được giải quyết`);
+    await late.press('Đề nghị xem xét lại');
+    h.clock.set('2026-11-28T01:00:00.000Z');
+    await answerTicket(h.deps, { code, answer: 'Đã sửa xong đoạn đường.', actor: OFFICER });
+    await late.send('Đường vẫn sụt');
+    expect(late.text).toContain(`Yêu cầu ${code} không còn chờ xem xét lại`);
+    expect((await showTicket(h.deps, { code, actor: OFFICER })).dispute).toMatchObject({ reason: null });
   });
 
   it('offers at most five tickets', async () => {
