@@ -43,6 +43,17 @@ describe('ticket lifecycle', () => {
       resident: ALICE,
     });
 
+  const petition = () =>
+    createTicket(env.deps, {
+      kind: 'petition',
+      category: 'giao-thong',
+      commune: 'duc-xuan',
+      description: 'Ổ gà lớn trên đường Trường Chinh',
+      personal: PERSON,
+      consent: CONSENT,
+      resident: BOB,
+    });
+
   it('sets the legal deadlines: acknowledgement at once, a complaint answer from acceptance (remote commune)', async () => {
     const { ticket } = await complaint();
     expect(ticket.isRemoteArea).toBe(true);
@@ -64,28 +75,12 @@ describe('ticket lifecycle', () => {
   });
 
   it('gives a petition the answer deadline of its category', async () => {
-    const { ticket } = await createTicket(env.deps, {
-      kind: 'petition',
-      category: 'giao-thong',
-      commune: 'duc-xuan',
-      description: 'Ổ gà lớn trên đường Trường Chinh',
-      personal: PERSON,
-      consent: CONSENT,
-      resident: BOB,
-    });
+    const { ticket } = await petition();
     expect(ticket.dueAt?.toISOString()).toBe('2026-03-09T16:59:59.999Z'); // 5 working days
   });
 
   it("gives a reopened petition its category's working days again, from the day of the dispute", async () => {
-    const { ticket } = await createTicket(env.deps, {
-      kind: 'petition',
-      category: 'giao-thong',
-      commune: 'duc-xuan',
-      description: 'Ổ gà lớn trên đường Trường Chinh',
-      personal: PERSON,
-      consent: CONSENT,
-      resident: BOB,
-    });
+    const { ticket } = await petition();
     await answerTicket(env.deps, { code: ticket.code, answer: 'Đã vá ổ gà.', actor: OFFICER });
     env.clock.set('2026-03-12T02:00:00Z'); // Thursday 12/3, after the first deadline (9/3)
     const disputed = await disputeTicket(env.deps, { code: ticket.code, resident: BOB });
