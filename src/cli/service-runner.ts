@@ -1,6 +1,8 @@
 // Runs forwarded `tiepdan` command lines inside the service, on the service's own database connection.
+
 import type { Config } from '../config/index.js';
 import { applyMigrations, type Database } from '../db/index.js';
+import { collectGarbage } from '../shared/collect-garbage.js';
 import { type CliContext, type CliOutput, resolveFrom, withSink } from './context.js';
 import { runCli } from './run-cli.js';
 
@@ -32,6 +34,8 @@ export function createServiceCliRunner(options: ServiceCliRunnerOptions) {
     const exitCode = await withSink({ out: (t) => output.out(t), err: (t) => output.err(t), isTTY: false }, () =>
       runCli(args, context),
     );
+    // an import's records and drafts are garbage now: free them before the index rebuild reads every chunk
+    collectGarbage();
     await options.knowledgeChanged().catch(() => undefined);
     return exitCode;
   };

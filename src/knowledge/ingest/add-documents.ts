@@ -1,7 +1,9 @@
 // Use case: add files and folders to the knowledge base; unchanged files are skipped, bad ones reported, and a
 // re-added file replaces what it held before (documents it no longer holds are removed).
+
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { collectGarbage } from '../../shared/collect-garbage.js';
 import type { DocumentDraft, IngestFailure, KnowledgeStore } from '../types.js';
 import { collectFiles } from './collect-files.js';
 import { loadDocuments } from './load-documents.js';
@@ -150,6 +152,8 @@ export async function addDocuments({
     const moved = new Set(accepted.map((d) => d.code));
     result.removed.push(...gone.filter((r) => !moved.has(r.code)));
     await write(accepted, replaceSources);
+    // the round's records and drafts are stored: free them, so a long import's memory stays flat (see collect-garbage.ts)
+    collectGarbage();
   }
 
   const takenOver = contested.filter((draft) => {

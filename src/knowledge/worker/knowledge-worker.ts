@@ -2,6 +2,7 @@
 // channels, HTTP) never waits for ranking. The knowledge store stays on the main thread; the worker asks it
 // for the revision and, when the index snapshot is stale, for the chunks.
 import { parentPort, workerData } from 'node:worker_threads';
+import { collectGarbage } from '../../shared/collect-garbage.js';
 import { isAppError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import { createExtractiveWriter } from '../answer/index.js';
@@ -88,6 +89,8 @@ async function handle(message: Exclude<HostMessage, { type: 'reply' }>): Promise
     const { s } = await ready;
     const changed = await s.refresh();
     post({ type: 'refreshed', id: message.id, changed, revision: s.revision() });
+    // the previous index and the cloned chunks are garbage now: hand the memory back (see collect-garbage.ts)
+    if (changed) collectGarbage();
   } catch (error) {
     post({ type: 'refreshed', id: message.id, changed: false, revision: -1, error: serialize(error) });
   }

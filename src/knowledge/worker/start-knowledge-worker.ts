@@ -1,6 +1,8 @@
 // Runs the knowledge base's answering in a worker thread: ranking is CPU work, and on the main thread it
 // would delay every other resident's message behind it. The index lives only in the worker.
+
 import type { Worker } from 'node:worker_threads';
+import { collectGarbage } from '../../shared/collect-garbage.js';
 import { AppError, type ErrorCode } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import { spawnModuleWorker } from '../../shared/module-worker.js';
@@ -89,7 +91,11 @@ export async function startKnowledgeWorker(options: KnowledgeWorkerOptions): Pro
               try {
                 if (message.what === 'revision')
                   post({ type: 'reply', id: message.id, revision: await options.store.getRevision() });
-                else post({ type: 'reply', id: message.id, chunks: await options.store.loadChunks() });
+                else {
+                  post({ type: 'reply', id: message.id, chunks: await options.store.loadChunks() });
+                  // every chunk was read and cloned to the worker: this thread's copies are garbage now
+                  collectGarbage();
+                }
               } catch (error) {
                 post({ type: 'reply', id: message.id, error: (error as Error).message });
               }
