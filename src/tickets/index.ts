@@ -69,6 +69,7 @@ export { type ResidentPersonalData, showResidentPersonalData } from './show-resi
 export { type ShowTicketOptions, showTicket, type TicketDetail } from './show-ticket.js';
 export { syncTicketSettings } from './sync-ticket-settings.js';
 export { createTicketActionHandler, createTicketDesk, createTicketDialogues } from './ticket-desk.js';
+export { actorLabel } from './ticket-helpers.js';
 export { findTrackingCodeInText, generateTrackingCode, parseTrackingCode } from './tracking-code.js';
 export * from './types.js';
 export {

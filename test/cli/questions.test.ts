@@ -139,9 +139,18 @@ describe('tiepdan questions, in a terminal', () => {
   });
 
   it('resolves a question once; --all shows closed ones, an erased question without its text', async () => {
-    const resolved = await tiepdan(dataDir, 'questions', 'resolve', String(ids.abstain), '--note', 'Ngoài phạm vi');
+    const resolved = await tiepdan(
+      dataDir,
+      'questions',
+      'resolve',
+      String(ids.abstain),
+      '--note',
+      'Ngoài phạm vi',
+      '--as',
+      'Nguyễn Văn B',
+    );
     expect(resolved.code).toBe(0);
-    expect(resolved.stdout).toContain(`Câu hỏi #${ids.abstain}: đã xử lý.`);
+    expect(resolved.stdout).toContain(`Câu hỏi #${ids.abstain}: đã xử lý (officer:Nguyễn Văn B;`);
     const open = await tiepdan(dataDir, 'questions', 'list');
     expect(open.stdout).not.toContain('Giá vàng SJC');
     expect(open.stdout).toContain('Đang chờ: 2 câu hỏi.');
@@ -152,6 +161,22 @@ describe('tiepdan questions, in a terminal', () => {
 
     const dismissed = await tiepdan(dataDir, 'questions', 'resolve', String(ids.staff), '--dismiss');
     expect(dismissed.stdout).toContain('bỏ qua');
+
+    // who closed what is in the audit trail (the note's words are not: the trail is never erased), once each
+    const db = await openDatabase({ dataDir });
+    try {
+      const rows = await db.prisma.auditLog.findMany({ where: { entity: 'question' }, orderBy: { id: 'asc' } });
+      expect(rows.map((r) => [r.entityId, r.action, r.actor])).toEqual([
+        [String(ids.abstain), 'question.answered', 'officer:Nguyễn Văn B'],
+        [String(ids.staff), 'question.dismissed', expect.stringMatching(/^officer:/)],
+      ]);
+      expect(rows[0]?.after).toEqual({ status: 'answered', noteGiven: true });
+      expect(JSON.stringify(rows)).not.toContain('Ngoài phạm vi');
+    } finally {
+      await db.close();
+    }
+    const verified = await tiepdan(dataDir, 'audit', 'verify');
+    expect(verified.code).toBe(0);
 
     const all = await tiepdan(dataDir, 'questions', 'list', '--all');
     expect(all.stdout).toContain('Giá vàng SJC');

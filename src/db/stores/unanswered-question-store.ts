@@ -2,6 +2,7 @@
 // (The conversation store writes the queue; nothing here touches who asked.)
 import { AppError } from '../../shared/errors.js';
 import type { PrismaClient } from '../open-database.js';
+import { appendAuditRow } from './audit-store.js';
 
 export const QUESTION_STATUSES = ['open', 'answered', 'dismissed'] as const;
 export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
@@ -27,12 +28,17 @@ export interface QueuedQuestion {
 export interface UnansweredQuestionStore {
   /** Newest first. */
   list(options: { statuses?: QuestionStatus[] | undefined; limit: number }): Promise<QueuedQuestion[]>;
-  /** Closes an open entry as answered or dismissed; NOT_FOUND for an unknown id, CONFLICT when already closed. */
+  /**
+   * Closes an open entry as answered or dismissed, and records who did in the audit trail (that a note was
+   * written, not its words: the trail is never erased); NOT_FOUND for an unknown id, CONFLICT when already closed.
+   */
   resolve(options: {
     id: number;
     status: Exclude<QuestionStatus, 'open'>;
     note?: string | undefined;
     now: Date;
+    /** Who closes it, as the audit trail labels actors ("officer:can.bo.a"). */
+    actor: string;
   }): Promise<QueuedQuestion>;
 }
 
@@ -83,20 +89,35 @@ export function createPrismaUnansweredQuestionStore(prisma: PrismaClient): Unans
       return withFeedback(rows);
     },
 
-    async resolve({ id, status, note, now }) {
-      const updated = await prisma.unansweredQuestion.updateMany({
-        where: { id, status: 'open' },
-        data: { status, resolvedAt: now, ...(note === undefined ? {} : { staffNote: note }) },
+    async resolve({ id, status, note, now, actor }) {
+      const row = await prisma.$transaction(async (tx) => {
+        const updated = await tx.unansweredQuestion.updateMany({
+          where: { id, status: 'open' },
+          data: { status, resolvedAt: now, ...(note === undefined ? {} : { staffNote: note }) },
+        });
+        const found = await tx.unansweredQuestion.findUnique({ where: { id }, select: SELECT });
+        if (!found)
+          throw new AppError('NOT_FOUND', `No unanswered question ${id}`, {
+            userMessage: `Không có câu hỏi số ${id} trong danh sách chờ.`,
+          });
+        if (updated.count === 0)
+          throw new AppError('CONFLICT', `Unanswered question ${id} is ${found.status}`, {
+            userMessage: `Câu hỏi số ${id} đã được xử lý trước đó (${found.status}).`,
+          });
+        await appendAuditRow(
+          tx,
+          {
+            actor,
+            action: `question.${status}`,
+            entity: 'question',
+            entityId: String(id),
+            before: { status: 'open' },
+            after: { status, noteGiven: note !== undefined },
+          },
+          now,
+        );
+        return found;
       });
-      const row = await prisma.unansweredQuestion.findUnique({ where: { id }, select: SELECT });
-      if (!row)
-        throw new AppError('NOT_FOUND', `No unanswered question ${id}`, {
-          userMessage: `Không có câu hỏi số ${id} trong danh sách chờ.`,
-        });
-      if (updated.count === 0)
-        throw new AppError('CONFLICT', `Unanswered question ${id} is ${row.status}`, {
-          userMessage: `Câu hỏi số ${id} đã được xử lý trước đó (${row.status}).`,
-        });
       const [question] = await withFeedback([row]);
       return question as QueuedQuestion;
     },
