@@ -177,6 +177,14 @@ export interface KnowledgeStore {
   countDocuments(): Promise<number>;
   /** Every chunk joined with its document's identity, ordered by document code then ordinal. */
   loadChunks(): Promise<IndexedChunk[]>;
+  /**
+   * The same, a page at a time: the chunks of at most `documents` documents whose code sorts after `after`
+   * (from the start when undefined); `last` is the code to continue after, undefined on the last page.
+   */
+  loadChunkPage(
+    after: string | undefined,
+    documents: number,
+  ): Promise<{ chunks: IndexedChunk[]; last?: string | undefined }>;
   getRevision(): Promise<number>;
   /** Marks the knowledge base as changed without a document change (after a re-index). */
   bumpRevision(): Promise<number>;

@@ -119,6 +119,29 @@ for (const [name, open, enabled] of implementations) {
       });
     });
 
+    it('serves the same chunks a page of documents at a time, in code order, then says there is no more', async () => {
+      await h.store.upsertDocuments(
+        ['1.000005', '1.000001', '1.000004', '1.000002', '1.000003'].map((c) => draft(c, 1)),
+      );
+      const all = await h.store.loadChunks();
+      const pages: Array<{ codes: string[]; last?: string | undefined }> = [];
+      let after: string | undefined;
+      const paged = [];
+      do {
+        const page = await h.store.loadChunkPage(after, 2);
+        pages.push({ codes: [...new Set(page.chunks.map((c) => c.code))], last: page.last });
+        paged.push(...page.chunks);
+        after = page.last;
+      } while (after !== undefined);
+      expect(pages).toEqual([
+        { codes: ['1.000001', '1.000002'], last: '1.000002' },
+        { codes: ['1.000003', '1.000004'], last: '1.000004' },
+        { codes: ['1.000005'], last: undefined },
+      ]);
+      expect(paged).toEqual(all);
+      expect(await h.store.loadChunkPage('1.000005', 2)).toEqual({ chunks: [], last: undefined });
+    });
+
     it('does nothing for an unchanged document: same chunks, same revision', async () => {
       await h.store.upsertDocument(draft('1.000001', 1));
       const before = await h.store.loadChunks();

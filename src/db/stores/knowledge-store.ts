@@ -95,6 +95,53 @@ interface DocumentChunksRow {
 }
 type ChunkTuple = [number, string, string, number, string];
 
+/**
+ * Documents with their chunks, ordered by code, after `after` and at most `limit` of them when given. One query,
+ * chunks aggregated per document as JSON text: PGlite hands over 2.6k rows instead of ~26k, about twice as fast
+ * as a plain join (measured on the 2,642 procedures).
+ */
+function documentChunkQuery(
+  prisma: PrismaClient,
+  after: string | undefined,
+  limit: number | undefined,
+): Promise<DocumentChunksRow[]> {
+  return prisma.$queryRaw<DocumentChunksRow[]>`
+    SELECT d."code", d."title", d."kind", d."level", (d."meta"->'levels')::text AS "levels", d."url",
+           json_agg(json_build_array(c."id", c."section", c."aspect", c."ordinal", c."text")
+                    ORDER BY c."ordinal")::text AS "chunks"
+    FROM "Document" d JOIN "Chunk" c ON c."documentId" = d."id"
+    WHERE ${after ?? null}::text IS NULL OR d."code" > ${after ?? null}::text
+    GROUP BY d."id"
+    ORDER BY d."code"
+    LIMIT ${limit ?? null}::int`;
+}
+
+/** The chunks of those rows, each joined with its document's identity. */
+function chunksOf(rows: DocumentChunksRow[]): IndexedChunk[] {
+  const chunks: IndexedChunk[] = [];
+  for (const row of rows) {
+    const level = (row.level ?? undefined) as Level | undefined;
+    const levels = levelsFrom(row.levels);
+    const url = row.url ?? undefined;
+    for (const [chunkId, section, aspect, ordinal, text] of JSON.parse(row.chunks) as ChunkTuple[]) {
+      chunks.push({
+        chunkId,
+        code: row.code,
+        title: row.title,
+        kind: row.kind as DocumentKind,
+        level,
+        levels,
+        url,
+        section,
+        aspect: aspect as Aspect,
+        ordinal,
+        text,
+      });
+    }
+  }
+  return chunks;
+}
+
 export function createPrismaKnowledgeStore({ prisma }: { prisma: PrismaClient }): KnowledgeStore {
   async function existingByCode(codes: string[]): Promise<Map<string, StoredIdentity>> {
     const found = new Map<string, StoredIdentity>();
@@ -220,37 +267,12 @@ export function createPrismaKnowledgeStore({ prisma }: { prisma: PrismaClient })
     },
 
     async loadChunks() {
-      // One query, chunks aggregated per document as JSON text: PGlite hands over 2.6k rows instead of
-      // ~26k, about twice as fast as a plain join (measured on the 2,642 procedures).
-      const rows = await prisma.$queryRaw<DocumentChunksRow[]>`
-        SELECT d."code", d."title", d."kind", d."level", (d."meta"->'levels')::text AS "levels", d."url",
-               json_agg(json_build_array(c."id", c."section", c."aspect", c."ordinal", c."text")
-                        ORDER BY c."ordinal")::text AS "chunks"
-        FROM "Document" d JOIN "Chunk" c ON c."documentId" = d."id"
-        GROUP BY d."id"
-        ORDER BY d."code"`;
-      const chunks: IndexedChunk[] = [];
-      for (const row of rows) {
-        const level = (row.level ?? undefined) as Level | undefined;
-        const levels = levelsFrom(row.levels);
-        const url = row.url ?? undefined;
-        for (const [chunkId, section, aspect, ordinal, text] of JSON.parse(row.chunks) as ChunkTuple[]) {
-          chunks.push({
-            chunkId,
-            code: row.code,
-            title: row.title,
-            kind: row.kind as DocumentKind,
-            level,
-            levels,
-            url,
-            section,
-            aspect: aspect as Aspect,
-            ordinal,
-            text,
-          });
-        }
-      }
-      return chunks;
+      return chunksOf(await documentChunkQuery(prisma, undefined, undefined));
+    },
+
+    async loadChunkPage(after, documents) {
+      const rows = await documentChunkQuery(prisma, after, documents);
+      return { chunks: chunksOf(rows), last: rows.length === documents ? rows.at(-1)?.code : undefined };
     },
 
     async getRevision() {

@@ -96,25 +96,12 @@ export function createMemoryKnowledgeStore(): KnowledgeStore {
       return documents.size;
     },
     async loadChunks() {
-      const codes = [...documents.keys()].sort();
-      return codes.flatMap((code) => {
-        const { draft, chunkIds } = documents.get(code) as Entry;
-        return draft.chunks.map(
-          (chunk, ordinal): IndexedChunk => ({
-            chunkId: chunkIds[ordinal] as number,
-            code: draft.code,
-            title: draft.title,
-            kind: draft.kind,
-            level: draft.level,
-            levels: draft.levels && draft.levels.length > 1 ? draft.levels : undefined,
-            url: draft.url,
-            section: chunk.section,
-            aspect: chunk.aspect,
-            ordinal,
-            text: chunk.text,
-          }),
-        );
-      });
+      return chunksOf([...documents.keys()].sort());
+    },
+    async loadChunkPage(after, count) {
+      const codes = [...documents.keys()].sort().filter((code) => after === undefined || code > after);
+      const page = codes.slice(0, count);
+      return { chunks: chunksOf(page), last: codes.length > count ? page.at(-1) : undefined };
     },
     async getRevision() {
       return revision;
@@ -123,5 +110,27 @@ export function createMemoryKnowledgeStore(): KnowledgeStore {
       return ++revision;
     },
   };
+
+  /** The chunks of these documents, in the order given, each joined with its document's identity. */
+  function chunksOf(codes: string[]): IndexedChunk[] {
+    return codes.flatMap((code) => {
+      const { draft, chunkIds } = documents.get(code) as Entry;
+      return draft.chunks.map(
+        (chunk, ordinal): IndexedChunk => ({
+          chunkId: chunkIds[ordinal] as number,
+          code: draft.code,
+          title: draft.title,
+          kind: draft.kind,
+          level: draft.level,
+          levels: draft.levels && draft.levels.length > 1 ? draft.levels : undefined,
+          url: draft.url,
+          section: chunk.section,
+          aspect: chunk.aspect,
+          ordinal,
+          text: chunk.text,
+        }),
+      );
+    });
+  }
   return store;
 }

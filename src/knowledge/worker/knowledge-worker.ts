@@ -18,12 +18,27 @@ const post = (message: WorkerMessage) => port.postMessage(message);
 
 let nextRequest = 1;
 const waiting = new Map<number, (m: Extract<HostMessage, { type: 'reply' }>) => void>();
-function need(what: 'revision' | 'chunks'): Promise<Extract<HostMessage, { type: 'reply' }>> {
+function need(what: 'revision' | 'chunks', after?: string): Promise<Extract<HostMessage, { type: 'reply' }>> {
   const id = nextRequest++;
   return new Promise((resolve, reject) => {
     waiting.set(id, (m) => (m.error ? reject(new Error(m.error)) : resolve(m)));
-    post({ type: 'need', id, what });
+    post({ type: 'need', id, what, after });
   });
+}
+
+/**
+ * Every chunk, a page of documents at a time. Pages are separate reads: a change between them is caught by the
+ * next refresh, since the index is labelled with the revision read before the first page.
+ */
+async function loadAllChunks(): Promise<IndexedChunk[]> {
+  const chunks: IndexedChunk[] = [];
+  let after: string | undefined;
+  do {
+    const page = await need('chunks', after);
+    for (const chunk of page.chunks ?? []) chunks.push(chunk);
+    after = page.last;
+  } while (after !== undefined);
+  return chunks;
 }
 
 function serialize(error: unknown): SerializedError {
@@ -41,7 +56,7 @@ const logger = { info: forward('info'), warn: forward('warn') } as unknown as Pi
 const search = openKnowledgeSearch({
   store: {
     getRevision: async () => (await need('revision')).revision ?? 0,
-    loadChunks: async () => (await need('chunks')).chunks ?? ([] as IndexedChunk[]),
+    loadChunks: loadAllChunks,
   },
   dataDir: init.dataDir,
   synonymsFile: init.synonymsFile,

@@ -10,18 +10,33 @@ export interface WorkerInit {
   warmUp: boolean;
 }
 
+/**
+ * Documents per page when the worker reads the chunks to rebuild its index: the main thread holds one page at a
+ * time (~2,600 chunks), not all ~26,000 next to the copy it sends.
+ */
+export const CHUNK_PAGE_DOCUMENTS = 250;
+
 /** Host → worker. */
 export type HostMessage =
   | { type: 'ask'; id: number; question: string; focusCode?: string | undefined }
   | { type: 'refresh'; id: number }
-  | { type: 'reply'; id: number; revision?: number; chunks?: IndexedChunk[]; error?: string };
+  | {
+      type: 'reply';
+      id: number;
+      revision?: number;
+      chunks?: IndexedChunk[];
+      /** The code to ask the next page of chunks after; absent on the last page. */
+      last?: string | undefined;
+      error?: string;
+    };
 
 /** Worker → host. */
 export type WorkerMessage =
   | { type: 'ready'; revision: number; origin: 'snapshot' | 'built' }
   | { type: 'answer'; id: number; answer?: Answer; error?: SerializedError }
   | { type: 'refreshed'; id: number; changed: boolean; revision: number; error?: SerializedError }
-  | { type: 'need'; id: number; what: 'revision' | 'chunks' }
+  /** The knowledge revision, or a page of chunks (documents after `after`, at most CHUNK_PAGE_DOCUMENTS of them). */
+  | { type: 'need'; id: number; what: 'revision' | 'chunks'; after?: string | undefined }
   | { type: 'log'; level: 'info' | 'warn'; fields: Record<string, unknown>; message: string }
   | { type: 'failed'; error: SerializedError };
 

@@ -8,12 +8,18 @@ import type { Logger } from '../../shared/logger.js';
 import { spawnModuleWorker } from '../../shared/module-worker.js';
 import type { AddressForm } from '../answer/index.js';
 import type { QuestionAnswerer } from '../answer-question.js';
-import type { ChunkSource } from '../search/index.js';
-import type { Answer } from '../types.js';
-import type { HostMessage, SerializedError, WorkerInit, WorkerMessage } from './protocol.js';
+import type { Answer, KnowledgeStore } from '../types.js';
+import {
+  CHUNK_PAGE_DOCUMENTS,
+  type HostMessage,
+  type SerializedError,
+  type WorkerInit,
+  type WorkerMessage,
+} from './protocol.js';
 
 export interface KnowledgeWorkerOptions {
-  store: ChunkSource;
+  /** Read on the main thread: the revision, and the chunks a page at a time when the worker rebuilds its index. */
+  store: Pick<KnowledgeStore, 'getRevision' | 'loadChunkPage'>;
   dataDir?: string | undefined;
   synonymsFile?: string | undefined;
   addressForm: AddressForm;
@@ -92,9 +98,10 @@ export async function startKnowledgeWorker(options: KnowledgeWorkerOptions): Pro
                 if (message.what === 'revision')
                   post({ type: 'reply', id: message.id, revision: await options.store.getRevision() });
                 else {
-                  post({ type: 'reply', id: message.id, chunks: await options.store.loadChunks() });
-                  // every chunk was read and cloned to the worker: this thread's copies are garbage now
-                  collectGarbage();
+                  const page = await options.store.loadChunkPage(message.after, CHUNK_PAGE_DOCUMENTS);
+                  post({ type: 'reply', id: message.id, chunks: page.chunks, last: page.last });
+                  // the last page is cloned to the worker: this thread's copies of the chunks are garbage now
+                  if (page.last === undefined) collectGarbage();
                 }
               } catch (error) {
                 post({ type: 'reply', id: message.id, error: (error as Error).message });

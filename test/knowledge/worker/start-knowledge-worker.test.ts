@@ -5,23 +5,34 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type KnowledgeWorker, startKnowledgeWorker } from '../../../src/knowledge/index.js';
-import type { ChunkSource } from '../../../src/knowledge/search/index.js';
-import type { IndexedChunk } from '../../../src/knowledge/types.js';
+import type { IndexedChunk, KnowledgeStore } from '../../../src/knowledge/types.js';
+
+type WorkerStore = Pick<KnowledgeStore, 'getRevision' | 'loadChunkPage'>;
+
 import { isAppError } from '../../../src/shared/errors.js';
 import { CORPUS } from '../search/corpus.js';
 
 const DRIVING = '3.000348';
 
+/** A store on the main thread; `loads` counts full reads (first pages), `pages` every page asked for. */
 function source(chunks: IndexedChunk[]) {
-  const state = { chunks, revision: 1, loads: 0, fail: false };
-  const store: ChunkSource = {
+  const state = { chunks, revision: 1, loads: 0, pages: 0, fail: false };
+  const store: WorkerStore = {
     async getRevision() {
       return state.revision;
     },
-    async loadChunks() {
+    async loadChunkPage(after, documents) {
       if (state.fail) throw new Error('database unavailable');
-      state.loads++;
-      return state.chunks;
+      if (after === undefined) state.loads++;
+      state.pages++;
+      const codes = [...new Set(state.chunks.map((c) => c.code))]
+        .sort()
+        .filter((c) => after === undefined || c > after);
+      const page = new Set(codes.slice(0, documents));
+      return {
+        chunks: state.chunks.filter((c) => page.has(c.code)),
+        last: codes.length > documents ? codes[documents - 1] : undefined,
+      };
     },
   };
   return { store, state };
@@ -34,7 +45,7 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
 });
 
-async function start(store: ChunkSource, dataDir?: string): Promise<KnowledgeWorker> {
+async function start(store: WorkerStore, dataDir?: string): Promise<KnowledgeWorker> {
   const worker = await startKnowledgeWorker({ store, dataDir, addressForm: 'Bạn', warmUp: false });
   open.push(worker);
   return worker;
@@ -90,6 +101,33 @@ describe('knowledge worker', { timeout: 60_000 }, () => {
     expect(again.origin).toBe('snapshot');
     expect(state.loads).toBe(1);
     expect((await again.answerer.ask('đăng ký tạm trú')).docCodes[0]).toBe('1.004194');
+  });
+
+  it('reads a large knowledge base a page of documents at a time, and finds what the last page held', async () => {
+    // 600 documents: three pages of 250 (the main thread holds one page at a time, not every chunk)
+    const many: IndexedChunk[] = Array.from({ length: 600 }, (_, i) => ({
+      chunkId: 10_000 + i,
+      code: `9.${String(i).padStart(6, '0')}`,
+      title: `Thủ tục số ${i} về cấp phép khai thác gỗ rừng trồng`,
+      kind: 'procedure' as const,
+      section: 'Phí, lệ phí',
+      aspect: 'le_phi' as const,
+      ordinal: 0,
+      text: `Lệ phí ${i}.000 đồng.`,
+    }));
+    many.push({
+      ...(many[599] as IndexedChunk),
+      chunkId: 20_000,
+      title: 'Cấp giấy phép nuôi chim yến',
+      text: 'Lệ phí 777.000 đồng.',
+      code: '9.999999',
+    });
+    const { store, state } = source(many);
+    const worker = await start(store);
+    expect(state.pages).toBe(3);
+    const answer = await worker.answerer.ask('Cấp giấy phép nuôi chim yến lệ phí bao nhiêu?');
+    expect(answer.docCodes[0]).toBe('9.999999');
+    expect(answer.text).toContain('777.000 đồng');
   });
 
   it('reports a failing store at start and on refresh, and keeps answering from the index it has', async () => {
