@@ -5,7 +5,7 @@ import { AppError } from '../shared/errors.js';
 import { answerDeadlineDate, endOfVietnamDay, vietnamDate } from './deadlines.js';
 import type { TicketDeps } from './deps.js';
 import { type AddressForm, disputedMessage } from './messages.js';
-import { assertOwner, auditTicketChange, requireTicket } from './ticket-helpers.js';
+import { assertOwner, auditTicketChange, requireTicket, residentActor } from './ticket-helpers.js';
 import { parseTrackingCode } from './tracking-code.js';
 import type { OutboxPayload, ResidentRef, Ticket } from './types.js';
 
@@ -107,19 +107,11 @@ export async function disputeTicket(deps: TicketDeps, options: DisputeTicketOpti
     });
     // a reason given for an earlier dispute must not pass for this one's
     await tx.setDisputeReason(before.id, reason);
-    await auditTicketChange(
-      tx,
-      { name: `resident#${residentId}`, role: 'resident' },
-      'ticket.disputed',
-      before,
-      after,
-      now,
-      {
-        notify: { unit: after.unitCode, assignee: after.assignee },
-        // the audit trail is never erased, so it records that a reason was given, not the words
-        residentGaveReason: reason !== null,
-      },
-    );
+    await auditTicketChange(tx, residentActor(residentId), 'ticket.disputed', before, after, now, {
+      notify: { unit: after.unitCode, assignee: after.assignee },
+      // the audit trail is never erased, so it records that a reason was given, not the words
+      residentGaveReason: reason !== null,
+    });
     // the resident is in the chat pressing the button: the caller sends the reply, no outbox copy
     return { after, reply: disputedMessage(after, form) };
   });

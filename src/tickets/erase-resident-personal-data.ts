@@ -4,6 +4,7 @@
 // caller keeps the Resident identity when `keepIdentity`), and every ticket keeps its non-personal facts. The
 // audit trail never held personal data, and it records the erasure.
 import type { TicketDeps } from './deps.js';
+import { residentActor } from './ticket-helpers.js';
 import type { Actor, ResidentRef } from './types.js';
 
 export interface EraseResidentPersonalDataOptions {
@@ -50,7 +51,7 @@ export async function eraseResidentPersonalData(
     const messagesCancelled = await tx.cancelOutboxForTickets(closed.map((t) => t.id));
     const consentsWithdrawn = await tx.withdrawConsents(residentId, now);
     for (const t of closed) await tx.updateTicket(t.id, { residentId: null });
-    const actor = options.actor ?? { name: `resident#${residentId}`, role: 'resident' as const };
+    const actor = options.actor ?? residentActor(residentId);
     await tx.appendAudit(
       {
         actor: `${actor.role}:${actor.name}`,

@@ -4,7 +4,7 @@ import { AppError } from '../shared/errors.js';
 import type { TicketDeps } from './deps.js';
 import { MAX_DISPUTE_REASON } from './dispute-ticket.js';
 import { isDisputed } from './list-tickets.js';
-import { assertOwner, auditTicketChange, requireTicket } from './ticket-helpers.js';
+import { assertOwner, auditTicketChange, requireTicket, residentActor } from './ticket-helpers.js';
 import { parseTrackingCode } from './tracking-code.js';
 import type { ResidentRef, Ticket } from './types.js';
 
@@ -32,15 +32,9 @@ export async function giveDisputeReason(deps: TicketDeps, options: GiveDisputeRe
         userMessage: `Yêu cầu ${ticket.code} không còn chờ xem xét lại nên chưa ghi lý do này.`,
       });
     await tx.setDisputeReason(ticket.id, reason);
-    await auditTicketChange(
-      tx,
-      { name: `resident#${residentId}`, role: 'resident' },
-      'ticket.dispute_reason',
-      ticket,
-      ticket,
-      now,
-      { residentGaveReason: true },
-    );
+    await auditTicketChange(tx, residentActor(residentId), 'ticket.dispute_reason', ticket, ticket, now, {
+      residentGaveReason: true,
+    });
     return ticket;
   });
 }

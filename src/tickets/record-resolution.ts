@@ -2,7 +2,7 @@
 import { AppError } from '../shared/errors.js';
 import type { TicketDeps } from './deps.js';
 import { ratingPrompt } from './messages.js';
-import { assertOwner, auditTicketChange, requireTicket } from './ticket-helpers.js';
+import { assertOwner, auditTicketChange, requireTicket, residentActor } from './ticket-helpers.js';
 import { parseTrackingCode } from './tracking-code.js';
 import type { OutboxPayload, ResidentRef, Ticket } from './types.js';
 
@@ -33,14 +33,7 @@ export async function recordResolution(
         userMessage: `Yêu cầu ${before.code} chưa có câu trả lời.`,
       });
     const after = await tx.updateTicket(before.id, { residentResolved: options.resolved });
-    await auditTicketChange(
-      tx,
-      { name: `resident#${residentId}`, role: 'resident' },
-      'ticket.resolution_reported',
-      before,
-      after,
-      now,
-    );
+    await auditTicketChange(tx, residentActor(residentId), 'ticket.resolution_reported', before, after, now);
     const withinWindow =
       now.getTime() - before.answeredAt.getTime() <= deps.settings.deadlines.disputeWindowDays * 86_400_000;
     return { ticket: after, reply: ratingPrompt(after, deps.addressForm ?? 'Bạn', !options.resolved && withinWindow) };

@@ -2,7 +2,7 @@
 import { AppError } from '../shared/errors.js';
 import type { TicketDeps } from './deps.js';
 import { thanksForRating } from './messages.js';
-import { assertOwner, auditTicketChange, requireTicket } from './ticket-helpers.js';
+import { assertOwner, auditTicketChange, requireTicket, residentActor } from './ticket-helpers.js';
 import { parseTrackingCode } from './tracking-code.js';
 import type { OutboxPayload, ResidentRef, Ticket } from './types.js';
 
@@ -29,14 +29,7 @@ export async function recordSatisfaction(
         userMessage: `Yêu cầu ${before.code} chưa có câu trả lời.`,
       });
     const after = await tx.updateTicket(before.id, { satisfaction: options.stars });
-    await auditTicketChange(
-      tx,
-      { name: `resident#${residentId}`, role: 'resident' },
-      'ticket.rated',
-      before,
-      after,
-      now,
-    );
+    await auditTicketChange(tx, residentActor(residentId), 'ticket.rated', before, after, now);
     // "not resolved", still within the dispute window and not disputed since the answer: keep the way to dispute open
     const mayDispute =
       after.residentResolved === false &&

@@ -59,6 +59,11 @@ export function diff(
   return { before: b, after: a };
 }
 
+/** The resident as an actor of the audit trail: their internal number, never their name or chat id. */
+export function residentActor(residentId: number): Actor {
+  return { name: `resident#${residentId}`, role: 'resident' };
+}
+
 export function actorLabel(actor: Actor): string {
   return `${actor.role}:${actor.name}`;
 }
