@@ -66,15 +66,19 @@ export function legalHeadingsOf(title: string): number {
   return bits;
 }
 
+/** Kinds of legal text besides a law whose name may precede "quy định về" (folded, two syllables). */
+const LEGAL_TEXT_TYPES = new Set(['nghi dinh', 'thong tu', 'phap lenh']);
+
 /**
  * Bit set of the standard articles a question asks for ("cư trú là gì" → definitions). The scope cue
- * "quy định về" counts only after the name of a law ("Luật Tiếp cận thông tin quy định về…").
+ * "quy định về" counts only after the name of a law, decree, circular or ordinance ("Luật Tiếp cận thông tin quy
+ * định về…", "Nghị định 20 quy định về…").
  */
 export function legalHeadingCues(tokens: readonly string[]): number {
   let bits = 0;
   for (const { tag } of findPhrases(tokens, CUE_PHRASES)) bits |= BITS[tag];
   const folded = tokens.map((t) => foldToken(t));
-  const law = folded.indexOf('luat');
+  const law = folded.findIndex((t, i) => t === 'luat' || LEGAL_TEXT_TYPES.has(`${folded[i - 1]} ${t}`));
   if (law !== -1) {
     for (let i = law + 1; i + 1 < folded.length && i <= law + 8; i++)
       if (folded[i] === 'quy' && folded[i + 1] === 'dinh') {

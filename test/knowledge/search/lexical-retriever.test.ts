@@ -209,7 +209,11 @@ describe('legal articles', () => {
     expect(legalHeadingCues(tokenize('Luật Trồng trọt quy định về những nội dung nào?'))).toBe(
       LEGAL_HEADING_BITS.scope,
     );
-    // "quy định về" after something else than a law's name says nothing
+    expect(legalHeadingCues(tokenize('Nghị định 20/2008/NĐ-CP quy định về những nội dung gì?'))).toBe(
+      LEGAL_HEADING_BITS.scope,
+    );
+    expect(legalHeadingCues(tokenize('thong tu nay quy dinh ve gi'))).toBe(LEGAL_HEADING_BITS.scope);
+    // "quy định về" after something else than a legal text's name says nothing
     expect(legalHeadingCues(tokenize('Lệ phí theo quy định về đăng ký thường trú'))).toBe(0);
     expect(legalHeadingCues(tokenize('Đăng ký thường trú mất bao lâu?'))).toBe(0);
   });
