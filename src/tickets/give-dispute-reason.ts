@@ -31,6 +31,8 @@ export async function giveDisputeReason(deps: TicketDeps, options: GiveDisputeRe
       throw new AppError('CONFLICT', 'Not disputed', {
         userMessage: `Yêu cầu ${ticket.code} không còn chờ xem xét lại nên chưa ghi lý do này.`,
       });
+    // the same words again (a redelivered message, a redone step): already recorded, no second audit row
+    if ((await tx.getPersonal(ticket.id))?.disputeReason === reason) return ticket;
     await tx.setDisputeReason(ticket.id, reason);
     await auditTicketChange(tx, residentActor(residentId), 'ticket.dispute_reason', ticket, ticket, now, {
       residentGaveReason: true,

@@ -5,6 +5,7 @@ import {
   answerTicket,
   createTicket,
   generateTrackingCode,
+  giveDisputeReason,
   LOOKUP_MAX_WRONG,
   showTicket,
 } from '../../src/tickets/index.js';
@@ -197,6 +198,10 @@ describe('a dispute typed in the chat', () => {
     const given = audit.find((a) => a.action === 'ticket.dispute_reason');
     expect(given?.after).toMatchObject({ residentGaveReason: true });
     expect(JSON.stringify(audit)).not.toContain('chưa ai đến sửa');
+    // the same words again (a redone step): recorded once
+    await giveDisputeReason(h.deps, { code, resident: { channel: 'telegram', channelUserId: r.user }, reason: REASON });
+    const reasons = (await h.audit.listAuditFor('ticket', code)).filter((a) => a.action === 'ticket.dispute_reason');
+    expect(reasons).toHaveLength(1);
   });
 
   it('the reason is optional, and a reason sent after a new answer is not taken for one about it', async () => {
