@@ -33,14 +33,19 @@ const env = (dataDir: string): NodeJS.ProcessEnv => ({
   HOST: '127.0.0.1',
 });
 
-/** `tiepdan kb add` into an empty data folder (includes creating the embedded database), in seconds. */
-async function importAll(dataDir: string): Promise<number> {
-  const started = performance.now();
-  await exec(process.execPath, ['--expose-gc', '--import', 'tsx', 'src/cli/main.ts', 'kb', 'add', RAW, PLAN], {
+/** Runs `tiepdan <args>` on that data folder as `npm run tiepdan` does (Node with --expose-gc). */
+async function tiepdan(dataDir: string, ...args: string[]): Promise<void> {
+  await exec(process.execPath, ['--expose-gc', '--import', 'tsx', 'src/cli/main.ts', ...args], {
     cwd: REPO_ROOT,
     env: env(dataDir),
     maxBuffer: 64 * 1024 * 1024,
   });
+}
+
+/** `tiepdan kb add` into an empty data folder (includes creating the embedded database), in seconds. */
+async function importAll(dataDir: string): Promise<number> {
+  const started = performance.now();
+  await tiepdan(dataDir, 'kb', 'add', RAW, PLAN);
   return (performance.now() - started) / 1000;
 }
 
@@ -102,19 +107,12 @@ async function startAndMeasure(dataDir: string, questions: string[]) {
  * before, its peak (VmHWM) and its RSS a few seconds after the command returned.
  */
 async function forwardedImport(dataDir: string) {
-  await exec(process.execPath, ['--expose-gc', '--import', 'tsx', 'src/cli/main.ts', 'kb', 'add', PLAN], {
-    cwd: REPO_ROOT,
-    env: env(dataDir),
-  });
+  await tiepdan(dataDir, 'kb', 'add', PLAN);
   return withService(dataDir, async ({ pid, ask }) => {
     await ask('Kế hoạch 416 về chỉ số PAPI');
     const before = rssOf(pid).rss;
     const started = performance.now();
-    await exec(process.execPath, ['--expose-gc', '--import', 'tsx', 'src/cli/main.ts', 'kb', 'add', RAW], {
-      cwd: REPO_ROOT,
-      env: env(dataDir),
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    await tiepdan(dataDir, 'kb', 'add', RAW);
     const seconds = (performance.now() - started) / 1000;
     await new Promise((resolve) => setTimeout(resolve, 5000));
     const answer = await ask('Đăng ký khai sinh lệ phí bao nhiêu?');

@@ -50,20 +50,25 @@ export function disputeRefusal(
 }
 
 /**
- * The answer deadline of a reopened ticket, from the day of the dispute: a complaint's answer disputed is
- * settled as a second-time complaint (Law on Complaints 2011, Art. 37: 45 days, 60 complex, 60 / 70 in remote
- * areas); a denunciation gets its base period again; a petition or question its category's working days.
+ * The answer deadline of a reopened ticket, from the day of the dispute, and whether it is now a second-time
+ * complaint: a complaint's answer disputed is settled as one (Law on Complaints 2011, Art. 37: 45 days, 60 complex,
+ * 60 / 70 in remote areas); a denunciation gets its base period again; a petition or question its category's days.
  */
-export function reopenedDeadline(deps: Pick<TicketDeps, 'settings'>, ticket: Ticket, now: Date): Date {
+function reopenedTerms(
+  deps: Pick<TicketDeps, 'settings'>,
+  ticket: Ticket,
+  now: Date,
+): Pick<Ticket, 'dueAt' | 'isSecondTime'> {
   const { calendar, deadlines, categories } = deps.settings;
   const category = categories.find((c) => c.code === ticket.category);
-  return endOfVietnamDay(
+  const isSecondTime = ticket.kind === 'complaint' || ticket.isSecondTime;
+  const dueAt = endOfVietnamDay(
     answerDeadlineDate(
       {
         kind: ticket.kind,
         isRemoteArea: ticket.isRemoteArea,
         isComplex: false,
-        isSecondTime: ticket.kind === 'complaint' ? true : ticket.isSecondTime,
+        isSecondTime,
         extensions: 0,
         // a category since removed from the settings: the general 10 working days (Law on Citizen Reception)
         petitionWorkingDays: category?.petitionAnswerWorkingDays ?? deadlines.acknowledgeWorkingDays,
@@ -73,6 +78,7 @@ export function reopenedDeadline(deps: Pick<TicketDeps, 'settings'>, ticket: Tic
       calendar,
     ),
   );
+  return { dueAt, isSecondTime };
 }
 
 export async function disputeTicket(deps: TicketDeps, options: DisputeTicketOptions): Promise<DisputeTicketResult> {
@@ -99,8 +105,7 @@ export async function disputeTicket(deps: TicketDeps, options: DisputeTicketOpti
       status: 'in_progress',
       disputedAt: now,
       // the old deadline has passed with the answer: the second look gets its own, counted from today
-      dueAt: reopenedDeadline(deps, before, now),
-      isSecondTime: before.kind === 'complaint' ? true : before.isSecondTime,
+      ...reopenedTerms(deps, before, now),
       residentResolved: false,
       closedAt: null,
       closeReason: null,

@@ -12,7 +12,6 @@ export type LegalHeading = 'definitions' | 'scope' | 'prohibitions';
 
 /** The bit of each standard heading in the sets `legalHeadingsOf` and `legalHeadingCues` return. */
 export const LEGAL_HEADING_BITS: Readonly<Record<LegalHeading, number>> = { definitions: 1, scope: 2, prohibitions: 4 };
-const BITS = LEGAL_HEADING_BITS;
 
 /** Words of an article heading that make it one of the standard articles (matched on syllables). */
 const HEADING_WORDS: Record<LegalHeading, string[]> = {
@@ -62,7 +61,7 @@ export function legalHeadingsOf(title: string): number {
   const heading = ARTICLE_HEADING.exec(title.normalize('NFC'))?.[1];
   if (!heading) return 0;
   let bits = 0;
-  for (const { tag } of findPhrases(tokenize(heading), HEADING_PHRASES)) bits |= BITS[tag];
+  for (const { tag } of findPhrases(tokenize(heading), HEADING_PHRASES)) bits |= LEGAL_HEADING_BITS[tag];
   return bits;
 }
 
@@ -76,13 +75,13 @@ const LEGAL_TEXT_TYPES = new Set(['nghi dinh', 'thong tu', 'phap lenh']);
  */
 export function legalHeadingCues(tokens: readonly string[]): number {
   let bits = 0;
-  for (const { tag } of findPhrases(tokens, CUE_PHRASES)) bits |= BITS[tag];
+  for (const { tag } of findPhrases(tokens, CUE_PHRASES)) bits |= LEGAL_HEADING_BITS[tag];
   const folded = tokens.map((t) => foldToken(t));
   const law = folded.findIndex((t, i) => t === 'luat' || LEGAL_TEXT_TYPES.has(`${folded[i - 1]} ${t}`));
   if (law !== -1) {
     for (let i = law + 1; i + 1 < folded.length && i <= law + 8; i++)
       if (folded[i] === 'quy' && folded[i + 1] === 'dinh') {
-        if (folded[i + 2] === 've') bits |= BITS.scope;
+        if (folded[i + 2] === 've') bits |= LEGAL_HEADING_BITS.scope;
         break;
       }
   }

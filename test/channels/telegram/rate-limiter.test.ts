@@ -30,29 +30,29 @@ async function sendTimes(
   return times;
 }
 
+/** Telegram's limits (1/s per chat with a burst of 3, 30/s overall) on the fake clock; `overrides` change one. */
+function limiterOn(clock: ReturnType<typeof fakeClock>, overrides: { perChatBurst?: number } = {}): RateLimiter {
+  return new RateLimiter({
+    perChatPerSecond: 1,
+    perChatBurst: 3,
+    globalPerSecond: 30,
+    globalBurst: 30,
+    ...overrides,
+    ...clock,
+  });
+}
+
 describe('RateLimiter', () => {
   it('lets a short burst through to one chat, then about one message per second', async () => {
     const clock = fakeClock();
-    const limiter = new RateLimiter({
-      perChatPerSecond: 1,
-      perChatBurst: 3,
-      globalPerSecond: 30,
-      globalBurst: 30,
-      ...clock,
-    });
+    const limiter = limiterOn(clock);
     const times = await sendTimes(limiter, clock, Array(6).fill('a'));
     expect(times).toEqual([0, 0, 0, 1000, 2000, 3000]);
   });
 
   it('keeps the whole bot at about 30 messages per second across chats', async () => {
     const clock = fakeClock();
-    const limiter = new RateLimiter({
-      perChatPerSecond: 1,
-      perChatBurst: 3,
-      globalPerSecond: 30,
-      globalBurst: 30,
-      ...clock,
-    });
+    const limiter = limiterOn(clock);
     const chats = Array.from({ length: 90 }, (_, i) => `chat${i}`);
     const times = await sendTimes(limiter, clock, chats);
     // the first 30 go at once; the rest are spaced 1/30 s apart
@@ -65,13 +65,7 @@ describe('RateLimiter', () => {
 
   it('does not let one busy chat slow down another', async () => {
     const clock = fakeClock();
-    const limiter = new RateLimiter({
-      perChatPerSecond: 1,
-      perChatBurst: 1,
-      globalPerSecond: 30,
-      globalBurst: 30,
-      ...clock,
-    });
+    const limiter = limiterOn(clock, { perChatBurst: 1 });
     await limiter.acquire('busy');
     expect(limiter.delayFor('busy')).toBe(1000);
     expect(limiter.delayFor('other')).toBe(0);
@@ -79,13 +73,7 @@ describe('RateLimiter', () => {
 
   it('pauses a chat after a 429 for retry_after', async () => {
     const clock = fakeClock();
-    const limiter = new RateLimiter({
-      perChatPerSecond: 1,
-      perChatBurst: 3,
-      globalPerSecond: 30,
-      globalBurst: 30,
-      ...clock,
-    });
+    const limiter = limiterOn(clock);
     limiter.pause('a', 7000);
     const [t] = await sendTimes(limiter, clock, ['a']);
     expect(t).toBe(7000);
@@ -94,13 +82,7 @@ describe('RateLimiter', () => {
 
   it('pauses every chat after a 429 that may be the whole bot flooding', async () => {
     const clock = fakeClock();
-    const limiter = new RateLimiter({
-      perChatPerSecond: 1,
-      perChatBurst: 3,
-      globalPerSecond: 30,
-      globalBurst: 30,
-      ...clock,
-    });
+    const limiter = limiterOn(clock);
     limiter.pauseAll(7000);
     expect(limiter.delayFor('b')).toBe(7000);
     const times = await sendTimes(limiter, clock, ['a', 'b', 'c']);
@@ -110,13 +92,7 @@ describe('RateLimiter', () => {
 
   it('forgets idle chats', async () => {
     const clock = fakeClock();
-    const limiter = new RateLimiter({
-      perChatPerSecond: 1,
-      perChatBurst: 3,
-      globalPerSecond: 30,
-      globalBurst: 30,
-      ...clock,
-    });
+    const limiter = limiterOn(clock);
     await sendTimes(limiter, clock, ['a', 'b', 'c']);
     expect(limiter.trackedChats).toBe(3);
     await clock.sleep(120_000);
