@@ -53,6 +53,23 @@ async function petitionToSummary(r: Resident): Promise<void> {
   expect(r.text).toContain('Vui lòng kiểm tra lại trước khi gửi');
 }
 
+/** The real conversation store whose next commit fails once, as if the process died after the ticket commit. */
+function failingFirstCommit(): ConversationStore {
+  const real = createPrismaConversationStore(h.db.prisma);
+  let failures = 1;
+  return {
+    ...real,
+    findProcessed: (key) => real.findProcessed(key),
+    openConversation: (input) => real.openConversation(input),
+    describeResidentData: (id) => real.describeResidentData(id),
+    pruneProcessedMessages: (before) => real.pruneProcessedMessages(before),
+    commit: async (input: CommitInput) => {
+      if (failures-- > 0) throw new Error('process died');
+      return real.commit(input);
+    },
+  };
+}
+
 describe('a petition from the menu to the tracking code', () => {
   it('asks every step, checks Vietnamese names and phones, records consent word for word, commits before replying', async () => {
     const r = newResident();
@@ -163,20 +180,7 @@ describe('a petition from the menu to the tracking code', () => {
     await petitionToSummary(r);
     const summaryButtons = r.last;
     // the conversation commit fails once (the process "died" after createTicket): nothing of the turn is kept
-    const real = createPrismaConversationStore(h.db.prisma);
-    let failures = 1;
-    const flaky: ConversationStore = {
-      ...real,
-      findProcessed: (key) => real.findProcessed(key),
-      openConversation: (input) => real.openConversation(input),
-      describeResidentData: (id) => real.describeResidentData(id),
-      pruneProcessedMessages: (before) => real.pruneProcessedMessages(before),
-      commit: async (input: CommitInput) => {
-        if (failures-- > 0) throw new Error('process died');
-        return real.commit(input);
-      },
-    };
-    h.restart({ store: flaky });
+    h.restart({ store: failingFirstCommit() });
     const failed = await r.press('Gửi', 'crash-confirm');
     expect(failed[0]?.text).toContain('Xin lỗi');
     expect(await ticketsOf(r.user)).toHaveLength(1); // committed before the reply
@@ -365,20 +369,7 @@ describe('the other kinds and what the law asks of them', () => {
     const r = newResident();
     await r.send('Thủ tục cấp phép khai thác mật ong rừng thế nào?');
     const offer = r.last;
-    const real = createPrismaConversationStore(h.db.prisma);
-    let failures = 1;
-    const flaky: ConversationStore = {
-      ...real,
-      findProcessed: (key) => real.findProcessed(key),
-      openConversation: (input) => real.openConversation(input),
-      describeResidentData: (id) => real.describeResidentData(id),
-      pruneProcessedMessages: (before) => real.pruneProcessedMessages(before),
-      commit: async (input: CommitInput) => {
-        if (failures-- > 0) throw new Error('process died');
-        return real.commit(input);
-      },
-    };
-    h.restart({ store: flaky });
+    h.restart({ store: failingFirstCommit() });
     try {
       expect((await r.press('Chuyển câu hỏi cho cán bộ', 'q-crash'))[0]?.text).toContain('Xin lỗi');
       expect(await ticketsOf(r.user)).toHaveLength(1); // committed before the reply
