@@ -1,9 +1,12 @@
 // Process entry for `npm start`: reads configuration once, starts the service, stops it cleanly on signals.
 import { loadConfig } from './config/index.js';
+import { PRIVATE_UMASK } from './db/secure-data-dir.js';
 import { startService } from './service.js';
 import { isAppError, toAppError } from './shared/errors.js';
 import { createLogger } from './shared/logger.js';
 
+// everything the service writes (database, WAL, search snapshot, attachments) is readable by its account only
+process.umask(PRIVATE_UMASK);
 try {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel });

@@ -1,11 +1,14 @@
 // The `tiepdan` command line. Runs the command here, or hands it to the running service when that
 // service holds the embedded database.
 
+import { PRIVATE_UMASK } from '../db/secure-data-dir.js';
 import { toAppError } from '../shared/errors.js';
 import { ForwardToService, forwardToService } from './forward-to-service.js';
 import { runCli } from './run-cli.js';
 import { createTerminalContext } from './terminal-context.js';
 
+// a command that opens the embedded database writes into the data folder: its files stay the owner's alone
+process.umask(PRIVATE_UMASK);
 const args = process.argv.slice(2);
 try {
   process.exitCode = await runCli(args, createTerminalContext());

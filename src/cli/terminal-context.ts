@@ -2,6 +2,7 @@
 import { type Config, loadConfig } from '../config/index.js';
 import { readDataDirLock } from '../db/data-dir-lock.js';
 import { openDatabase } from '../db/index.js';
+import type { SecureDataDirResult } from '../db/secure-data-dir.js';
 import { isAppError } from '../shared/errors.js';
 import { type CliContext, resolveFrom } from './context.js';
 import { ForwardToService } from './forward-to-service.js';
@@ -26,6 +27,7 @@ export function createTerminalContext(cwd = process.cwd()): CliContext {
           dataDir: c.dataDir,
           role: 'cli',
           ...(options?.onMigrated ? { onMigrated: options.onMigrated } : {}),
+          onPermissionsRepaired: (r) => process.stderr.write(permissionsRepairedLine(c.dataDir, r)),
         });
       } catch (error) {
         if (!c.databaseUrl && isAppError(error, 'CONFLICT')) {
@@ -38,4 +40,10 @@ export function createTerminalContext(cwd = process.cwd()): CliContext {
       }
     },
   };
+}
+
+/** What the CLI says when it had to close the data folder to other accounts. */
+function permissionsRepairedLine(dataDir: string, r: SecureDataDirResult): string {
+  const failed = r.failed.length > 0 ? ` Không sửa được ${r.failed.length} mục (thuộc tài khoản khác).` : '';
+  return `(Đã giới hạn quyền truy cập ${r.repaired} tệp, thư mục trong ${dataDir} chỉ cho tài khoản đang chạy tiepdan.${failed})\n`;
 }

@@ -9,6 +9,8 @@ import { PrismaClient } from '../generated/prisma/client.js';
 import { AppError } from '../shared/errors.js';
 import { acquireDataDirLock, type DataDirLock, type LockInfo } from './data-dir-lock.js';
 import { applyMigrations, type MigrationResult, type SqlExecutor } from './migrate.js';
+import { keepFilesPrivate } from './private-file-modes.js';
+import { type SecureDataDirResult, secureDataDir } from './secure-data-dir.js';
 
 export type { PrismaClient };
 
@@ -41,6 +43,8 @@ export interface OpenDatabaseOptions {
   /** Apply pending migrations before returning (default true). */
   migrate?: boolean;
   onMigrated?: (result: MigrationResult) => void;
+  /** Told when the data folder had modes open to other accounts and they were repaired (the caller logs it). */
+  onPermissionsRepaired?: (result: SecureDataDirResult) => void;
 }
 
 const MIGRATION_LOCK_KEY = 74_616_410; // arbitrary constant shared by all tiepdan processes
@@ -69,7 +73,8 @@ async function openPglite(
     });
   } else {
     const dir = path.join(dataDir, 'pglite');
-    await mkdir(dir, { recursive: true });
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    keepFilesPrivate(dataDir);
     lock = await acquireDataDirLock(dataDir, role);
     try {
       pglite = await PGlite.create({ dataDir: dir, ...extensions, postgresqlconf: PGLITE_CONF });
@@ -142,6 +147,11 @@ async function openPostgres(connectionString: string): Promise<Database> {
 
 /** Opens (and by default migrates) the configured database. */
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
+  // the folder holds personal data whichever database is used (the search snapshot at least): owner only
+  if (options.dataDir !== undefined && options.dataDir !== 'memory://') {
+    const secured = await secureDataDir(options.dataDir);
+    if (secured.repaired > 0 || secured.failed.length > 0) options.onPermissionsRepaired?.(secured);
+  }
   const db = options.databaseUrl
     ? await openPostgres(options.databaseUrl)
     : await openPglite(options.dataDir, options.pgliteSnapshot, options.vector, options.role);
