@@ -278,6 +278,7 @@ export function createConversationEngine(options: ConversationEngineOptions): Co
         id: turn.residentId,
         channel: turn.message.channel,
         channelUserId: turn.message.channelUserId,
+        clientAddress: turn.message.clientAddress,
       },
       messageKey: turn.messageKey,
       now: turn.now,

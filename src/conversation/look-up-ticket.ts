@@ -16,6 +16,7 @@ export async function lookUpTicket({ tickets, replies, code, ctx }: LookUpTicket
     residentId: ctx.resident.id,
     channel: ctx.resident.channel,
     channelUserId: ctx.resident.channelUserId,
+    clientAddress: ctx.resident.clientAddress,
   });
   switch (result.kind) {
     case 'found':

@@ -17,6 +17,7 @@ export async function offerDispute({ tickets, replies, code, ctx }: OfferDispute
     residentId: ctx.resident.id,
     channel: ctx.resident.channel,
     channelUserId: ctx.resident.channelUserId,
+    clientAddress: ctx.resident.clientAddress,
   });
   switch (result.kind) {
     case 'reply':

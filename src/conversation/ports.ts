@@ -183,6 +183,8 @@ export interface TicketDesk extends ResidentDataHolder {
     residentId: number;
     channel: ChannelName;
     channelUserId: string;
+    /** Network address key of the sender, when known: wrong codes count against it too. */
+    clientAddress?: string | undefined;
   }): Promise<TicketLookupResult>;
   /**
    * A typed dispute ("chưa được giải quyết"): never disputes by itself, only offers the confirmation (with the
@@ -193,6 +195,7 @@ export interface TicketDesk extends ResidentDataHolder {
     residentId: number;
     channel: ChannelName;
     channelUserId: string;
+    clientAddress?: string | undefined;
   }): Promise<DisputeOfferResult>;
   /**
    * One tap on "Chuyển câu hỏi cho cán bộ": files the question as a ticket at once (no personal data; linked to this

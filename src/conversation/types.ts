@@ -28,6 +28,11 @@ export interface IncomingMessage {
   /** Payload of a pressed quick-reply button, when the message is a button press. */
   action?: string | undefined;
   displayName?: string | undefined;
+  /**
+   * The sender's network address key when the channel sees one (the web chat: IPv4, or an IPv6 /64), for rate
+   * limits that a new chat session must not reset. Never stored. Telegram and Zalo relay messages: none there.
+   */
+  clientAddress?: string | undefined;
 }
 
 /** A button under a reply. `action` must fit Telegram's 64-byte callback_data. */

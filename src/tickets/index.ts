@@ -48,7 +48,15 @@ export { createComplaintIntake } from './intake/complaint-intake.js';
 export { OPEN_STATUSES, TRANSITIONS } from './lifecycle.js';
 export { type ListDisputableTicketsOptions, listDisputableTickets } from './list-disputable-tickets.js';
 export { type ListTicketsOptions, listTickets, type TicketListItem } from './list-tickets.js';
-export { LOOKUP_MAX_WRONG, LOOKUP_WINDOW_MS, type LookupTicketOptions, lookupTicket } from './lookup-ticket.js';
+export {
+  LOOKUP_MAX_WRONG,
+  LOOKUP_MAX_WRONG_OVERALL,
+  LOOKUP_MAX_WRONG_PER_ADDRESS,
+  LOOKUP_WINDOW_MS,
+  type LookupTicketOptions,
+  lookupTicket,
+  type Requester,
+} from './lookup-ticket.js';
 export { lunarToIsoDate, lunarToSolar, solarToLunar } from './lunar-calendar.js';
 export {
   type AddressForm,

@@ -4,7 +4,7 @@ import { AppError } from '../shared/errors.js';
 import type { TicketDeps } from './deps.js';
 import { disputeObstacle, disputeRefusal } from './dispute-ticket.js';
 import { isDisputed } from './list-tickets.js';
-import { assertUnderWrongCodeLimit, rejectWrongCode, wrongCodeKey } from './lookup-ticket.js';
+import { assertUnderWrongCodeLimit, rejectWrongCode, wrongCodeBudgets } from './lookup-ticket.js';
 import { formatDate } from './messages.js';
 import { formatPublicView, toPublicView } from './public-view.js';
 import { parseTrackingCode } from './tracking-code.js';
@@ -14,7 +14,7 @@ import type { ResidentRef, Ticket } from './types.js';
 export const MAX_DISPUTABLE_TICKETS = 5;
 
 export interface ListDisputableTicketsOptions {
-  resident: Pick<ResidentRef, 'channel' | 'channelUserId'>;
+  resident: Pick<ResidentRef, 'channel' | 'channelUserId'> & { clientAddress?: string | undefined };
   /** Only this ticket: throws (in Vietnamese) when it is not the resident's or its answer cannot be disputed. */
   code?: string | undefined;
 }
@@ -36,13 +36,13 @@ export async function listDisputableTickets(
       .slice(0, MAX_DISPUTABLE_TICKETS);
   }
 
-  const key = wrongCodeKey(options.resident);
-  await assertUnderWrongCodeLimit(deps, key, now);
+  const budgets = wrongCodeBudgets(options.resident);
+  await assertUnderWrongCodeLimit(deps, budgets, now);
   const parsed = parseTrackingCode(options.code);
   if (!parsed.ok) {
     return rejectWrongCode(
       deps,
-      key,
+      budgets,
       now,
       new AppError('BAD_INPUT', `Tracking code rejected (${parsed.reason})`, {
         userMessage: `Mã "${options.code.trim()}" không đúng. Mã có dạng PA-2611-7K3QXW; vui lòng kiểm tra lại.`,
@@ -55,7 +55,7 @@ export async function listDisputableTickets(
     // someone else's ticket gets the very words of an unknown code: nothing about it is said, not even that it exists
     return rejectWrongCode(
       deps,
-      key,
+      budgets,
       now,
       new AppError('NOT_FOUND', ticket ? 'Dispute of a ticket of another resident' : 'No ticket with this code', {
         userMessage:

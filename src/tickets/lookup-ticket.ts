@@ -5,10 +5,14 @@ import type { TicketDeps } from './deps.js';
 import { formatPublicView, type PublicTicketView, toPublicView } from './public-view.js';
 import { parseTrackingCode } from './tracking-code.js';
 
+/** Who asks: a channel user (with the network address the channel saw, if any), or any stable key (HTTP). */
+export type Requester =
+  | { channel: string; channelUserId: string; clientAddress?: string | undefined }
+  | { key: string; clientAddress?: string | undefined };
+
 export interface LookupTicketOptions {
   code: string;
-  /** Who asks: a channel user, or any stable key (e.g. "ip:1.2.3.4" for HTTP). */
-  requester: { channel: string; channelUserId: string } | { key: string };
+  requester: Requester;
 }
 
 export interface LookupTicketResult {
@@ -17,36 +21,76 @@ export interface LookupTicketResult {
   text: string;
 }
 
-/** Wrong codes allowed per window before lookups are refused. */
+/** Wrong codes allowed per window before lookups are refused: per chat user, per network address, over everyone. */
 export const LOOKUP_MAX_WRONG = 5;
+export const LOOKUP_MAX_WRONG_PER_ADDRESS = 20;
+export const LOOKUP_MAX_WRONG_OVERALL = 300;
 export const LOOKUP_WINDOW_MS = 15 * 60_000;
 
-/** A requester's wrong-code counter: shared by lookups and typed disputes, so neither can be used to enumerate codes. */
-export function wrongCodeKey(requester: LookupTicketOptions['requester']): string {
-  return 'key' in requester ? `lookup:${requester.key}` : `lookup:${requester.channel}:${requester.channelUserId}`;
+/** One counter of wrong codes and how many it allows in a window. */
+export interface WrongCodeBudget {
+  key: string;
+  max: number;
+  /** The everyone-together budget: its refusal is worded for residents who did nothing wrong. */
+  overall?: true;
 }
 
-/** Throws RATE_LIMITED when the requester has typed too many wrong codes lately. */
-export async function assertUnderWrongCodeLimit(deps: TicketDeps, key: string, now: Date): Promise<void> {
+/**
+ * The counters a requester's wrong codes go to, shared by lookups, typed disputes and ticket buttons, so none of
+ * them can be used to enumerate codes: the chat user (a new web session is a new user, so not enough alone), the
+ * client's address (a household or a mobile operator's NAT may share one, hence a larger budget), and everyone.
+ */
+export function wrongCodeBudgets(requester: Requester): WrongCodeBudget[] {
+  const own = 'key' in requester ? requester.key : `${requester.channel}:${requester.channelUserId}`;
+  return [
+    { key: `lookup:${own}`, max: LOOKUP_MAX_WRONG },
+    ...(requester.clientAddress
+      ? [{ key: `lookup:addr:${requester.clientAddress}`, max: LOOKUP_MAX_WRONG_PER_ADDRESS }]
+      : []),
+    { key: 'lookup:*', max: LOOKUP_MAX_WRONG_OVERALL, overall: true },
+  ];
+}
+
+/** Throws RATE_LIMITED when a requester's counter (or everyone's) is spent for this window. */
+export async function assertUnderWrongCodeLimit(
+  deps: TicketDeps,
+  budgets: WrongCodeBudget[],
+  now: Date,
+): Promise<void> {
   const limiter = deps.rateLimiter;
-  if (limiter && (await limiter.current(key, now, LOOKUP_WINDOW_MS)) >= LOOKUP_MAX_WRONG) {
-    throw new AppError('RATE_LIMITED', 'Too many wrong tracking codes', {
-      userMessage: `Bạn đã nhập sai mã nhiều lần. Vui lòng thử lại sau ${LOOKUP_WINDOW_MS / 60_000} phút.`,
-    });
+  if (!limiter) return;
+  for (const budget of budgets) {
+    if ((await limiter.current(budget.key, now, LOOKUP_WINDOW_MS)) < budget.max) continue;
+    const minutes = LOOKUP_WINDOW_MS / 60_000;
+    throw new AppError(
+      'RATE_LIMITED',
+      budget.overall ? 'Wrong-code budget of all requesters spent' : 'Too many wrong tracking codes',
+      {
+        userMessage: budget.overall
+          ? `Việc tra cứu mã đang tạm dừng vì có quá nhiều lượt nhập mã sai. Vui lòng thử lại sau ${minutes} phút.`
+          : `Bạn đã nhập sai mã nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
+        details: { overall: budget.overall === true },
+      },
+    );
   }
 }
 
-/** Counts one wrong code against the requester, then throws `error`. */
-export async function rejectWrongCode(deps: TicketDeps, key: string, now: Date, error: AppError): Promise<never> {
-  if (deps.rateLimiter) await deps.rateLimiter.hit(key, now, LOOKUP_WINDOW_MS);
+/** Counts one wrong code against each of the requester's counters, then throws `error`. */
+export async function rejectWrongCode(
+  deps: TicketDeps,
+  budgets: WrongCodeBudget[],
+  now: Date,
+  error: AppError,
+): Promise<never> {
+  if (deps.rateLimiter) for (const budget of budgets) await deps.rateLimiter.hit(budget.key, now, LOOKUP_WINDOW_MS);
   throw error;
 }
 
 export async function lookupTicket(deps: TicketDeps, options: LookupTicketOptions): Promise<LookupTicketResult> {
-  const key = wrongCodeKey(options.requester);
+  const budgets = wrongCodeBudgets(options.requester);
   const now = deps.clock.now();
-  await assertUnderWrongCodeLimit(deps, key, now);
-  const wrong = (error: AppError): Promise<never> => rejectWrongCode(deps, key, now, error);
+  await assertUnderWrongCodeLimit(deps, budgets, now);
+  const wrong = (error: AppError): Promise<never> => rejectWrongCode(deps, budgets, now, error);
   const parsed = parseTrackingCode(options.code);
   if (!parsed.ok) {
     return wrong(

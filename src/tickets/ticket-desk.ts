@@ -4,6 +4,7 @@
 import {
   type ActionHandler,
   actions,
+  type ChannelName,
   type DialogueDefinition,
   type DialogueTransition,
   type DisputeOfferResult,
@@ -19,7 +20,14 @@ import { eraseResidentPersonalData } from './erase-resident-personal-data.js';
 import { fileQuestion } from './file-question.js';
 import { createComplaintIntake } from './intake/complaint-intake.js';
 import { listDisputableTickets } from './list-disputable-tickets.js';
-import { LOOKUP_WINDOW_MS, lookupTicket } from './lookup-ticket.js';
+import {
+  assertUnderWrongCodeLimit,
+  LOOKUP_WINDOW_MS,
+  lookupTicket,
+  type Requester,
+  rejectWrongCode,
+  wrongCodeBudgets,
+} from './lookup-ticket.js';
 import {
   disputeKeptMessage,
   disputeOfferMessage,
@@ -48,7 +56,7 @@ export function createTicketDesk(deps: TicketDeps): TicketDesk {
       try {
         const result = await lookupTicket(deps, {
           code: input.code,
-          requester: { channel: input.channel, channelUserId: input.channelUserId },
+          requester: { channel: input.channel, channelUserId: input.channelUserId, clientAddress: input.clientAddress },
         });
         return { kind: 'found', text: result.text };
       } catch (error) {
@@ -64,7 +72,7 @@ export function createTicketDesk(deps: TicketDeps): TicketDesk {
       try {
         const tickets = await listDisputableTickets(deps, {
           code: input.code,
-          resident: { channel: input.channel, channelUserId: input.channelUserId },
+          resident: { channel: input.channel, channelUserId: input.channelUserId, clientAddress: input.clientAddress },
         });
         if (tickets.length === 0) {
           const none = nothingToDisputeMessage(form, deps.settings.deadlines.disputeWindowDays);
@@ -127,7 +135,11 @@ export function createTicketDialogues(deps: TicketDeps): DialogueDefinition[] {
   return [createComplaintIntake(deps), createDisputeReasonDialogue(deps)];
 }
 
-/** Handles the `tk:` buttons that the outbox sends after an answer. */
+/**
+ * Handles the `tk:` buttons that the outbox sends after an answer. A button names a tracking code, and anyone can
+ * forge one: a press on an unknown code or on someone else's ticket gets the unknown-code answer and counts as a
+ * wrong code, like a typed lookup, so buttons cannot be used to find out which codes exist.
+ */
 export function createTicketActionHandler(deps: TicketDeps): ActionHandler {
   return {
     prefix: TICKET_ACTION_PREFIX,
@@ -135,43 +147,18 @@ export function createTicketActionHandler(deps: TicketDeps): ActionHandler {
       const action = parseTicketAction([TICKET_ACTION_PREFIX, ...args].join(':'));
       if (!action) return { type: 'end', say: ['Nút này không còn hiệu lực.'] };
       const resident = { channel: ctx.resident.channel, channelUserId: ctx.resident.channelUserId };
+      const requester = { ...resident, clientAddress: ctx.resident.clientAddress };
+      const budgets = wrongCodeBudgets(requester);
+      const now = deps.clock.now();
       try {
-        switch (action.type) {
-          case 'resolved':
-          case 'unresolved': {
-            const r = await recordResolution(deps, {
-              code: action.code,
-              resident,
-              resolved: action.type === 'resolved',
-            });
-            return { type: 'end', say: [r.reply] };
-          }
-          case 'rate': {
-            const r = await recordSatisfaction(deps, { code: action.code, resident, stars: action.stars });
-            return { type: 'end', say: [r.reply] };
-          }
-          case 'dispute': {
-            const r = await disputeTicket(deps, { code: action.code, resident });
-            // reopened: then the optional "what is still wrong?" step
-            return {
-              type: 'start',
-              dialogue: DISPUTE_REASON_DIALOGUE,
-              seed: { code: r.ticket.code },
-              say: [r.reply.text],
-            };
-          }
-          case 'keep':
-            return {
-              type: 'end',
-              say: [
-                disputeKeptMessage(deps.addressForm ?? 'Bạn', deps.settings.deadlines.disputeWindowDays, action.code)
-                  .text,
-              ],
-            };
-          case 'lookup': {
-            const r = await lookupTicket(deps, { code: action.code, requester: resident });
-            return { type: 'end', say: [r.text] };
-          }
+        if (action.type !== 'keep' && action.type !== 'lookup') await assertUnderWrongCodeLimit(deps, budgets, now);
+        try {
+          return await runTicketAction(deps, action, resident, requester);
+        } catch (error) {
+          // lookups count their own wrong codes
+          if (action.type !== 'lookup' && (isAppError(error, 'NOT_FOUND') || isAppError(error, 'BAD_INPUT')))
+            await rejectWrongCode(deps, budgets, now, error);
+          throw error;
         }
       } catch (error) {
         if (isAppError(error) && error.code !== 'INTERNAL') return { type: 'end', say: [error.userMessage] };
@@ -179,4 +166,39 @@ export function createTicketActionHandler(deps: TicketDeps): ActionHandler {
       }
     },
   };
+}
+
+async function runTicketAction(
+  deps: TicketDeps,
+  action: NonNullable<ReturnType<typeof parseTicketAction>>,
+  resident: { channel: ChannelName; channelUserId: string },
+  requester: Requester,
+): Promise<DialogueTransition> {
+  switch (action.type) {
+    case 'resolved':
+    case 'unresolved': {
+      const r = await recordResolution(deps, { code: action.code, resident, resolved: action.type === 'resolved' });
+      return { type: 'end', say: [r.reply] };
+    }
+    case 'rate': {
+      const r = await recordSatisfaction(deps, { code: action.code, resident, stars: action.stars });
+      return { type: 'end', say: [r.reply] };
+    }
+    case 'dispute': {
+      const r = await disputeTicket(deps, { code: action.code, resident });
+      // reopened: then the optional "what is still wrong?" step
+      return { type: 'start', dialogue: DISPUTE_REASON_DIALOGUE, seed: { code: r.ticket.code }, say: [r.reply.text] };
+    }
+    case 'keep':
+      return {
+        type: 'end',
+        say: [
+          disputeKeptMessage(deps.addressForm ?? 'Bạn', deps.settings.deadlines.disputeWindowDays, action.code).text,
+        ],
+      };
+    case 'lookup': {
+      const r = await lookupTicket(deps, { code: action.code, requester });
+      return { type: 'end', say: [r.text] };
+    }
+  }
 }

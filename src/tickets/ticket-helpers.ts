@@ -109,12 +109,14 @@ export async function queueToResident(
   );
 }
 
+/** The one answer to a code that is unknown — or someone else's, which must not be told apart from unknown. */
+export function ticketNotFound(code: string, internal = `Ticket ${code} not found`): AppError {
+  return new AppError('NOT_FOUND', internal, { userMessage: `Không tìm thấy yêu cầu có mã ${code}.` });
+}
+
 export async function requireTicket(tx: TicketOps, code: string, options: { lock?: boolean } = {}): Promise<Ticket> {
   const ticket = await tx.findTicket({ code }, options);
-  if (!ticket)
-    throw new AppError('NOT_FOUND', `Ticket ${code} not found`, {
-      userMessage: `Không tìm thấy yêu cầu có mã ${code}.`,
-    });
+  if (!ticket) throw ticketNotFound(code);
   return ticket;
 }
 
@@ -132,17 +134,18 @@ export function assertMayHandle(actor: Actor, ticket: Ticket): void {
   }
 }
 
-/** The resident pressing a button must be the one who filed the ticket. */
+/**
+ * The resident pressing a button must be the one who filed the ticket. Anyone else's press is answered exactly as
+ * for an unknown code (the button handler counts it as a wrong code): whether a code exists is never told.
+ */
 export async function assertOwner(
   tx: TicketOps,
   ticket: Ticket,
   resident: { channel: string; channelUserId: string },
 ): Promise<number> {
-  const residentId = await tx.findResidentId(resident);
+  const residentId = await tx.findResidentId({ channel: resident.channel, channelUserId: resident.channelUserId });
   if (residentId === null || ticket.residentId !== residentId) {
-    throw new AppError('FORBIDDEN', `Resident is not the owner of ${ticket.code}`, {
-      userMessage: 'Chỉ người gửi yêu cầu mới thực hiện được thao tác này.',
-    });
+    throw ticketNotFound(ticket.code, `Resident is not the owner of ${ticket.code}`);
   }
   return residentId;
 }

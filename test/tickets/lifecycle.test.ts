@@ -106,9 +106,10 @@ describe('ticket lifecycle', () => {
     ]);
     expect(messages.map((m) => m.payload.text.split('\n')[0])).toHaveLength(3); // created, accepted, answer
 
+    // someone else's press is answered as for an unknown code: whether the ticket exists is not told
     await expect(
       recordResolution(env.deps, { code: ticket.code, resident: BOB, resolved: true }),
-    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    ).rejects.toMatchObject({ code: 'NOT_FOUND', userMessage: `Không tìm thấy yêu cầu có mã ${ticket.code}.` });
     const resolution = await recordResolution(env.deps, { code: ticket.code, resident: ALICE, resolved: false });
     expect(resolution.reply.quickReplies.map((q) => q.action)).toContain(`tk:rate:${ticket.code}:5`);
     expect(resolution.reply.quickReplies.map((q) => q.action)).toContain(`tk:dispute:${ticket.code}`);

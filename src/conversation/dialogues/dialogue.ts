@@ -30,7 +30,8 @@ export interface StepInput {
 }
 
 export interface DialogueContext {
-  readonly resident: { id: number; channel: ChannelName; channelUserId: string };
+  /** Who sent the message; `clientAddress` is the network address key, when the channel sees one (never stored). */
+  readonly resident: { id: number; channel: ChannelName; channelUserId: string; clientAddress?: string | undefined };
   /**
    * Dedupe key of the message being handled (`${channel}:${messageId}`). Use it as the idempotency key of anything
    * a step creates (Ticket.sourceKey): a step may run more than once for the same message (version conflict redo).
