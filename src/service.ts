@@ -14,7 +14,7 @@ import { PrismaOutboxStore } from './db/stores/outbox-store.js';
 import { createPrismaTelegramUpdateStore } from './db/stores/telegram-update-store.js';
 import { PrismaRateLimiter, PrismaTicketStore } from './db/stores/ticket-store.js';
 import { createPrismaWebChatDataHolder, createPrismaWebChatStore } from './db/stores/web-chat-store.js';
-import { createHttpApp, listen, type RouteMounter, type RunningServer } from './http/index.js';
+import { clientKeyOf, createHttpApp, listen, type RouteMounter, type RunningServer } from './http/index.js';
 import { mountAdminCli } from './http/routes/admin-cli.js';
 import { mountAsk } from './http/routes/ask.js';
 import { mountOpen311 } from './http/routes/open311.js';
@@ -26,6 +26,7 @@ import {
   startKnowledgeWorker,
 } from './knowledge/index.js';
 import { ensureKnowledgeIndexed } from './knowledge/ingest/index.js';
+import { parseTrustedProxies } from './shared/client-address.js';
 import { toAppError } from './shared/errors.js';
 import type { Logger } from './shared/logger.js';
 import {
@@ -39,6 +40,10 @@ import {
   systemClock,
   type TicketDeps,
 } from './tickets/index.js';
+
+/** New web chat sessions stored per client address and window. */
+const WEB_SESSIONS_PER_WINDOW = 60;
+const WEB_SESSION_WINDOW_MS = 3_600_000;
 
 export interface Service {
   config: Config;
@@ -63,6 +68,11 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
     onMigrated: (r) => {
       if (r.applied.length > 0) logger.info({ applied: r.applied }, 'migrations applied');
     },
+    onPermissionsRepaired: (r) =>
+      logger.warn(
+        { dataDir: config.dataDir, repaired: r.repaired, failed: r.failed.length },
+        'data folder was readable by other accounts: modes repaired (folders 700, files 600)',
+      ),
   });
   const stoppers: Array<() => Promise<void>> = [];
   const mounts: RouteMounter[] = [];
@@ -152,10 +162,18 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
   stoppers.push(() => conversation.drain());
 
   // ── channels ──
+  const trustedProxies = parseTrustedProxies(config.trustProxy);
+  const sessionLimiter = new PrismaRateLimiter(db.prisma);
   const webChat = createWebChat({
     store: createPrismaWebChatStore({ prisma: db.prisma }),
     handler: conversation,
     logger,
+    clientKey: (c) => clientKeyOf(c, trustedProxies),
+    embedOrigins: config.embedOrigins,
+    // a household, an office or a mobile operator's NAT shares one address: generous, but not unbounded
+    allowNewSession: async (key) =>
+      key === undefined ||
+      (await sessionLimiter.hit(`web-session:${key}`, new Date(), WEB_SESSION_WINDOW_MS)) <= WEB_SESSIONS_PER_WINDOW,
   });
   mounts.push(webChat.mount);
   deliveryChannels.set('web', webChat.channel);

@@ -1,7 +1,8 @@
 // Every setting of tiepdan, validated once by one zod schema. Nothing else reads process.env.
 import path from 'node:path';
 import { z } from 'zod';
-import { AppError } from '../shared/errors.js';
+import { parseTrustedProxies } from '../shared/client-address.js';
+import { AppError, isAppError } from '../shared/errors.js';
 
 const optionalString = z.string().optional();
 
@@ -44,6 +45,47 @@ const intFromEnv = (fallback: number, min: number, max: number) =>
       return n;
     });
 
+const commaList = (v: string | undefined): string[] =>
+  (v ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
+
+/** Reverse proxies (addresses, CIDRs, `loopback`) whose X-Forwarded-For names the client. */
+const trustedProxies = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const entries = commaList(v);
+    try {
+      parseTrustedProxies(entries);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: isAppError(error) ? error.userMessage : 'giá trị không hợp lệ' });
+      return z.NEVER;
+    }
+    return entries;
+  });
+
+/** Sites allowed to frame the web chat: full origins such as https://backan.gov.vn. */
+const originList = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const origins: string[] = [];
+    for (const entry of commaList(v)) {
+      const url = URL.canParse(entry) ? new URL(entry) : undefined;
+      if (!url || !['http:', 'https:'].includes(url.protocol) || url.origin !== entry.replace(/\/+$/, '')) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${entry}" không phải một nguồn (origin) dạng https://ten-mien, không có đường dẫn`,
+        });
+        return z.NEVER;
+      }
+      origins.push(url.origin);
+    }
+    return origins;
+  });
+
 /**
  * The environment variables tiepdan understands, with their defaults (mirrored in .env.example). Values are
  * trimmed first, and an empty value counts as unset: the default applies, as when .env.example leaves it blank.
@@ -57,6 +99,10 @@ const envFields = z.object({
   SETTINGS_DIR: z.string().default('./settings'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_BASE_URL: optionalUrl(['http://', 'https://']),
+  /** Reverse proxies in front of tiepdan (comma-separated addresses or CIDRs, or `loopback`). Unset: none. */
+  TRUST_PROXY: trustedProxies,
+  /** Portals allowed to embed the web chat in a frame (comma-separated origins). Unset: only tiepdan's own pages. */
+  EMBED_ORIGINS: originList,
   /** How the bot addresses residents. */
   ADDRESS_FORM: z.enum(['Bạn', 'Quý vị']).default('Bạn'),
   /** Shown when a resident asks to talk to a person, e.g. "Bộ phận Một cửa UBND xã …, ĐT 0123 456 789". */
@@ -186,6 +232,10 @@ export interface Config {
   settingsDir: string;
   logLevel: string;
   publicBaseUrl: string | undefined;
+  /** TRUST_PROXY entries: whose X-Forwarded-For is believed. */
+  trustProxy: string[];
+  /** EMBED_ORIGINS: sites that may frame the web chat and receive its messages. */
+  embedOrigins: string[];
   addressForm: 'Bạn' | 'Quý vị';
   /** Contact for residents who ask for a person (conversation); unset ⇒ not shown. */
   supportContact: string | undefined;
@@ -245,6 +295,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     settingsDir: path.resolve(cwd, e.SETTINGS_DIR),
     logLevel: e.LOG_LEVEL,
     publicBaseUrl: e.PUBLIC_BASE_URL,
+    trustProxy: e.TRUST_PROXY,
+    embedOrigins: e.EMBED_ORIGINS,
     addressForm: e.ADDRESS_FORM,
     supportContact: e.SUPPORT_CONTACT,
     answerMode: e.ANSWER_MODE,

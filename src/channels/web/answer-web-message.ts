@@ -19,6 +19,8 @@ export interface AnswerWebMessageOptions {
   action?: string | undefined;
   /** The client's id for this message: a retried request with the same id is answered once. */
   clientMessageId?: string | undefined;
+  /** The sender's network address key (rate limits only; never stored). */
+  clientAddress?: string | undefined;
 }
 
 /** Returns the resident's line followed by the bot's answer lines. */
@@ -32,7 +34,11 @@ export async function answerWebMessage(options: AnswerWebMessageOptions): Promis
       // answered already: send the same answer back; otherwise the first try died midway, so answer now
       if (earlier.length > 0) return [line, ...earlier];
     }
-    const replies = await answerIncoming({ handler, logger, message: toIncoming({ sessionId, line, input }) });
+    const replies = await answerIncoming({
+      handler,
+      logger,
+      message: toIncoming({ sessionId, line, input, clientAddress: options.clientAddress }),
+    });
     const lines = await store.addBotLines(
       sessionId,
       replies.map((r) => ({ text: r.text, quickReplies: r.quickReplies, attachments: r.attachments })),

@@ -22,8 +22,11 @@ export interface NewBotLine {
 }
 
 export interface WebChatStore {
-  /** Creates an anonymous session and returns its unguessable id. */
-  createSession(): Promise<string>;
+  /**
+   * Stores an anonymous session under `sessionId` (256 random bits, see newSessionId), at its first real message;
+   * a session that exists already is left as it is.
+   */
+  createSession(sessionId: string): Promise<void>;
   /** True when the session exists; also records that it was seen. */
   touchSession(sessionId: string): Promise<boolean>;
   /** True when the session exists (a read only: the page polls often). */

@@ -1,5 +1,5 @@
 // Assembles the web chat: routes for the page and the API, and the Channel for later deliveries, sharing one queue.
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { KeyedQueue } from '../../shared/keyed-queue.js';
 import type { Logger } from '../../shared/logger.js';
 import type { ConversationPort } from '../shared/answer-incoming.js';
@@ -13,6 +13,12 @@ export interface CreateWebChatOptions {
   logger: Logger;
   /** Sessions (and their transcripts) unused this many days are deleted (default 30, the cookie's lifetime). */
   retentionDays?: number;
+  /** The requester's network address key (TRUST_PROXY-aware), for rate limits. */
+  clientKey?: ((c: Context) => string | undefined) | undefined;
+  /** Portals that may frame the chat (EMBED_ORIGINS). */
+  embedOrigins?: string[] | undefined;
+  /** Whether a new session may be stored for this address (a limit per address); absent: always. */
+  allowNewSession?: ((clientKey: string | undefined) => Promise<boolean>) | undefined;
 }
 
 export interface WebChat {
@@ -22,7 +28,8 @@ export interface WebChat {
   drain(): Promise<void>;
 }
 
-export function createWebChat({ store, handler, logger, retentionDays = 30 }: CreateWebChatOptions): WebChat {
+export function createWebChat(options: CreateWebChatOptions): WebChat {
+  const { store, handler, logger, retentionDays = 30 } = options;
   const queue = new KeyedQueue();
   const log = logger.child({ channel: 'web' });
   // transcripts are residents' personal data: keep them no longer than a session can be resumed
@@ -38,7 +45,16 @@ export function createWebChat({ store, handler, logger, retentionDays = 30 }: Cr
   void prune();
   return {
     channel: new WebChannel({ store, queue }),
-    mount: (app) => mountWebChat(app, { store, handler, queue, logger: log }),
+    mount: (app) =>
+      mountWebChat(app, {
+        store,
+        handler,
+        queue,
+        logger: log,
+        clientKey: options.clientKey,
+        embedOrigins: options.embedOrigins,
+        allowNewSession: options.allowNewSession,
+      }),
     async drain() {
       clearInterval(timer);
       await queue.drain();

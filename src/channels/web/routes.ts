@@ -1,5 +1,5 @@
 // Web chat routes on the shared Hono app: the page and its assets, /embed.js, and the JSON API under /api/chat.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,7 @@ import type { Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { cors } from 'hono/cors';
 import { z } from 'zod';
+import { refuseCrossSite } from '../../http/index.js';
 import { toAppError } from '../../shared/errors.js';
 import type { KeyedQueue } from '../../shared/keyed-queue.js';
 import type { Logger } from '../../shared/logger.js';
@@ -29,18 +30,37 @@ const ASSETS: Record<string, { file: string; type: string }> = {
   '/embed.js': { file: 'embed.js', type: 'text/javascript; charset=utf-8' },
 };
 
-// the page may be framed by any portal (that is what /embed.js does), but runs only its own scripts
-const PAGE_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: https:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "object-src 'none'",
-  'frame-ancestors *',
-].join('; ');
+/**
+ * The page runs only its own scripts, and only the portals in EMBED_ORIGINS may frame it (that is what /embed.js
+ * does); without them, only our own pages. A page that frames the chat sees what residents type there.
+ */
+function pageCsp(embedOrigins: string[]): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: https:",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "object-src 'none'",
+    `frame-ancestors ${["'self'", ...embedOrigins].join(' ')}`,
+  ].join('; ');
+}
+
+/** The page tells chat.js which parents may receive its messages (and hand it a session id). */
+function withEmbedOrigins(html: string, embedOrigins: string[]): string {
+  const escaped = embedOrigins.join(' ').replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+  return html.replace(
+    '<meta name="tiepdan-embed-origins" content="">',
+    `<meta name="tiepdan-embed-origins" content="${escaped}">`,
+  );
+}
+
+/** 256 random bits: the session id is the only credential of an anonymous resident. */
+export function newSessionId(): string {
+  return randomBytes(32).toString('base64url');
+}
 
 const messageBody = z.object({
   text: z.string().max(1_000_000).optional(),
@@ -84,12 +104,22 @@ export interface MountWebChatOptions {
   handler: ConversationPort;
   queue: KeyedQueue;
   logger: Logger;
+  /** The requester's network address key (rate limits); undefined when unknown. */
+  clientKey?: ((c: Context) => string | undefined) | undefined;
+  /** Portals allowed to frame the page (EMBED_ORIGINS). */
+  embedOrigins?: string[] | undefined;
+  /**
+   * Asked before a new session is stored (at its first real message): false refuses it (too many new sessions
+   * from one address). Absent: no limit.
+   */
+  allowNewSession?: ((clientKey: string | undefined) => Promise<boolean>) | undefined;
 }
 
-function loadAssets(): Map<string, { body: string; type: string; etag: string }> {
+function loadAssets(embedOrigins: string[]): Map<string, { body: string; type: string; etag: string }> {
   const loaded = new Map<string, { body: string; type: string; etag: string }>();
   for (const [route, { file, type }] of Object.entries(ASSETS)) {
-    const body = readFileSync(path.join(PUBLIC_DIR, file), 'utf8');
+    const read = readFileSync(path.join(PUBLIC_DIR, file), 'utf8');
+    const body = route === '/' ? withEmbedOrigins(read, embedOrigins) : read;
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"`;
     loaded.set(route, { body, type, etag });
   }
@@ -101,8 +131,12 @@ function isHttps(c: Context): boolean {
 }
 
 /** Mounts the web chat. Sessions: X-Chat-Session header (apps, embedded frames) or the HttpOnly cookie. */
-export function mountWebChat(app: Hono, { store, handler, queue, logger }: MountWebChatOptions): void {
-  const assets = loadAssets();
+export function mountWebChat(app: Hono, options: MountWebChatOptions): void {
+  const { store, handler, queue, logger } = options;
+  const embedOrigins = options.embedOrigins ?? [];
+  const clientKey = (c: Context) => options.clientKey?.(c);
+  const assets = loadAssets(embedOrigins);
+  const csp = pageCsp(embedOrigins);
 
   for (const [route, asset] of assets) {
     app.get(route, (c) => {
@@ -110,7 +144,11 @@ export function mountWebChat(app: Hono, { store, handler, queue, logger }: Mount
       c.header('ETag', asset.etag);
       c.header('X-Content-Type-Options', 'nosniff');
       c.header('Referrer-Policy', 'same-origin');
-      if (route === '/') c.header('Content-Security-Policy', PAGE_CSP);
+      if (route === '/') {
+        c.header('Content-Security-Policy', csp);
+        // browsers without frame-ancestors: XFO can name no list, so it only says "ours" when nobody else may frame
+        if (embedOrigins.length === 0) c.header('X-Frame-Options', 'SAMEORIGIN');
+      }
       if (c.req.header('if-none-match') === asset.etag) return c.body(null, 304);
       c.header('Content-Type', asset.type);
       return c.body(asset.body);
@@ -122,6 +160,9 @@ export function mountWebChat(app: Hono, { store, handler, queue, logger }: Mount
     '/api/chat/*',
     cors({ origin: '*', allowHeaders: ['Content-Type', 'X-Chat-Session'], allowMethods: ['GET', 'POST', 'DELETE'] }),
   );
+  // a form on another site must not act with (or replace) the resident's cookie; the header is a credential no
+  // cross-site form can send, and no cookie is read or set for it
+  app.use('/api/chat/*', refuseCrossSite({ exempt: (c) => c.req.header(SESSION_HEADER) !== undefined }));
 
   const presented = (c: Context): { id: string | undefined; viaHeader: boolean } => {
     const header = c.req.header(SESSION_HEADER);
@@ -142,20 +183,32 @@ export function mountWebChat(app: Hono, { store, handler, queue, logger }: Mount
     });
   };
 
-  /** The caller's live session, or a new one (then remembered in the cookie of a cookie client). */
-  const openSession = async (c: Context): Promise<{ sessionId: string; isNew: boolean; viaHeader: boolean }> => {
+  /**
+   * The caller's session, stored now if this is its first real message: a session id handed out by POST
+   * /api/chat/sessions (or presented by a client whose session was pruned) costs no row until then, and new ones
+   * are limited per address. Undefined when the limit refuses it.
+   */
+  const openSession = async (
+    c: Context,
+  ): Promise<{ sessionId: string; isNew: boolean; viaHeader: boolean } | undefined> => {
     const { id, viaHeader } = presented(c);
     if (id !== undefined && (await store.touchSession(id))) return { sessionId: id, isNew: false, viaHeader };
-    const sessionId = await store.createSession();
-    rememberSession(c, sessionId, viaHeader);
-    return { sessionId, isNew: true, viaHeader };
+    if (options.allowNewSession && !(await options.allowNewSession(clientKey(c)))) return undefined;
+    const sessionId = id ?? newSessionId();
+    await store.createSession(sessionId);
+    if (sessionId !== id) rememberSession(c, sessionId, viaHeader);
+    return { sessionId, isNew: sessionId !== id, viaHeader };
   };
 
   const badInput = (c: Context, message: string) => c.json({ error: 'BAD_INPUT', message }, 400);
 
+  // hands out a session id; nothing is stored until its first message. A valid cookie is never replaced: the
+  // resident would lose the transcript and the officers' answers in it
   app.post('/api/chat/sessions', async (c) => {
-    const sessionId = await store.createSession();
-    rememberSession(c, sessionId, presented(c).viaHeader);
+    const { id, viaHeader } = presented(c);
+    if (!viaHeader && id !== undefined && (await store.hasSession(id))) return c.json({ sessionId: id }, 200);
+    const sessionId = newSessionId();
+    rememberSession(c, sessionId, viaHeader);
     return c.json({ sessionId }, 201);
   });
 
@@ -178,6 +231,15 @@ export function mountWebChat(app: Hono, { store, handler, queue, logger }: Mount
       );
     }
     const session = await openSession(c);
+    if (!session) {
+      return c.json(
+        {
+          error: 'RATE_LIMITED',
+          message: 'Có quá nhiều cuộc trò chuyện mới được mở từ địa chỉ mạng này. Vui lòng thử lại sau ít phút.',
+        },
+        429,
+      );
+    }
     try {
       const lines = await answerWebMessage({
         store,
@@ -185,6 +247,7 @@ export function mountWebChat(app: Hono, { store, handler, queue, logger }: Mount
         queue,
         logger,
         sessionId: session.sessionId,
+        clientAddress: clientKey(c),
         ...parsed.data,
       });
       return c.json({

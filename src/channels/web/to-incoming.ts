@@ -33,6 +33,8 @@ export function toIncoming(options: {
   sessionId: string;
   line: { id: number; createdAt: Date };
   input: WebInput;
+  /** The sender's network address key (rate limits only; never stored). */
+  clientAddress?: string | undefined;
 }): IncomingMessage {
   const { sessionId, line, input } = options;
   return {
@@ -43,5 +45,6 @@ export function toIncoming(options: {
     attachments: [],
     receivedAt: line.createdAt,
     action: input.action,
+    ...(options.clientAddress !== undefined ? { clientAddress: options.clientAddress } : {}),
   };
 }

@@ -1,5 +1,4 @@
 // Prisma-backed WebChatStore: tables WebChatSession and WebChatMessage.
-import { randomBytes } from 'node:crypto';
 import type { ChatLine, WebChatStore } from '../../channels/web/chat-store.js';
 import type { ResidentDataHolder } from '../../conversation/index.js';
 import type { Attachment, QuickReply } from '../../conversation/types.js';
@@ -45,11 +44,8 @@ function isUniqueViolation(error: unknown): boolean {
 
 export function createPrismaWebChatStore({ prisma }: { prisma: PrismaClient }): WebChatStore {
   return {
-    async createSession() {
-      // 256 random bits: the session id is the only credential of an anonymous resident
-      const id = randomBytes(32).toString('base64url');
-      await prisma.webChatSession.create({ data: { id } });
-      return id;
+    async createSession(id) {
+      await prisma.webChatSession.upsert({ where: { id }, create: { id }, update: { lastSeenAt: new Date() } });
     },
 
     async touchSession(sessionId) {

@@ -1,10 +1,12 @@
 // Expands the paths given to `kb add` into the files to load: folders recurse, in a stable order,
-// skipping what is not knowledge (synonyms.txt, README.md, names starting with "_" or ".").
+// skipping what is not knowledge (synonyms.txt, README.md, the aliases/ folder of sample questions, names
+// starting with "_" or ".").
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { IngestFailure } from '../types.js';
 
-const SKIPPED_NAMES = new Set(['synonyms.txt', 'readme.md']);
+// aliases/ holds sample questions that point at documents; it is read by the search index, never indexed itself
+const SKIPPED_NAMES = new Set(['synonyms.txt', 'readme.md', 'aliases']);
 
 /** Files inside a folder that are not knowledge documents. Files named explicitly are always loaded. */
 export function isSkippedInFolder(name: string): boolean {

@@ -1,6 +1,6 @@
 // Serves the web chat on the real HTTP app (port 0) with a fresh embedded database; a tiny cookie-keeping client.
 import type { ConversationPort } from '../../../src/channels/shared/index.js';
-import { createWebChat, type WebChat } from '../../../src/channels/web/index.js';
+import { type CreateWebChatOptions, createWebChat, type WebChat } from '../../../src/channels/web/index.js';
 import type { Database } from '../../../src/db/index.js';
 import { createPrismaWebChatStore } from '../../../src/db/stores/web-chat-store.js';
 import { createHttpApp, listen, type RunningServer } from '../../../src/http/index.js';
@@ -16,13 +16,21 @@ export interface WebHarness {
   close(): Promise<void>;
 }
 
-export async function startWebHarness(options: { handler: ConversationPort; db?: Database }): Promise<WebHarness> {
+export async function startWebHarness(
+  options: { handler: ConversationPort; db?: Database } & Pick<
+    CreateWebChatOptions,
+    'embedOrigins' | 'clientKey' | 'allowNewSession'
+  >,
+): Promise<WebHarness> {
   const db = options.db ?? (await createTestDatabase());
   const { logger, lines } = captureLogger();
   const webChat = createWebChat({
     store: createPrismaWebChatStore({ prisma: db.prisma }),
     handler: options.handler,
     logger,
+    embedOrigins: options.embedOrigins,
+    clientKey: options.clientKey,
+    allowNewSession: options.allowNewSession,
   });
   const app = createHttpApp({ logger, mounts: [webChat.mount], health: async () => ({}) });
   const server = await listen(app, '127.0.0.1', 0);

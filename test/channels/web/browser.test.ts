@@ -40,7 +40,7 @@ describe.skipIf(skipReason !== undefined)('web chat page in Chromium', () => {
       store: createPrismaConversationStore(db.prisma),
       answerer: new ContractAnswerer(),
     });
-    h = await startWebHarness({ handler: engine, db });
+    h = await startWebHarness({ handler: engine, db, embedOrigins: ['https://cong.example.gov.vn'] });
     browser = await launchBrowser();
   });
   // each test is a new resident
@@ -236,6 +236,43 @@ describe.skipIf(skipReason !== undefined)('web chat page in Chromium', () => {
     await expect.poll(() => page.evaluate(() => (window as unknown as { probed?: boolean }).probed)).toBe(true);
     expect(await openButton.getAttribute('aria-expanded')).toBe('true');
     expect(await frameElement.isVisible()).toBe(true);
+    await page.close();
+    await context.unrouteAll();
+  });
+
+  it('cannot be framed by a site outside EMBED_ORIGINS, which could read what the resident types', async () => {
+    const evil = 'https://evil.example.com';
+    const chat = 'https://tiepdan.example.org';
+    const context = browser.context;
+    const seen: string[] = [];
+    // the attacker's own session, handed to the chat in the URL, as embed.js does for allowed portals
+    const attackerSession = 'A'.repeat(43);
+    await context.route(`${evil}/**`, (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: `<!doctype html><html lang="vi"><body><iframe id="f" src="${chat}/?embed=1#origin=https%3A%2F%2Fcong.example.gov.vn&session=${attackerSession}"></iframe></body></html>`,
+      }),
+    );
+    await context.route(`${chat}/**`, async (route) => {
+      const url = new URL(route.request().url());
+      seen.push(`${url.pathname} ${route.request().headers()['x-chat-session'] ?? ''}`);
+      const response = await route.fetch({ url: `${h.url}${url.pathname}${url.search}` });
+      await route.fulfill({ response });
+    });
+    const page = await context.newPage();
+    await page.goto(`${evil}/`);
+    await page.waitForLoadState('load');
+    // the browser refuses to show the chat inside the attacker's page (frame-ancestors)
+    const frame = page.frames().find((f) => f !== page.mainFrame());
+    const hasChat = frame
+      ? await frame
+          .locator('#message-input')
+          .count()
+          .catch(() => 0)
+      : 0;
+    expect(hasChat).toBe(0);
+    // so nothing ever talks to the chat API with the attacker's session
+    expect(seen.filter((line) => line.includes(attackerSession))).toEqual([]);
     await page.close();
     await context.unrouteAll();
   });

@@ -28,17 +28,39 @@
     }
   })();
   const SESSION_PATTERN = /^[A-Za-z0-9_-]{43}$/;
-  const fromHash = new URLSearchParams(window.location.hash.slice(1)).get('session');
+  const fromHash = new URLSearchParams(window.location.hash.slice(1));
+
+  // The page that frames this chat, when it may: our own origin, or one the server lists (EMBED_ORIGINS). Where the
+  // browser tells the real parent (ancestorOrigins) that is used; elsewhere the origin embed.js wrote in the URL,
+  // which postMessage then enforces (a message addressed to an origin reaches no other). Another site cannot frame
+  // the chat at all: the page's Content-Security-Policy (frame-ancestors) forbids it.
+  const parentOrigin = (() => {
+    if (!framed) return undefined;
+    const allowed = (document.querySelector('meta[name="tiepdan-embed-origins"]')?.getAttribute('content') || '')
+      .split(' ')
+      .filter(Boolean);
+    const ancestors = window.location.ancestorOrigins;
+    const claimed = ancestors && ancestors.length > 0 ? ancestors[0] : fromHash.get('origin');
+    return claimed && (claimed === window.location.origin || allowed.includes(claimed)) ? claimed : undefined;
+  })();
+
   let sessionId;
   if (framed) {
     const stored = storage?.getItem(SESSION_KEY);
-    sessionId = [fromHash, stored].find((id) => id && SESSION_PATTERN.test(id));
+    // a session id handed in by the parent is taken only from an allowed parent: any other could make the resident
+    // type into a session it reads
+    const handed = parentOrigin ? fromHash.get('session') : undefined;
+    sessionId = [handed, stored].find((id) => id && SESSION_PATTERN.test(id));
+  }
+
+  function tellParent(message) {
+    if (parentOrigin) window.parent.postMessage(message, parentOrigin);
   }
 
   function rememberSession(id) {
     sessionId = id;
     storage?.setItem(SESSION_KEY, id);
-    window.parent.postMessage({ type: 'tiepdan:session', sessionId: id }, '*');
+    tellParent({ type: 'tiepdan:session', sessionId: id });
   }
 
   let lastId = 0;
@@ -253,7 +275,7 @@
   // tell it; it checks that the message comes from this origin and this frame. The message carries no data.
   if (framed) {
     document.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape' && !event.isComposing) window.parent.postMessage({ type: 'tiepdan:close' }, '*');
+      if (event.key === 'Escape' && !event.isComposing) tellParent({ type: 'tiepdan:close' });
     });
   }
 

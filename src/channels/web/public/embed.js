@@ -104,7 +104,10 @@
     frame.id = 'tiepdan-chat-frame';
     frame.title = 'Hỏi đáp thủ tục hành chính';
     const session = storedSession();
-    frame.src = `${origin}/?embed=1${session ? `#session=${session}` : ''}`;
+    // the chat posts only to an origin it is told and EMBED_ORIGINS allows; it takes the session id only from such a page
+    const hash = new URLSearchParams({ origin: window.location.origin });
+    if (session) hash.set('session', session);
+    frame.src = `${origin}/?embed=1#${hash.toString()}`;
     frame.setAttribute('allow', 'clipboard-write');
     Object.assign(frame.style, {
       boxSizing: 'border-box',
