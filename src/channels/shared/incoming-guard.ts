@@ -28,6 +28,19 @@ export function sanitizeText(raw: unknown): string {
   return raw.replace(LONE_SURROGATE, '\uFFFD').replace(CONTROL, '').replace(/\r\n?/g, '\n').normalize('NFC').trim();
 }
 
+/**
+ * Any other string a channel hands us (a file name, a MIME type, a file id, a contact's name or phone), cleaned
+ * like text and cut to `maxChars`; undefined when it is not a string or nothing is left. The database refuses U+0000
+ * and lone surrogates, so one such field would otherwise fail the resident's message on every resend.
+ */
+export function sanitizeField(raw: unknown, maxChars = 256): string | undefined {
+  const clean = sanitizeText(raw);
+  if (clean === '') return undefined;
+  if (clean.length <= maxChars) return clean;
+  const last = clean.charCodeAt(maxChars - 1);
+  return clean.slice(0, last >= 0xd800 && last <= 0xdbff ? maxChars - 1 : maxChars);
+}
+
 /** The payload of a pressed quick-reply button, cleaned like text; undefined when nothing is left. */
 export function sanitizeAction(raw: unknown): string | undefined {
   return sanitizeText(raw) || undefined;

@@ -1,6 +1,6 @@
 // Pure converter: a Telegram update (any JSON at all) → what the bot should do with it.
 import type { Attachment, IncomingMessage } from '../../conversation/types.js';
-import { sanitizeAction, sanitizeText } from '../shared/incoming-guard.js';
+import { sanitizeAction, sanitizeField, sanitizeText } from '../shared/incoming-guard.js';
 
 /** What an update means for the bot. */
 export type TelegramInbound =
@@ -45,9 +45,11 @@ function stripBotMention(text: string): string {
 
 function displayNameOf(from: unknown): string | undefined {
   if (!isObject(from)) return undefined;
-  const name = [str(from.first_name), str(from.last_name)].filter(Boolean).join(' ');
-  return name === '' ? undefined : sanitizeText(name).slice(0, 128) || undefined;
+  return sanitizeField([str(from.first_name), str(from.last_name)].filter(Boolean).join(' '), 128);
 }
+
+/** Every string the resident's client chose (names, types, ids) is cleaned like text before anything stores it. */
+const field = (value: unknown): string | undefined => sanitizeField(value);
 
 /** Photos, files, location and contact become attachments; anything else a person sent becomes 'other'. */
 function attachmentsOf(message: Json): Attachment[] {
@@ -55,11 +57,11 @@ function attachmentsOf(message: Json): Attachment[] {
   if (Array.isArray(message.photo) && message.photo.length > 0) {
     // sizes come smallest first: keep the largest
     const largest = message.photo.filter(isObject).at(-1);
-    out.push({ kind: 'photo', ref: str(largest?.file_id), mimeType: 'image/jpeg' });
+    out.push({ kind: 'photo', ref: field(largest?.file_id), mimeType: 'image/jpeg' });
   }
   if (isObject(message.document)) {
     const d = message.document;
-    out.push({ kind: 'file', ref: str(d.file_id), name: str(d.file_name), mimeType: str(d.mime_type) });
+    out.push({ kind: 'file', ref: field(d.file_id), name: field(d.file_name), mimeType: field(d.mime_type) });
   }
   const location = isObject(message.location)
     ? message.location
@@ -73,17 +75,17 @@ function attachmentsOf(message: Json): Attachment[] {
   }
   if (isObject(message.contact)) {
     const c = message.contact;
-    const contactName = [str(c.first_name), str(c.last_name)].filter(Boolean).join(' ');
-    out.push({ kind: 'contact', phone: str(c.phone_number), contactName: contactName || undefined });
+    const contactName = sanitizeField([str(c.first_name), str(c.last_name)].filter(Boolean).join(' '), 128);
+    out.push({ kind: 'contact', phone: sanitizeField(c.phone_number, 32), contactName });
   }
-  if (isObject(message.sticker)) out.push({ kind: 'sticker', ref: str(message.sticker.file_id) });
+  if (isObject(message.sticker)) out.push({ kind: 'sticker', ref: field(message.sticker.file_id) });
   for (const key of ['voice', 'audio'] as const) {
     const media = message[key];
-    if (isObject(media)) out.push({ kind: 'audio', ref: str(media.file_id), mimeType: str(media.mime_type) });
+    if (isObject(media)) out.push({ kind: 'audio', ref: field(media.file_id), mimeType: field(media.mime_type) });
   }
   for (const key of ['video', 'video_note', 'animation'] as const) {
     const media = message[key];
-    if (isObject(media)) out.push({ kind: 'video', ref: str(media.file_id), mimeType: str(media.mime_type) });
+    if (isObject(media)) out.push({ kind: 'video', ref: field(media.file_id), mimeType: field(media.mime_type) });
   }
   return out;
 }

@@ -69,6 +69,27 @@ describe('toIncoming', () => {
     expect(pick({ dice: { emoji: '🎲', value: 3 } })).toEqual([{ kind: 'other' }]);
   });
 
+  it('cleans every string a client chose, not only the text: NUL, lone surrogates and control characters never pass', () => {
+    const bad = 'đơn\u0000\uD800 khiếu nại\u0007.pdf';
+    const r = toIncoming(
+      message({
+        document: { file_id: 'd\u0000\uDC001', file_name: bad, mime_type: 'application/pdf\u0000' },
+        contact: { phone_number: '0912\u0000345678', first_name: 'Lan\uD800' },
+        from: { id: 1, first_name: 'A\u0000', last_name: 'B' },
+      }),
+    );
+    const stored = JSON.stringify(r.kind === 'message' ? r.message : undefined);
+    // JSON.stringify writes control characters and lone surrogates as \u escapes: none may be left
+    expect(stored).not.toMatch(/\\u(00[01]|d[89a-f])/i);
+    expect(r.kind === 'message' && r.message.attachments).toEqual([
+      { kind: 'file', ref: 'd\uFFFD1', name: 'đơn\uFFFD khiếu nại.pdf', mimeType: 'application/pdf' },
+      { kind: 'contact', phone: '0912345678', contactName: 'Lan\uFFFD' },
+    ]);
+    // an absurdly long file name is cut, not stored whole
+    const long = toIncoming(message({ document: { file_id: 'x', file_name: 'a'.repeat(100_000) } }));
+    expect(long.kind === 'message' && long.message.attachments[0]?.name?.length).toBe(256);
+  });
+
   it('reads a button press with its action and the label the resident saw', () => {
     const result = toIncoming({
       update_id: 501,
