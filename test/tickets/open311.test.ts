@@ -99,4 +99,60 @@ describe('Open311 GeoReport v2', () => {
     expect(answered.body[0]).toMatchObject({ status: 'closed', service_notice: 'Sở đã bố trí thêm hai giáo viên.' });
     expect((await get('/open311/v2/requests/PA-2603-ZZZZZZ.json')).status).toBe(404);
   });
+
+  it('answers malformed ids with 400 and unknown ones with 404, in GeoReport error format, in JSON and XML', async () => {
+    const bad = await app.request('/open311/v2/requests/%ZZ.json');
+    expect(bad.status).toBe(400);
+    const badBody = (await bad.json()) as Array<{ code: number; description: string }>;
+    expect(badBody).toEqual([{ code: 400, description: expect.stringContaining('mã hóa sai') }]);
+    const missing = await app.request('/open311/v2/requests/PA-2603-ZZZZZZ.json');
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as Array<{ code: number }>)[0]?.code).toBe(404);
+    const missingXml = await app.request('/open311/v2/requests/PA-2603-ZZZZZZ.xml');
+    expect(missingXml.status).toBe(404);
+    expect(missingXml.headers.get('content-type')).toContain('application/xml');
+    expect(await missingXml.text()).toMatch(
+      /<errors><error><code>404<\/code><description>[^<]+<\/description><\/error><\/errors>/,
+    );
+    const format = await app.request('/open311/v2/requests.csv');
+    expect(format.status).toBe(400);
+    expect(((await format.json()) as Array<{ description: string }>)[0]?.description).toContain('.json hoặc .xml');
+    const params = await app.request('/open311/v2/requests.xml?status=whatever');
+    expect(params.status).toBe(400);
+    expect(await params.text()).toContain('<code>400</code>');
+    const elsewhere = await app.request('/open311/v2/nothing-here.json');
+    expect(elsewhere.status).toBe(404);
+    expect(((await elsewhere.json()) as Array<{ code: number }>)[0]?.code).toBe(404);
+  });
+
+  it('serves the same data as XML, escaped, and gives the answer deadline as expected_datetime', async () => {
+    const { ticket } = await createTicket(env.deps, {
+      kind: 'petition',
+      category: 'giao-thong',
+      commune: 'duc-xuan',
+      description: 'Cống <vỡ> & ngập',
+      personal: PERSON,
+      consent: CONSENT,
+      resident: { channel: 'telegram', channelUserId: '9' },
+    });
+    expect(ticket.dueAt).not.toBeNull();
+    const json = (await (await app.request(`/open311/v2/requests/${ticket.code}.json`)).json()) as Array<
+      Record<string, unknown>
+    >;
+    expect(json[0]?.expected_datetime).toBe(ticket.dueAt?.toISOString());
+    await answerTicket(env.deps, { code: ticket.code, answer: 'Đã thông <cống> & dọn rác', actor: OFFICER });
+    const xml = await app.request(`/open311/v2/requests/${ticket.code}.xml`);
+    expect(xml.status).toBe(200);
+    expect(xml.headers.get('content-type')).toContain('application/xml');
+    const text = await xml.text();
+    expect(text.startsWith('<?xml version="1.0" encoding="utf-8"?>')).toBe(true);
+    expect(text).toContain(`<service_requests><request><service_request_id>${ticket.code}</service_request_id>`);
+    expect(text).toContain(`<expected_datetime>${ticket.dueAt?.toISOString()}</expected_datetime>`);
+    expect(text).toContain('<media_url/>');
+    expect(text).toContain('<service_notice>Đã thông &#60;cống&#62; &#38; dọn rác</service_notice>');
+    const servicesXml = await (await app.request('/open311/v2/services.xml')).text();
+    expect(servicesXml).toMatch(/<services><service><service_code>[a-z-]+<\/service_code>/);
+    const list = await (await app.request('/open311/v2/requests.xml')).text();
+    expect(list).toContain(`<service_request_id>${ticket.code}</service_request_id>`);
+  });
 });

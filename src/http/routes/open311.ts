@@ -1,16 +1,10 @@
-// Open311 GeoReport v2 read endpoints (JSON only) over petitions, with public fields only: no names, phones,
+// Open311 GeoReport v2 read endpoints (JSON and XML, errors in GeoReport's format) over petitions, with public fields only: no names, phones,
 // addresses, resident-written text, photos or shared locations. Complaints and denunciations are individual
 // legal procedures and are never published here.
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { z } from 'zod';
-import { AppError } from '../../shared/errors.js';
-import {
-  currentDeadline,
-  parseTrackingCode,
-  type Ticket,
-  type TicketDeps,
-  type TicketStatus,
-} from '../../tickets/index.js';
+import { AppError, toAppError } from '../../shared/errors.js';
+import { parseTrackingCode, type Ticket, type TicketDeps, type TicketStatus } from '../../tickets/index.js';
 
 const CLOSED: TicketStatus[] = ['answered', 'refused', 'forwarded', 'closed'];
 const OPEN: TicketStatus[] = ['received', 'accepted', 'in_progress'];
@@ -49,10 +43,9 @@ export function mountOpen311(app: Hono, options: { deps: TicketDeps }): void {
   const { deps } = options;
   const { settings } = deps;
 
-  const toRequest = (t: Ticket) => {
+  const toRequest = (t: Ticket): Row => {
     const category = settings.categories.find((c) => c.code === t.category);
     const commune = settings.communes.find((c) => c.code === t.commune);
-    const deadline = currentDeadline(t);
     return {
       service_request_id: t.code,
       status: CLOSED.includes(t.status) ? 'closed' : 'open',
@@ -65,7 +58,8 @@ export function mountOpen311(app: Hono, options: { deps: TicketDeps }): void {
       service_notice: t.publicAnswer,
       requested_datetime: t.receivedAt.toISOString(),
       updated_datetime: t.updatedAt.toISOString(),
-      expected_datetime: deadline ? deadline.toISOString() : null,
+      // when the request is expected to be fulfilled: the answer deadline (the acknowledgement one is not that)
+      expected_datetime: t.dueAt ? t.dueAt.toISOString() : null,
       address: commune ? [commune.name, commune.district].filter(Boolean).join(', ') : null,
       zipcode: null,
       // the commune's own coordinates when configured; never the location a resident shared
@@ -77,22 +71,19 @@ export function mountOpen311(app: Hono, options: { deps: TicketDeps }): void {
 
   const badRequest = (message: string) => new AppError('BAD_INPUT', message, { userMessage: message });
 
-  app.get('/open311/v2/services.json', (c) =>
-    c.json(
-      settings.categories.map((cat) => ({
-        service_code: cat.code,
-        service_name: cat.name,
-        description: `Phản ánh, kiến nghị về ${cat.name.toLowerCase()}`,
-        metadata: false,
-        type: 'realtime',
-        keywords: '',
-        group: 'Phản ánh, kiến nghị',
-      })),
-    ),
-  );
+  const services = () =>
+    settings.categories.map((cat) => ({
+      service_code: cat.code,
+      service_name: cat.name,
+      description: `Phản ánh, kiến nghị về ${cat.name.toLowerCase()}`,
+      metadata: false,
+      type: 'realtime',
+      keywords: '',
+      group: 'Phản ánh, kiến nghị',
+    }));
 
-  app.get('/open311/v2/requests.json', async (c) => {
-    const parsed = querySchema.safeParse(c.req.query());
+  const listRequests = async (query: Record<string, string>) => {
+    const parsed = querySchema.safeParse(query);
     if (!parsed.success)
       throw badRequest(
         `Tham số không hợp lệ: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
@@ -108,7 +99,7 @@ export function mountOpen311(app: Hono, options: { deps: TicketDeps }): void {
         const t = p.ok ? await deps.store.findTicket({ code: p.code }) : null;
         if (t && t.kind === 'petition') found.push(t);
       }
-      return c.json(found.map(toRequest));
+      return found.map(toRequest);
     }
     // GeoReport v2 defaults: the last 90 days, at most 1000 requests
     const end = q.end_date ?? deps.clock.now();
@@ -121,16 +112,95 @@ export function mountOpen311(app: Hono, options: { deps: TicketDeps }): void {
       receivedTo: new Date(end.getTime() + 1), // end_date is inclusive
       limit: 1000,
     });
-    return c.json(tickets.map(toRequest));
-  });
+    return tickets.map(toRequest);
+  };
 
-  app.get('/open311/v2/requests/:file', async (c) => {
-    const file = c.req.param('file');
-    if (!file.endsWith('.json')) throw badRequest('Chỉ hỗ trợ định dạng JSON (.json).');
-    const parsed = parseTrackingCode(decodeURIComponent(file.slice(0, -'.json'.length)));
+  const oneRequest = async (id: string) => {
+    const parsed = parseTrackingCode(id);
     const ticket = parsed.ok ? await deps.store.findTicket({ code: parsed.code }) : null;
     if (ticket?.kind !== 'petition')
       throw new AppError('NOT_FOUND', 'No such public request', { userMessage: 'Không tìm thấy phản ánh có mã này.' });
-    return c.json([toRequest(ticket)]);
-  });
+    return [toRequest(ticket)];
+  };
+
+  /** Serves `<name>.json` and `<name>.xml`; failures in GeoReport's error format, in the asked format. */
+  const serve = (
+    c: Context,
+    file: string,
+    produce: (name: string) => Promise<{ root: string; item: string; rows: Row[] }>,
+  ): Promise<Response> => {
+    const match = /^(.*)\.(json|xml)$/.exec(file);
+    const format: Format = match?.[2] === 'xml' ? 'xml' : 'json';
+    return (async () => {
+      if (!match) throw badRequest('Định dạng không được hỗ trợ: dùng .json hoặc .xml.');
+      let name: string;
+      try {
+        name = decodeURIComponent(match[1] ?? '');
+      } catch {
+        throw badRequest('Mã yêu cầu trong địa chỉ bị mã hóa sai.');
+      }
+      const { root, item, rows } = await produce(name);
+      return format === 'json'
+        ? c.json(rows)
+        : c.body(toXml(root, item, rows), 200, { 'Content-Type': 'application/xml; charset=utf-8' });
+    })().catch((error: unknown) => geoReportError(c, error, format));
+  };
+
+  app.get('/open311/v2/:file{services\\.[a-z]+}', (c) =>
+    serve(c, c.req.param('file'), async () => ({ root: 'services', item: 'service', rows: services() })),
+  );
+  app.get('/open311/v2/:file{requests\\.[a-z]+}', (c) =>
+    serve(c, c.req.param('file'), async () => ({
+      root: 'service_requests',
+      item: 'request',
+      rows: await listRequests(c.req.query()),
+    })),
+  );
+  app.get('/open311/v2/requests/:file', (c) =>
+    serve(c, c.req.param('file'), async (id) => ({
+      root: 'service_requests',
+      item: 'request',
+      rows: await oneRequest(id),
+    })),
+  );
+  // anything else under the API is a GeoReport 404, not the site's
+  app.all('/open311/*', (c) =>
+    geoReportError(
+      c,
+      new AppError('NOT_FOUND', 'Unknown Open311 path', { userMessage: 'Không có tài nguyên Open311 này.' }),
+      c.req.path.endsWith('.xml') ? 'xml' : 'json',
+    ),
+  );
+}
+
+type Format = 'json' | 'xml';
+type Row = Record<string, string | number | boolean | null>;
+
+function xmlEscape(value: string): string {
+  return value.replace(/[<>&'"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+/** GeoReport's XML: a root element, one element per row, one child per field (empty when null). */
+function toXml(root: string, item: string, rows: Row[]): string {
+  const body = rows
+    .map((row) => {
+      const fields = Object.entries(row)
+        .map(([key, value]) => (value === null ? `<${key}/>` : `<${key}>${xmlEscape(String(value))}</${key}>`))
+        .join('');
+      return `<${item}>${fields}</${item}>`;
+    })
+    .join('');
+  return `<?xml version="1.0" encoding="utf-8"?>\n<${root}>${body}</${root}>\n`;
+}
+
+/** GeoReport v2 errors: `[{"code": <HTTP status>, "description": "…"}]`, or `<errors><error>…` in XML. */
+function geoReportError(c: Context, error: unknown, format: Format): Response {
+  const appError = toAppError(error);
+  const status = appError.httpStatus as 400;
+  const description = appError.code === 'INTERNAL' ? 'Lỗi máy chủ.' : appError.userMessage;
+  if (format === 'xml') {
+    const xml = `<?xml version="1.0" encoding="utf-8"?>\n<errors><error><code>${status}</code><description>${xmlEscape(description)}</description></error></errors>\n`;
+    return c.body(xml, status, { 'Content-Type': 'application/xml; charset=utf-8' });
+  }
+  return c.json([{ code: status, description }], status);
 }
