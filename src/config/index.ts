@@ -6,6 +6,9 @@ import { AppError, isAppError } from '../shared/errors.js';
 
 const optionalString = z.string().optional();
 
+/** A PostgreSQL schema name accepted in DATABASE_URL's `?schema=` (Prisma's convention): a plain identifier. */
+export const POSTGRES_SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+
 const optionalUrl = (protocols: string[]) =>
   z
     .string()
@@ -94,7 +97,13 @@ const envFields = z.object({
   PORT: intFromEnv(3000, 0, 65535),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
-  DATABASE_URL: optionalUrl(['postgres://', 'postgresql://']),
+  DATABASE_URL: optionalUrl(['postgres://', 'postgresql://']).refine(
+    (v) => {
+      const schema = v && URL.canParse(v) ? new URL(v).searchParams.get('schema') : null;
+      return schema === null || POSTGRES_SCHEMA_NAME.test(schema);
+    },
+    { message: 'tên schema (?schema=) chỉ gồm chữ cái không dấu, số và _, không bắt đầu bằng số' },
+  ),
   KNOWLEDGE_DIR: z.string().default('./knowledge'),
   SETTINGS_DIR: z.string().default('./settings'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { POSTGRES_SCHEMA_NAME } from '../config/index.js';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { AppError } from '../shared/errors.js';
 import { acquireDataDirLock, type DataDirLock, type LockInfo } from './data-dir-lock.js';
@@ -108,10 +109,30 @@ async function openPglite(
   };
 }
 
-async function openPostgres(connectionString: string): Promise<Database> {
-  const admin = new pg.Client({ connectionString });
+/**
+ * `postgres://…?schema=tiepdan` as Prisma's own URLs spell it: the schema (created if missing, searched first by
+ * every connection) and the URL without it, which is what the pg driver understands.
+ */
+export function splitSchema(databaseUrl: string): { url: string; schema: string | undefined } {
+  const parsed = new URL(databaseUrl);
+  const schema = parsed.searchParams.get('schema') ?? undefined;
+  if (schema === undefined) return { url: databaseUrl, schema };
+  if (!POSTGRES_SCHEMA_NAME.test(schema))
+    throw new AppError('CONFIG_INVALID', `Invalid schema name in DATABASE_URL: ${schema}`, {
+      userMessage: `DATABASE_URL: tên schema "${schema}" không hợp lệ (chỉ gồm chữ cái không dấu, số và _, không bắt đầu bằng số).`,
+    });
+  parsed.searchParams.delete('schema');
+  return { url: parsed.toString(), schema };
+}
+
+async function openPostgres(databaseUrl: string): Promise<Database> {
+  const { url: connectionString, schema } = splitSchema(databaseUrl);
+  // every connection (Prisma's pool, raw queries, migrations) finds tiepdan's tables in the schema first
+  const searchPath = schema ? { options: `-c search_path="${schema}"` } : {};
+  const admin = new pg.Client({ connectionString, ...searchPath });
   try {
     await admin.connect();
+    if (schema) await admin.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
   } catch (error) {
     throw new AppError('INTERNAL', `Cannot connect to PostgreSQL: ${(error as Error).message}`, {
       cause: error,
@@ -133,7 +154,9 @@ async function openPostgres(connectionString: string): Promise<Database> {
       }
     },
   };
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg({ connectionString, ...searchPath }, schema ? { schema } : undefined),
+  });
   return {
     prisma,
     kind: 'postgres',
