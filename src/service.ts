@@ -65,6 +65,8 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     role: 'service',
+    auditKey: config.audit.key,
+    auditKeyFile: config.audit.keyFile,
     onMigrated: (r) => {
       if (r.applied.length > 0) logger.info({ applied: r.applied }, 'migrations applied');
     },
@@ -76,6 +78,15 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
   });
   const stoppers: Array<() => Promise<void>> = [];
   const mounts: RouteMounter[] = [];
+  if (db.auditKeySource === 'none')
+    logger.warn(
+      'audit trail unsealed: set AUDIT_KEY (the same for every instance) so edits cannot be re-hashed unnoticed',
+    );
+  else if (db.auditKeySource === 'generated')
+    logger.warn(
+      { file: 'DATA_DIR/audit.key' },
+      'audit key created: keep a copy outside this machine, without it the trail cannot be verified',
+    );
 
   // ── knowledge ──
   const knowledgeStore = createPrismaKnowledgeStore({ prisma: db.prisma });

@@ -26,6 +26,8 @@ export function createTerminalContext(cwd = process.cwd()): CliContext {
           databaseUrl: c.databaseUrl,
           dataDir: c.dataDir,
           role: 'cli',
+          auditKey: c.audit.key,
+          auditKeyFile: c.audit.keyFile,
           ...(options?.onMigrated ? { onMigrated: options.onMigrated } : {}),
           onPermissionsRepaired: (r) => process.stderr.write(permissionsRepairedLine(c.dataDir, r)),
         });

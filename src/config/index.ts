@@ -150,6 +150,14 @@ const envFields = z.object({
   TELEGRAM_RATE_PER_CHAT: intFromEnv(1, 1, 1000),
   TELEGRAM_RATE_GLOBAL: intFromEnv(30, 1, 100000),
 
+  /**
+   * Seals the audit trail (HMAC of each row's hash): at least 32 characters, kept outside the database. Unset: the
+   * file AUDIT_KEY_FILE names, else DATA_DIR/audit.key (created for the embedded database). Several instances on one
+   * PostgreSQL must all be given the same key.
+   */
+  AUDIT_KEY: z.string().min(32, { message: 'phải dài ít nhất 32 ký tự' }).optional(),
+  AUDIT_KEY_FILE: z.string().optional(),
+
   /** Index knowledge/ when the knowledge base is empty at start-up. */
   INDEX_ON_START: boolFromEnv(true),
 
@@ -271,6 +279,8 @@ export interface Config {
     rateGlobal: number;
   };
   indexOnStart: boolean;
+  /** AUDIT_KEY and AUDIT_KEY_FILE (a secret: never logged). */
+  audit: { key: string | undefined; keyFile: string | undefined };
   /** TEST ONLY (TIEPDAN_TEST_CRASH_AFTER): where the crash tests make the process kill itself. */
   testCrashAfter: 'ticket-commit' | undefined;
 }
@@ -329,6 +339,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       rateGlobal: e.TELEGRAM_RATE_GLOBAL,
     },
     indexOnStart: e.INDEX_ON_START,
+    audit: { key: e.AUDIT_KEY, keyFile: e.AUDIT_KEY_FILE ? path.resolve(cwd, e.AUDIT_KEY_FILE) : undefined },
     testCrashAfter: e.TIEPDAN_TEST_CRASH_AFTER,
   };
 }

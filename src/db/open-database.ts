@@ -8,6 +8,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { POSTGRES_SCHEMA_NAME } from '../config/index.js';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { AppError } from '../shared/errors.js';
+import { type AuditKeySource, createAuditSealer, loadAuditKey, registerAuditSealer } from './audit-seal.js';
 import { acquireDataDirLock, type DataDirLock, type LockInfo } from './data-dir-lock.js';
 import { applyMigrations, type MigrationResult, type SqlExecutor } from './migrate.js';
 import { keepFilesPrivate } from './private-file-modes.js';
@@ -24,6 +25,8 @@ export interface Database {
   lock?: DataDirLock;
   /** Raw multi-statement SQL, for migrations and tests. */
   sql: SqlExecutor;
+  /** Where the audit trail's seal key came from ('none': rows are appended unsealed). */
+  auditKeySource: AuditKeySource;
   close(): Promise<void>;
 }
 
@@ -44,6 +47,9 @@ export interface OpenDatabaseOptions {
   /** Apply pending migrations before returning (default true). */
   migrate?: boolean;
   onMigrated?: (result: MigrationResult) => void;
+  /** AUDIT_KEY: seals the audit trail (else AUDIT_KEY_FILE, else DATA_DIR/audit.key for the embedded database). */
+  auditKey?: string | undefined;
+  auditKeyFile?: string | undefined;
   /** Told when the data folder had modes open to other accounts and they were repaired (the caller logs it). */
   onPermissionsRepaired?: (result: SecureDataDirResult) => void;
 }
@@ -61,7 +67,7 @@ async function openPglite(
   snapshot: Blob | undefined,
   vector = false,
   role: LockInfo['role'] = 'cli',
-): Promise<Database> {
+): Promise<Omit<Database, 'auditKeySource'>> {
   let pglite: PGlite;
   let lock: DataDirLock | undefined;
   // imported only when asked for: the extension bundle is not needed by the default configuration
@@ -125,7 +131,7 @@ export function splitSchema(databaseUrl: string): { url: string; schema: string 
   return { url: parsed.toString(), schema };
 }
 
-async function openPostgres(databaseUrl: string): Promise<Database> {
+async function openPostgres(databaseUrl: string): Promise<Omit<Database, 'auditKeySource'>> {
   const { url: connectionString, schema } = splitSchema(databaseUrl);
   // every connection (Prisma's pool, raw queries, migrations) finds tiepdan's tables in the schema first
   const searchPath = schema ? { options: `-c search_path="${schema}"` } : {};
@@ -175,9 +181,22 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     const secured = await secureDataDir(options.dataDir);
     if (secured.repaired > 0 || secured.failed.length > 0) options.onPermissionsRepaired?.(secured);
   }
-  const db = options.databaseUrl
+  const opened = options.databaseUrl
     ? await openPostgres(options.databaseUrl)
     : await openPglite(options.dataDir, options.pgliteSnapshot, options.vector, options.role);
+  const onDisk = options.dataDir !== undefined && options.dataDir !== 'memory://';
+  const audit = await loadAuditKey({
+    key: options.auditKey,
+    keyFile: options.auditKeyFile,
+    dataDir: onDisk ? options.dataDir : undefined,
+    // one process holds an embedded database; PostgreSQL's instances must share a key given to them all
+    generate: opened.kind === 'pglite' && onDisk,
+  }).catch(async (error: unknown) => {
+    await opened.close().catch(() => undefined);
+    throw error;
+  });
+  if (audit.key) registerAuditSealer(opened.prisma, createAuditSealer(audit.key));
+  const db: Database = { ...opened, auditKeySource: audit.source };
   if (options.migrate !== false) {
     try {
       const result = await applyMigrations(db.sql);

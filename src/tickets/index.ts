@@ -3,7 +3,14 @@
 export { type AcceptTicketOptions, acceptTicket } from './accept-ticket.js';
 export { type AnswerTicketOptions, answerTicket } from './answer-ticket.js';
 export { type AssignTicketOptions, assignTicket } from './assign-ticket.js';
-export { type AuditProblem, auditHash, canonicalJson, GENESIS_HASH } from './audit-chain.js';
+export {
+  type AuditAnchor,
+  type AuditProblem,
+  type AuditWarning,
+  auditHash,
+  canonicalJson,
+  GENESIS_HASH,
+} from './audit-chain.js';
 export { type ChangeTicketStatusOptions, changeTicketStatus } from './change-ticket-status.js';
 export {
   ANONYMOUS_KINDS,

@@ -133,6 +133,15 @@ export interface TicketStore extends TicketOps {
   syncHolidays(holidays: Array<{ date: string; name: string; source: string }>): Promise<void>;
 }
 
+/**
+ * Port: the audit trail's seal, an HMAC of each row's hash under a key kept outside the database. A row whose chain
+ * was recomputed after an edit keeps a valid hash chain, but not a valid seal.
+ */
+export interface AuditSealer {
+  seal(hash: string): string;
+  verify(hash: string, mac: string): boolean;
+}
+
 /** Port: the audit trail as a whole, for verification. */
 export interface AuditLogReader {
   /** Rows in id order, starting after `afterId`. */

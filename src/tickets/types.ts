@@ -205,4 +205,6 @@ export interface AuditRow extends AuditEntryInput {
   at: Date;
   prevHash: string;
   hash: string;
+  /** The seal (HMAC of `hash` under the audit key); null for rows written before a key was configured. */
+  mac?: string | null | undefined;
 }

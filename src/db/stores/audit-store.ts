@@ -1,7 +1,7 @@
 // Prisma side of the audit trail: appends hash-chained rows under a transaction-scoped lock, reads them back.
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
 import { auditHash, GENESIS_HASH, toJsonValue } from '../../tickets/audit-chain.js';
-import type { AuditLogReader } from '../../tickets/ports.js';
+import type { AuditLogReader, AuditSealer } from '../../tickets/ports.js';
 import type { AuditEntryInput, AuditRow } from '../../tickets/types.js';
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -22,6 +22,7 @@ export async function appendAuditRow(
   tx: Prisma.TransactionClient,
   entry: AuditEntryInput,
   at: Date,
+  sealer?: AuditSealer | undefined,
 ): Promise<AuditRow> {
   await tx.$queryRawUnsafe(`SELECT 1 AS ok FROM (SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})) AS l`);
   const head = await tx.auditLog.findFirst({ orderBy: { id: 'desc' }, select: { hash: true } });
@@ -41,10 +42,11 @@ export async function appendAuditRow(
     after: toJsonValue(entry.after),
   };
   const hash = auditHash(prevHash, row);
+  const mac = sealer ? sealer.seal(hash) : null;
   await tx.auditLog.create({
-    data: { ...row, before: jsonInput(row.before), after: jsonInput(row.after), prevHash, hash },
+    data: { ...row, before: jsonInput(row.before), after: jsonInput(row.after), prevHash, hash, mac },
   });
-  return { ...row, prevHash, hash };
+  return { ...row, prevHash, hash, mac };
 }
 
 function toRow(r: {
@@ -58,6 +60,7 @@ function toRow(r: {
   after: unknown;
   prevHash: string;
   hash: string;
+  mac: string | null;
 }): AuditRow {
   return { ...r, before: r.before ?? null, after: r.after ?? null };
 }

@@ -26,6 +26,7 @@ import type {
   TicketPersonalData,
   TicketStatus,
 } from '../../tickets/types.js';
+import { auditSealerOf } from '../audit-seal.js';
 import { appendAuditRow } from './audit-store.js';
 import { toOutboxMessage } from './outbox-store.js';
 
@@ -297,8 +298,10 @@ class PrismaTicketOps implements TicketOps {
   }
 
   async appendAudit(entry: AuditEntryInput, at: Date): Promise<AuditRow> {
-    if (this.inTransaction) return appendAuditRow(this.db as Prisma.TransactionClient, entry, at);
-    return this.root.$transaction((tx) => appendAuditRow(tx, entry, at), TX_OPTIONS);
+    // sealed with the key registered for this database (openDatabase), whoever built this store
+    const sealer = auditSealerOf(this.root);
+    if (this.inTransaction) return appendAuditRow(this.db as Prisma.TransactionClient, entry, at, sealer);
+    return this.root.$transaction((tx) => appendAuditRow(tx, entry, at, sealer), TX_OPTIONS);
   }
 
   async findUnitId(code: string): Promise<number | null> {

@@ -1,6 +1,7 @@
 // The staff side of the unanswered-questions queue: reads what abstentions and 👎 wrote, and closes entries.
 // (The conversation store writes the queue; nothing here touches who asked.)
 import { AppError } from '../../shared/errors.js';
+import { auditSealerOf } from '../audit-seal.js';
 import type { PrismaClient } from '../open-database.js';
 import { appendAuditRow } from './audit-store.js';
 
@@ -115,6 +116,7 @@ export function createPrismaUnansweredQuestionStore(prisma: PrismaClient): Unans
             after: { status, noteGiven: note !== undefined },
           },
           now,
+          auditSealerOf(prisma),
         );
         return found;
       });
