@@ -91,7 +91,10 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
   // ── knowledge ──
   const knowledgeStore = createPrismaKnowledgeStore({ prisma: db.prisma });
   if (config.indexOnStart) {
-    const indexed = await ensureKnowledgeIndexed({ store: knowledgeStore, knowledgeDir: config.knowledgeDir });
+    // instances started together on one empty PostgreSQL database: the first indexes, the others then find it full
+    const indexed = await db.withStartupLock(() =>
+      ensureKnowledgeIndexed({ store: knowledgeStore, knowledgeDir: config.knowledgeDir }),
+    );
     if (indexed.indexed) {
       logger.info({ added: indexed.added, failed: indexed.failed.length }, 'knowledge base indexed on first start');
       for (const failure of indexed.failed)
@@ -130,7 +133,7 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
   // ── tickets ──
   const ticketSettings = await loadTicketSettings(config.settingsDir);
   const ticketStore = new PrismaTicketStore(db.prisma);
-  await syncTicketSettings({ store: ticketStore, settings: ticketSettings });
+  await db.withStartupLock(() => syncTicketSettings({ store: ticketStore, settings: ticketSettings }));
   /** Channels the outbox delivers residents' replies through: each channel started below registers itself here. */
   const deliveryChannels = new Map<string, DeliveryChannel>();
   const crashAfterTicketCommit = config.testCrashAfter === 'ticket-commit';
@@ -191,11 +194,18 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
   stoppers.push(() => webChat.drain());
   if (config.telegram.token) {
     // long polling, or webhook mode (POST at the path of TELEGRAM_WEBHOOK_URL, and /telegram/webhook) when TELEGRAM_WEBHOOK_URL is set; connects in the background
+    // several instances on one PostgreSQL: one polls (the others take over if it dies); webhooks reach them all
+    const pollingLeadership = config.telegram.webhookUrl
+      ? undefined
+      : db.leadership('telegram-polling', logger.child({ channel: 'telegram' }));
+    // given up after polling stopped (stoppers run in reverse), so the next leader never polls alongside this one
+    if (pollingLeadership) stoppers.push(() => pollingLeadership.release());
     const telegram = startTelegram({
       telegram: config.telegram,
       handler: conversation,
       store: createPrismaTelegramUpdateStore({ prisma: db.prisma, pglite: db.pglite }),
       logger,
+      pollingLeadership,
     });
     mounts.push(telegram.mount);
     deliveryChannels.set('telegram', telegram.channel);

@@ -8,8 +8,10 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { POSTGRES_SCHEMA_NAME } from '../config/index.js';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { AppError } from '../shared/errors.js';
+import type { Logger } from '../shared/logger.js';
 import { type AuditKeySource, createAuditSealer, loadAuditKey, registerAuditSealer } from './audit-seal.js';
 import { acquireDataDirLock, type DataDirLock, type LockInfo } from './data-dir-lock.js';
+import { type Leadership, postgresLeadership, soleLeadership } from './leader-lock.js';
 import { applyMigrations, type MigrationResult, type SqlExecutor } from './migrate.js';
 import { keepFilesPrivate } from './private-file-modes.js';
 import { type SecureDataDirResult, secureDataDir } from './secure-data-dir.js';
@@ -25,6 +27,13 @@ export interface Database {
   lock?: DataDirLock;
   /** Raw multi-statement SQL, for migrations and tests. */
   sql: SqlExecutor;
+  /**
+   * Runs start-up writes (first indexing, settings sync, seeding) one instance at a time: several instances started
+   * together on one PostgreSQL database would each find it empty and collide. Embedded: one process, no lock.
+   */
+  withStartupLock<T>(fn: () => Promise<T>): Promise<T>;
+  /** Leader election among the instances sharing the database, for work only one may do (Telegram polling). */
+  leadership(task: string, logger?: Logger): Leadership;
   /** Where the audit trail's seal key came from ('none': rows are appended unsealed). */
   auditKeySource: AuditKeySource;
   close(): Promise<void>;
@@ -54,7 +63,8 @@ export interface OpenDatabaseOptions {
   onPermissionsRepaired?: (result: SecureDataDirResult) => void;
 }
 
-const MIGRATION_LOCK_KEY = 74_616_410; // arbitrary constant shared by all tiepdan processes
+const MIGRATION_LOCK_KEY = 74_616_410; // arbitrary constants shared by all tiepdan processes
+const STARTUP_LOCK_KEY = 74_616_412;
 
 /**
  * PGlite's default shared_buffers (128 MB) is sized for a server; the bot's hot rows (residents, dialogue
@@ -107,6 +117,8 @@ async function openPglite(
     pglite,
     ...(lock ? { lock } : {}),
     sql,
+    withStartupLock: (fn) => fn(),
+    leadership: () => soleLeadership(),
     async close() {
       await prisma.$disconnect();
       await pglite.close();
@@ -167,6 +179,15 @@ async function openPostgres(databaseUrl: string): Promise<Omit<Database, 'auditK
     prisma,
     kind: 'postgres',
     sql,
+    async withStartupLock(fn) {
+      await admin.query(`SELECT pg_advisory_lock(${STARTUP_LOCK_KEY})`);
+      try {
+        return await fn();
+      } finally {
+        await admin.query(`SELECT pg_advisory_unlock(${STARTUP_LOCK_KEY})`);
+      }
+    },
+    leadership: (task, logger) => postgresLeadership({ connectionString, options: searchPath.options, task, logger }),
     async close() {
       await prisma.$disconnect();
       await admin.end();

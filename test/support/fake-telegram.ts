@@ -79,6 +79,10 @@ export const updates = {
 
 export class FakeTelegram {
   readonly calls: RecordedCall[] = [];
+  /** Long polls ended because another getUpdates came in meanwhile: two bot instances polling at once. */
+  conflicts = 0;
+  /** Ends the getUpdates being held open, if any (as Telegram does when another one arrives). */
+  private endActivePoll: (() => void) | undefined;
   private readonly queue: Array<{ update: Record<string, unknown>; forced: boolean; delivered: boolean }> = [];
   private readonly failures = new Map<string, Failure>();
   private readonly holds = new Set<string>();
@@ -290,7 +294,7 @@ export class FakeTelegram {
         return ok(true);
       }
       case 'getUpdates':
-        return this.getUpdates(payload, ok, send);
+        return this.getUpdates(payload, ok, send, () => res.destroyed || res.socket?.destroyed === true);
       case 'sendMessage':
         return ok({
           message_id: nextMessageId++,
@@ -319,6 +323,7 @@ export class FakeTelegram {
     payload: Record<string, unknown>,
     ok: (result: unknown) => void,
     send: (status: number, body: unknown) => void,
+    isGone: () => boolean = () => false,
   ): Promise<void> {
     if (this.webhook) {
       return send(409, {
@@ -333,7 +338,15 @@ export class FakeTelegram {
       this.options.maxPollMs ?? 60_000,
     );
     const deadline = Date.now() + timeoutMs;
-    while (this.queue.length === 0 && Date.now() < deadline && this.server?.listening) {
+    // Telegram ends a held getUpdates with 409 when another arrives: only one poller per bot
+    this.endActivePoll?.();
+    let superseded = false;
+    const end = () => {
+      superseded = true;
+      for (const wake of this.waiters) wake();
+    };
+    this.endActivePoll = end;
+    while (this.queue.length === 0 && Date.now() < deadline && this.server?.listening && !superseded) {
       await new Promise<void>((resolve) => {
         const wake = () => {
           clearTimeout(timer);
@@ -342,6 +355,17 @@ export class FakeTelegram {
         };
         const timer = setTimeout(wake, deadline - Date.now());
         this.waiters.add(wake);
+      });
+    }
+    if (this.endActivePoll === end) this.endActivePoll = undefined;
+    if (superseded) {
+      // a poller that died while holding its request is not a second bot instance
+      if (!isGone()) this.conflicts++;
+      return send(409, {
+        ok: false,
+        error_code: 409,
+        description:
+          'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running',
       });
     }
     this.confirm(payload);

@@ -4,8 +4,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import os from 'node:os';
 import { REPO_ROOT } from './shared-data.js';
 
+/** A started service process; `output()` is everything it has printed so far (log lines included). */
+export type ServiceProcess = ChildProcess & { output(): string };
+
 /** Starts the service with `env` (on top of PATH and HOME) and resolves once it says it is running. */
-export async function startServiceProcess(env: Record<string, string>, timeoutMs = 120_000): Promise<ChildProcess> {
+export async function startServiceProcess(env: Record<string, string>, timeoutMs = 120_000): Promise<ServiceProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.tmpdir(), ...env },
@@ -30,7 +33,7 @@ export async function startServiceProcess(env: Record<string, string>, timeoutMs
     });
   });
   child.removeAllListeners('exit');
-  return child;
+  return Object.assign(child, { output: () => output });
 }
 
 /** Resolves with the signal or exit code once the process has exited. */

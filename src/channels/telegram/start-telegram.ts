@@ -28,6 +28,17 @@ export interface StartTelegramOptions {
   logger: Logger;
   /** Overrides of the pacing (defaults: config's ratePerChat / rateGlobal with Telegram's bursts). */
   limits?: Partial<RateLimiterOptions>;
+  /**
+   * Telegram allows one long poller per bot: with several instances, only the leader polls, and another takes over
+   * when it dies. Absent: this process polls. (Sending and webhooks work on every instance.)
+   */
+  pollingLeadership?: PollingLeadership | undefined;
+}
+
+/** The part of a leader election polling needs. */
+export interface PollingLeadership {
+  acquired(): Promise<void>;
+  onLost(listener: () => void): void;
 }
 
 export interface TelegramRuntime {
@@ -128,10 +139,29 @@ export function startTelegram(options: StartTelegramOptions): TelegramRuntime {
     });
   };
 
+  // losing the lead (the instance's database connection broke) stops polling; the loop then waits to lead again
+  options.pollingLeadership?.onLost(() => {
+    if (mode !== 'polling' || stopped) return;
+    log.warn('no longer the polling instance; polling stops');
+    try {
+      bot.stop('leadership lost');
+    } catch {
+      // not polling yet
+    }
+  });
+  const untilLeading = async (): Promise<void> => {
+    if (mode !== 'polling' || !options.pollingLeadership) return;
+    const stoppedMeanwhile = new Promise<void>((resolve) => wake.signal.addEventListener('abort', () => resolve()));
+    log.info('waiting to become the polling instance');
+    await Promise.race([options.pollingLeadership.acquired(), stoppedMeanwhile]);
+  };
+
   const running = (async () => {
     let delay = 1000;
     while (!stopped) {
       try {
+        await untilLeading();
+        if (stopped) return;
         await connect();
         if (mode === 'webhook' || stopped) return;
         log.warn('telegram polling ended unexpectedly; restarting');
