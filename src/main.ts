@@ -1,4 +1,5 @@
 // Process entry for `npm start`: reads configuration once, starts the service, stops it cleanly on signals.
+import { withDotEnv } from './config/dotenv.js';
 import { loadConfig } from './config/index.js';
 import { PRIVATE_UMASK } from './db/secure-data-dir.js';
 import { startService } from './service.js';
@@ -8,8 +9,10 @@ import { createLogger } from './shared/logger.js';
 // everything the service writes (database, WAL, search snapshot, attachments) is readable by its account only
 process.umask(PRIVATE_UMASK);
 try {
-  const config = loadConfig();
+  const { env, file: dotEnv } = withDotEnv(process.env, process.cwd());
+  const config = loadConfig(env);
   const logger = createLogger({ level: config.logLevel });
+  if (dotEnv) logger.info({ file: dotEnv }, 'settings read from .env (the environment overrides it)');
   const service = await startService({ config, logger });
   process.stdout.write(`tiepdan đang chạy tại ${service.url} (Ctrl+C để dừng)\n`);
   let stopping = false;

@@ -12,7 +12,11 @@ export interface CliContext {
    * The configured database. In a terminal it is opened for the command (close it when done); inside the
    * service it is the service's own connection and close() does nothing.
    */
-  openDatabase: (options?: { onMigrated?: (result: MigrationResult) => void }) => Promise<Database>;
+  openDatabase: (options?: {
+    onMigrated?: (result: MigrationResult) => void;
+    /** The command changes data: the context says which database it writes to. */
+    writes?: boolean;
+  }) => Promise<Database>;
   /** Resolves a path the user typed against the directory the command was typed in. */
   resolvePath: (p: string) => string;
   /** Tells a running service that the knowledge base changed (refresh its search index now). */
@@ -93,4 +97,12 @@ export function printErr(line: string): void {
 
 export function resolveFrom(cwd: string): (p: string) => string {
   return (p) => path.resolve(cwd, p);
+}
+
+/** The database a command uses, for people: never the password. */
+export function describeDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): string {
+  if (!config.databaseUrl) return `nhúng (PGlite) tại ${config.dataDir}`;
+  const url = new URL(config.databaseUrl);
+  const schema = url.searchParams.get('schema');
+  return `PostgreSQL ${url.hostname}:${url.port || '5432'}${url.pathname}${schema ? ` (schema ${schema})` : ''}`;
 }

@@ -12,6 +12,28 @@ import { registerTicketCommands } from './commands/tickets.js';
 import { type CliContext, currentSink } from './context.js';
 import { ForwardToService } from './forward-to-service.js';
 
+/** Commands that only read (everything else may change data, and is told which database it writes to). */
+const READ_ONLY = new Set([
+  'ask',
+  'search',
+  'eval',
+  'kb list',
+  'tickets list',
+  'tickets show',
+  'tickets export',
+  'tickets outbox',
+  'tickets holidays',
+  'tickets deadline',
+  'questions list',
+  'audit verify',
+  'audit anchor',
+]);
+
+export function isWriteCommand(args: string[]): boolean {
+  const words = args.filter((a) => !a.startsWith('-'));
+  return !READ_ONLY.has(words[0] ?? '') && !READ_ONLY.has(words.slice(0, 2).join(' '));
+}
+
 export function buildProgram(context: CliContext): Command {
   const program = new Command('tiepdan')
     .description('tiepdan — bàn tiếp dân trực tuyến: trả lời thủ tục hành chính, tiếp nhận phản ánh, kiến nghị')
@@ -38,7 +60,11 @@ export function buildProgram(context: CliContext): Command {
  * Vietnamese; a ForwardToService signal is re-thrown for the terminal entry to hand the command over.
  */
 export async function runCli(args: string[], context: CliContext): Promise<number> {
-  const program = buildProgram(context);
+  const writes = isWriteCommand(args);
+  const program = buildProgram({
+    ...context,
+    openDatabase: (options) => context.openDatabase({ ...options, writes: options?.writes ?? writes }),
+  });
   try {
     const sink = currentSink();
     sink.exitCode = undefined;

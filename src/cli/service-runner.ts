@@ -3,7 +3,7 @@
 import type { Config } from '../config/index.js';
 import { applyMigrations, type Database } from '../db/index.js';
 import { collectGarbage } from '../shared/collect-garbage.js';
-import { type CliContext, type CliOutput, resolveFrom, withSink } from './context.js';
+import { type CliContext, type CliOutput, describeDatabase, resolveFrom, withSink } from './context.js';
 import { runCli } from './run-cli.js';
 
 export interface ServiceCliRunnerOptions {
@@ -23,6 +23,8 @@ export function createServiceCliRunner(options: ServiceCliRunnerOptions) {
     const context: CliContext = {
       config: () => options.config,
       openDatabase: async (o) => {
+        if (o?.writes)
+          output.err(`(Ghi vào cơ sở dữ liệu của dịch vụ đang chạy: ${describeDatabase(options.config)})\n`);
         if (o?.onMigrated) o.onMigrated(await applyMigrations(lent.sql));
         return lent;
       },
