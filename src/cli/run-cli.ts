@@ -11,6 +11,7 @@ import { registerSearchCommand } from './commands/search.js';
 import { registerTicketCommands } from './commands/tickets.js';
 import { type CliContext, currentSink } from './context.js';
 import { ForwardToService } from './forward-to-service.js';
+import { speakVietnamese, vietnameseError } from './vietnamese-help.js';
 
 /** Commands that only read (everything else may change data, and is told which database it writes to). */
 const READ_ONLY = new Set([
@@ -48,10 +49,19 @@ export function buildProgram(context: CliContext): Command {
   registerTicketCommands(program, context);
   registerQuestionCommands(program, context);
   registerAuditCommands(program, context);
-  for (const command of program.commands) {
-    command.configureOutput({ writeOut: (s) => currentSink().out(s), writeErr: (s) => currentSink().err(s) });
+  const output = {
+    writeOut: (s: string) => currentSink().out(s),
+    writeErr: (s: string) => currentSink().err(s),
+    outputError: (s: string, write: (s: string) => void) => write(vietnameseError(s)),
+  };
+  const everywhere = (command: Command) => {
+    command.configureOutput(output);
     command.exitOverride();
-  }
+    for (const sub of command.commands) everywhere(sub);
+  };
+  everywhere(program);
+  program.addHelpCommand('help [lệnh]', 'xem hướng dẫn của một lệnh');
+  speakVietnamese(program);
   return program;
 }
 

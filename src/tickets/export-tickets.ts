@@ -99,7 +99,7 @@ export async function exportTickets(deps: TicketDeps, options: ExportTicketsOpti
       day(t.acknowledgedAt),
       day(t.answeredAt),
       day(t.closedAt),
-      met === null ? '' : met ? 'yes' : 'no',
+      met,
       t.isRemoteArea,
       t.isComplex,
       t.isSecondTime,

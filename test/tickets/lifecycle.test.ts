@@ -327,6 +327,15 @@ describe('ticket lifecycle', () => {
   });
 
   it('exports CSV without personal data by default and audits a personal-data export with its reason', async () => {
+    const { ticket: answered } = await createTicket(env.deps, {
+      kind: 'petition',
+      category: 'giao-thong',
+      description: 'Đèn đường hỏng',
+      personal: PERSON,
+      consent: CONSENT,
+      resident: ALICE,
+    });
+    await answerTicket(env.deps, { code: answered.code, answer: 'Đã thay bóng đèn.', actor: OFFICER });
     await createTicket(env.deps, {
       kind: 'petition',
       category: 'khac',
@@ -337,6 +346,20 @@ describe('ticket lifecycle', () => {
     });
     const plain = await exportTickets(env.deps, { actor: OFFICER });
     expect(plain.csv.split('\n')[0]).not.toMatch(/phone|full_name|address|description/);
+    // every boolean column speaks one language: true/false (deadline_met used to say yes/no), empty when unknown
+    const [header = '', ...rows] = plain.csv.trim().split('\n');
+    const columns = header.split(',');
+    const booleans = ['deadline_met', 'remote_area', 'complex', 'second_time', 'resident_resolved', 'disputed'];
+    for (const row of rows) {
+      const cells = row.split(',');
+      for (const name of booleans) {
+        const at = columns.indexOf(name);
+        expect(at).toBeGreaterThanOrEqual(0);
+        expect(['true', 'false', '']).toContain(cells[at]);
+      }
+    }
+    const answeredRow = rows.find((r) => r.startsWith(answered.code))?.split(',') ?? [];
+    expect(answeredRow[columns.indexOf('deadline_met')]).toBe('true');
     expect(plain.csv).not.toMatch(/0912345678|Nguyễn Văn An|Tổ 5|HYPERLINK/);
     await expect(exportTickets(env.deps, { actor: OFFICER, withPersonalData: true })).rejects.toMatchObject({
       code: 'BAD_INPUT',
@@ -352,7 +375,7 @@ describe('ticket lifecycle', () => {
     expect(exports.map((a) => a.action)).toEqual(['tickets.exported', 'tickets.exported_with_personal_data']);
     expect(exports[1]).toMatchObject({
       actor: 'lead:lanh.dao.c',
-      after: { reason: 'Tổng hợp báo cáo quý I', rows: 1, personalRows: 1 },
+      after: { reason: 'Tổng hợp báo cáo quý I', rows: 2, personalRows: 2 },
     });
   });
 

@@ -28,6 +28,9 @@ const ASSETS: Record<string, { file: string; type: string }> = {
   '/chat.js': { file: 'chat.js', type: 'text/javascript; charset=utf-8' },
   '/chat.css': { file: 'chat.css', type: 'text/css; charset=utf-8' },
   '/embed.js': { file: 'embed.js', type: 'text/javascript; charset=utf-8' },
+  // browsers ask for /favicon.ico on every page whatever the page says: both names serve the same icon
+  '/favicon.svg': { file: 'favicon.svg', type: 'image/svg+xml' },
+  '/favicon.ico': { file: 'favicon.svg', type: 'image/svg+xml' },
 };
 
 /**

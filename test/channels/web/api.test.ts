@@ -250,7 +250,12 @@ describe('web chat API', () => {
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     const html = await page.text();
     expect(html).toContain('<html lang="vi">');
-    for (const asset of ['/chat.js', '/chat.css', '/embed.js']) {
+    // no 404 for the icon every browser asks for
+    expect(html).toContain('rel="icon"');
+    const icon = await fetch(`${h.url}/favicon.ico`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml');
+    for (const asset of ['/chat.js', '/chat.css', '/embed.js', '/favicon.svg']) {
       const response = await fetch(`${h.url}${asset}`);
       expect(response.status).toBe(200);
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
