@@ -73,7 +73,10 @@ export async function readSettingsText(dir: string, file: string): Promise<Setti
       line: lineCounter.linePos(e.pos[0]).line,
       message: `sai cú pháp YAML (${e.code})`,
     }));
-    throw settingsError(file, problems);
+    const unique = problems.filter(
+      (p, i) => problems.findIndex((q) => q.line === p.line && q.message === p.message) === i,
+    );
+    throw settingsError(file, unique);
   }
   return {
     file,
