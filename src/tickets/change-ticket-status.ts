@@ -1,10 +1,11 @@
 // Use case: an officer moves a ticket along its lifecycle (accept, refuse, forward, start, close). The change,
 // its audit row and the message to the resident commit together.
 import { AppError } from '../shared/errors.js';
-import { answerDeadlineDate, endOfVietnamDay, vietnamDate } from './deadlines.js';
+import { endOfVietnamDay, notifyDeadline, settleDeadline, vietnamDate } from './deadlines.js';
 import type { TicketDeps } from './deps.js';
 import { canTransition, TRANSITIONS } from './lifecycle.js';
 import { statusChangedMessage } from './messages.js';
+import { ticketDeadlineLines, ticketFacts } from './ticket-deadlines.js';
 import { afterCommit, assertMayHandle, auditTicketChange, queueToResident, requireTicket } from './ticket-helpers.js';
 import { parseTrackingCode } from './tracking-code.js';
 import {
@@ -73,37 +74,36 @@ export async function changeTicketStatus(deps: TicketDeps, options: ChangeTicket
       patch.isComplex = isComplex;
       patch.isSecondTime = isSecondTime;
       if (before.kind === 'complaint' || before.kind === 'denunciation') {
-        // the legal period runs from acceptance (thụ lý)
-        patch.dueAt = endOfVietnamDay(
-          answerDeadlineDate(
-            {
-              kind: before.kind,
-              isRemoteArea: before.isRemoteArea,
-              isComplex,
-              isSecondTime,
-              extensions: before.extensions,
-              petitionWorkingDays: 0,
-              fromIso: vietnamDate(now),
-            },
-            deps.settings.deadlines,
-            deps.settings.calendar,
-          ),
-        );
+        // the legal period runs from acceptance (thụ lý), by the rules in force on the day of receipt
+        const facts = ticketFacts(before, deps.settings, {
+          isComplex,
+          isSecondTime,
+          acceptedOn: vietnamDate(now),
+          reopenedOn: null,
+        });
+        const ctx = { settings: deps.settings.deadlines, calendar: deps.settings.calendar };
+        const settle = settleDeadline(facts, ctx).date;
+        if (settle) patch.dueAt = endOfVietnamDay(settle);
+        // the denouncer is told of the acceptance within 5 working days (Law on Denunciations 2018, Art. 29)
+        const notify = notifyDeadline(facts, ctx)?.date;
+        if (notify) patch.notifyBy = endOfVietnamDay(notify);
       }
     }
     if (to === 'closed') {
       patch.closeReason = options.closeReason as CloseReason;
       patch.closedAt = now;
     }
-    const after = await tx.updateTicket(before.id, patch);
-    await auditTicketChange(tx, options.actor, `ticket.${to}`, before, after, now);
+    let after = await tx.updateTicket(before.id, patch);
     const queued = await queueToResident(
       tx,
       after,
       `ticket:${after.id}:status:${to}:${now.getTime()}`,
-      statusChangedMessage(after, before.status, deps.addressForm ?? 'Bạn'),
+      statusChangedMessage(after, before.status, deps.addressForm ?? 'Bạn', ticketDeadlineLines(after, deps.settings)),
       now,
     );
+    // the acceptance message is the denouncer's notice of it: record when it left, for the notice deadline
+    if (queued && patch.notifyBy && !after.notifiedAt) after = await tx.updateTicket(after.id, { notifiedAt: now });
+    await auditTicketChange(tx, options.actor, `ticket.${to}`, before, after, now);
     return { after, queued };
   });
   afterCommit(deps, result.queued);

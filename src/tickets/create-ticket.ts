@@ -2,15 +2,18 @@
 // confirmation message in ONE transaction, before anything is sent; idempotent on the channel message key.
 import { AppError, isAppError } from '../shared/errors.js';
 import {
-  addWorkingDays,
-  answerDeadlineDate,
+  acknowledgeDeadline,
+  type DeadlineFacts,
   deadlineRunsFromAcceptance,
   endOfVietnamDay,
+  forwardDeadline,
+  settleDeadline,
   vietnamDate,
 } from './deadlines.js';
 import type { TicketDeps } from './deps.js';
 import { type AddressForm, createdMessage } from './messages.js';
 import { routeTicket } from './settings.js';
+import { ticketDeadlineLines } from './ticket-deadlines.js';
 import { afterCommit, auditTicketChange } from './ticket-helpers.js';
 import { generateTrackingCode } from './tracking-code.js';
 import {
@@ -103,27 +106,30 @@ export async function createTicket(deps: TicketDeps, options: CreateTicketOption
   }
 
   const now = deps.clock.now();
-  const today = vietnamDate(now);
-  const { calendar, deadlines } = settings;
-  const acknowledgeBy = endOfVietnamDay(addWorkingDays(today, deadlines.acknowledgeWorkingDays, calendar));
   const isRemoteArea = commune?.remote ?? false;
-  const dueAt = deadlineRunsFromAcceptance(options.kind)
-    ? null
-    : endOfVietnamDay(
-        answerDeadlineDate(
-          {
-            kind: options.kind,
-            isRemoteArea,
-            isComplex: false,
-            isSecondTime: false,
-            extensions: 0,
-            petitionWorkingDays: category.petitionAnswerWorkingDays,
-            fromIso: today,
-          },
-          deadlines,
-          calendar,
-        ),
-      );
+  // the rules in force today, the day of receipt, fix this ticket's time limits for good
+  const facts: DeadlineFacts = {
+    kind: options.kind,
+    category: category.code,
+    isRemoteArea,
+    isComplex: false,
+    isSecondTime: options.isSecondTime ?? false,
+    extensions: 0,
+    receivedOn: vietnamDate(now),
+    acceptedOn: null,
+    categoryDays: category.petitionAnswerWorkingDays,
+  };
+  const ctx = { settings: settings.deadlines, calendar: settings.calendar };
+  const acknowledge = acknowledgeDeadline(facts, ctx);
+  if (!acknowledge.date)
+    throw new AppError('CONFIG_INVALID', `No acknowledge rule for ${options.kind} on ${facts.receivedOn}`, {
+      userMessage: `Chưa có quy tắc thời hạn thụ lý cho loại yêu cầu này vào ngày ${facts.receivedOn} (settings/deadlines.yaml).`,
+    });
+  const acknowledgeBy = endOfVietnamDay(acknowledge.date);
+  const forward = forwardDeadline(facts, ctx)?.date;
+  const forwardBy = forward ? endOfVietnamDay(forward) : null;
+  const settle = deadlineRunsFromAcceptance(options.kind) ? null : settleDeadline(facts, ctx).date;
+  const dueAt = settle ? endOfVietnamDay(settle) : null;
   const unitCode = routeTicket(settings.routing, category.code, commune?.code ?? null);
   const form: AddressForm = deps.addressForm ?? 'Bạn';
 
@@ -147,6 +153,7 @@ export async function createTicket(deps: TicketDeps, options: CreateTicketOption
           sourceKey: options.sourceKey ?? null,
           receivedAt: now,
           acknowledgeBy,
+          forwardBy,
           dueAt,
           isRemoteArea,
           isSecondTime: options.isSecondTime ?? false,
@@ -178,7 +185,7 @@ export async function createTicket(deps: TicketDeps, options: CreateTicketOption
               ticketId: ticket.id,
               channel: options.resident.channel,
               channelUserId: options.resident.channelUserId,
-              payload: createdMessage(ticket, form),
+              payload: createdMessage(ticket, form, ticketDeadlineLines(ticket, settings)),
             },
             now,
           );

@@ -2,9 +2,17 @@
 // reopens (in progress) and its officer is notified: the audit trail, a banner atop `tickets list` and
 // `tickets list --disputed`. The resident's reason, when given, is personal data kept with the personal part.
 import { AppError } from '../shared/errors.js';
-import { answerDeadlineDate, endOfVietnamDay, vietnamDate } from './deadlines.js';
+import { acknowledgeDeadline, endOfVietnamDay, settleDeadline, vietnamDate } from './deadlines.js';
 import type { TicketDeps } from './deps.js';
 import { type AddressForm, disputedMessage } from './messages.js';
+import {
+  mayStillDispute,
+  secondComplaintClosed,
+  secondComplaintExplanation,
+  secondComplaintWindow,
+} from './second-complaint.js';
+import type { TicketSettings } from './settings.js';
+import { ticketFacts } from './ticket-deadlines.js';
 import { assertOwner, auditTicketChange, requireTicket, residentActor } from './ticket-helpers.js';
 import { parseTrackingCode } from './tracking-code.js';
 import type { OutboxPayload, ResidentRef, Ticket } from './types.js';
@@ -26,66 +34,72 @@ export interface DisputeTicketResult {
 
 export type DisputeObstacle = 'not_answered' | 'window_closed';
 
-/** Why the answer of `ticket` cannot be disputed at `now`; undefined when it can. */
-export function disputeObstacle(ticket: Ticket, now: Date, windowDays: number): DisputeObstacle | undefined {
+/**
+ * Why the answer of `ticket` cannot be disputed at `now`; undefined when it can. A first-time complaint's answer may
+ * be disputed within the second-complaint window of the Law on Complaints (Art. 33), any other within the desk's
+ * dispute window.
+ */
+export function disputeObstacle(ticket: Ticket, now: Date, settings: TicketSettings): DisputeObstacle | undefined {
   if (!ticket.answeredAt || !['answered', 'closed'].includes(ticket.status)) return 'not_answered';
-  if (now.getTime() - ticket.answeredAt.getTime() > windowDays * 86_400_000) return 'window_closed';
+  if (!mayStillDispute(ticket, settings, now)) return 'window_closed';
   return undefined;
 }
 
-/** The error said to the resident for that obstacle. */
+/** The error said to the resident for that obstacle (for a complaint: the law's window, its days and its end). */
 export function disputeRefusal(
   ticket: Ticket,
   obstacle: DisputeObstacle,
-  windowDays: number,
+  settings: TicketSettings,
   form: AddressForm,
 ): AppError {
-  return obstacle === 'not_answered'
-    ? new AppError('CONFLICT', 'Nothing to dispute', {
-        userMessage: `Yêu cầu ${ticket.code} chưa có câu trả lời để đề nghị xem xét lại.`,
-      })
-    : new AppError('CONFLICT', 'Dispute window closed', {
-        userMessage: `Đã quá ${windowDays} ngày kể từ ngày trả lời nên không thể mở lại yêu cầu ${ticket.code}. ${form} có thể gửi một yêu cầu mới.`,
-      });
+  if (obstacle === 'not_answered')
+    return new AppError('CONFLICT', 'Nothing to dispute', {
+      userMessage: `Yêu cầu ${ticket.code} chưa có câu trả lời để đề nghị xem xét lại.`,
+    });
+  const window = secondComplaintWindow(ticket, settings);
+  return new AppError('CONFLICT', 'Dispute window closed', {
+    userMessage: window
+      ? secondComplaintClosed(window, ticket.code, form)
+      : `Đã quá ${settings.deadlines.disputeWindowDays} ngày kể từ ngày trả lời nên không thể mở lại yêu cầu ${ticket.code}. ${form} có thể gửi một yêu cầu mới.`,
+  });
+}
+
+/** What the law makes of disputing this answer, said before and after reopening; undefined when nothing special. */
+export function disputeExplanation(ticket: Ticket, settings: TicketSettings, form: AddressForm): string | undefined {
+  const window = secondComplaintWindow(ticket, settings);
+  return window ? secondComplaintExplanation(window, form) : undefined;
 }
 
 /**
- * The answer deadline of a reopened ticket, from the day of the dispute, and whether it is now a second-time
- * complaint: a complaint's answer disputed is settled as one (Law on Complaints 2011, Art. 37: 45 days, 60 complex,
- * 60 / 70 in remote areas); a denunciation gets its base period again; a petition or question its category's days.
+ * The answer deadline of a reopened ticket, from the day of the dispute with the rules in force that day, and
+ * whether it is now a second-time complaint: a complaint's answer disputed is settled as one (Law on Complaints 2011,
+ * Art. 37: 45 days, 60 complex, 60 / 70 in remote areas); a denunciation gets its base period again; a petition or
+ * question its category's days.
  */
 function reopenedTerms(
   deps: Pick<TicketDeps, 'settings'>,
   ticket: Ticket,
   now: Date,
 ): Pick<Ticket, 'dueAt' | 'isSecondTime'> {
-  const { calendar, deadlines, categories } = deps.settings;
-  const category = categories.find((c) => c.code === ticket.category);
+  const { settings } = deps;
+  const ctx = { settings: settings.deadlines, calendar: settings.calendar };
   const isSecondTime = ticket.kind === 'complaint' || ticket.isSecondTime;
-  const dueAt = endOfVietnamDay(
-    answerDeadlineDate(
-      {
-        kind: ticket.kind,
-        isRemoteArea: ticket.isRemoteArea,
-        isComplex: false,
-        isSecondTime,
-        extensions: 0,
-        // a category since removed from the settings: the general 10 working days (Law on Citizen Reception)
-        petitionWorkingDays: category?.petitionAnswerWorkingDays ?? deadlines.acknowledgeWorkingDays,
-        fromIso: vietnamDate(now),
-      },
-      deadlines,
-      calendar,
-    ),
-  );
-  return { dueAt, isSecondTime };
+  const facts = ticketFacts(ticket, settings, {
+    isSecondTime,
+    isComplex: false,
+    extensions: 0,
+    reopenedOn: vietnamDate(now),
+  });
+  // a category since removed from the settings: the acknowledgement days of the Law on Citizen Reception
+  if (facts.categoryDays === undefined) facts.categoryDays = acknowledgeDeadline(facts, ctx).days ?? undefined;
+  const settle = settleDeadline(facts, ctx).date;
+  return { dueAt: settle ? endOfVietnamDay(settle) : ticket.dueAt, isSecondTime };
 }
 
 export async function disputeTicket(deps: TicketDeps, options: DisputeTicketOptions): Promise<DisputeTicketResult> {
   const parsed = parseTrackingCode(options.code);
   if (!parsed.ok) throw new AppError('BAD_INPUT', 'Invalid code', { userMessage: `Mã "${options.code}" không đúng.` });
   const now = deps.clock.now();
-  const windowDays = deps.settings.deadlines.disputeWindowDays;
   const form = deps.addressForm ?? 'Bạn';
   const reason = options.reason?.normalize('NFC').trim().slice(0, MAX_DISPUTE_REASON) || null;
   const result = await deps.store.transaction(async (tx) => {
@@ -99,8 +113,10 @@ export async function disputeTicket(deps: TicketDeps, options: DisputeTicketOpti
       before.disputedAt > before.answeredAt
     )
       return { after: before, reply: disputedMessage(before, form) };
-    const obstacle = disputeObstacle(before, now, windowDays);
-    if (obstacle) throw disputeRefusal(before, obstacle, windowDays, form);
+    const obstacle = disputeObstacle(before, now, deps.settings);
+    if (obstacle) throw disputeRefusal(before, obstacle, deps.settings, form);
+    // said before the ticket turns second-time: the window is the first decision's
+    const explanation = disputeExplanation(before, deps.settings, form);
     const after = await tx.updateTicket(before.id, {
       status: 'in_progress',
       disputedAt: now,
@@ -118,7 +134,7 @@ export async function disputeTicket(deps: TicketDeps, options: DisputeTicketOpti
       residentGaveReason: reason !== null,
     });
     // the resident is in the chat pressing the button: the caller sends the reply, no outbox copy
-    return { after, reply: disputedMessage(after, form) };
+    return { after, reply: disputedMessage(after, form, explanation) };
   });
   return { ticket: result.after, reply: result.reply };
 }

@@ -43,7 +43,12 @@ const BASE_COLUMNS = [
   'close_reason',
   'unit',
   'received_date',
+  'forward_by',
   'acknowledge_by',
+  'acknowledge_extended',
+  'notify_by',
+  'notified_date',
+  'notify_met',
   'due_date',
   'acknowledged_date',
   'answered_date',
@@ -85,6 +90,8 @@ export async function exportTickets(deps: TicketDeps, options: ExportTicketsOpti
     const deadline = t.kind === 'complaint' || t.kind === 'denunciation' ? t.dueAt : (t.dueAt ?? currentDeadline(t));
     const finished = t.answeredAt ?? t.closedAt;
     const met = deadline && finished ? finished <= deadline : null;
+    // the denouncer's notice of acceptance (Law on Denunciations 2018, Art. 29): met, missed, or still open
+    const notifyMet = t.notifyBy ? (t.notifiedAt ? t.notifiedAt <= t.notifyBy : null) : null;
     const row: unknown[] = [
       t.code,
       t.kind,
@@ -94,7 +101,12 @@ export async function exportTickets(deps: TicketDeps, options: ExportTicketsOpti
       t.closeReason,
       t.unitCode,
       day(t.receivedAt),
+      day(t.forwardBy),
       day(t.acknowledgeBy),
+      t.acknowledgeExtensionReason !== null,
+      day(t.notifyBy),
+      day(t.notifiedAt),
+      notifyMet,
       day(t.dueAt),
       day(t.acknowledgedAt),
       day(t.answeredAt),

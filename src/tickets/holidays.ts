@@ -7,9 +7,17 @@ export type HolidaySource = 'computed' | 'official' | 'staff';
 export interface HolidayEntry {
   date: string;
   name: string;
+  /** official: announced (or fixed by the Labour Code), with `announcement`; computed: a default to confirm. */
   source: HolidaySource;
   /** day_off (default): a weekday off. working_day: a Saturday/Sunday worked to make up a swapped day (làm bù). */
   type: 'day_off' | 'working_day';
+  /** The announcement or article that makes it official (required for `official`). */
+  announcement?: string | undefined;
+}
+
+/** Whether staff still have to confirm an entry against the government's announcement. */
+export function needsConfirmation(entry: Pick<HolidayEntry, 'source'>): boolean {
+  return entry.source === 'computed';
 }
 
 const DAY_MS = 86_400_000;
@@ -40,7 +48,7 @@ export function isWeekend(iso: string): boolean {
 /**
  * The default days off of a solar year, as the Labour Code 2019 (Art. 112) sets them for civil servants:
  * 1/1; Tết Nguyên đán 5 days; Giỗ Tổ Hùng Vương 10/3 lunar; 30/4; 1/5; 2/9 and one adjacent day; a fixed-date
- * holiday that falls on Saturday or Sunday gives a compensatory day (nghỉ bù) on the next working day.
+ * holiday that falls on Saturday or Sunday gives a compensatory day (nghỉ bù) on the next working day (Art. 111(3)).
  *
  * The Prime Minister fixes the exact Tết days and the day next to 2/9 each year. The rules below reproduce the
  * announced Tết days of 2018–2026 (5 consecutive weekdays starting on the first weekday on or after two days
@@ -93,14 +101,14 @@ export function computeDefaultHolidays(year: number): HolidayEntry[] {
 /** Working days: not Saturday or Sunday, not a day off; a listed working_day (làm bù) works even on a weekend. */
 export class HolidayCalendar {
   private readonly daysOff = new Map<string, HolidayEntry>();
-  private readonly workingWeekends = new Set<string>();
+  private readonly workingWeekends = new Map<string, HolidayEntry>();
   private readonly listedYears = new Set<number>();
   private readonly computedYears = new Set<number>();
 
   constructor(entries: HolidayEntry[]) {
     for (const e of entries) {
       this.listedYears.add(Number(e.date.slice(0, 4)));
-      if (e.type === 'working_day') this.workingWeekends.add(e.date);
+      if (e.type === 'working_day') this.workingWeekends.set(e.date, e);
       else this.daysOff.set(e.date, e);
     }
   }
@@ -139,5 +147,17 @@ export class HolidayCalendar {
     return [...this.daysOff.values()]
       .filter((e) => e.date.startsWith(`${year}-`))
       .sort((a, b) => a.date.localeCompare(b.date));
+  }
+
+  /** The Saturdays and Sundays worked in a year (làm bù), sorted. */
+  workingWeekendsForYear(year: number): HolidayEntry[] {
+    return [...this.workingWeekends.values()]
+      .filter((e) => e.date.startsWith(`${year}-`))
+      .sort((a, b) => a.date.localeCompare(b.date));
+  }
+
+  /** Whether the year's days come from settings/holidays.yaml (true) or were computed because it lists none. */
+  isListed(year: number): boolean {
+    return this.listedYears.has(year);
   }
 }

@@ -19,15 +19,26 @@ export {
   createTicket,
 } from './create-ticket.js';
 export {
+  citeBasis,
+  citeRule,
+  DEADLINE_STEPS,
+  type DeadlineRule,
+  type DeadlineSettings,
+  type DeadlineStep,
+  findRule,
+  type LegalBasis,
+  ruleLabel,
+  verifyWarning,
+} from './deadline-rules.js';
+export { loadDeadlineSettings, loadHolidaySettings } from './deadline-settings.js';
+export {
   addCalendarDays,
   addWorkingDays,
-  COMPLAINT_DAYS,
-  complaintDays,
   currentDeadline,
-  DEFAULT_DEADLINE_RULES,
-  DENUNCIATION_DAYS,
-  type DeadlineRules,
+  type DeadlineFacts,
   endOfVietnamDay,
+  type PlannedDeadline,
+  planDeadlines,
   vietnamDate,
   workingDaysLeft,
 } from './deadlines.js';
@@ -46,11 +57,27 @@ export {
   type EraseResidentPersonalDataResult,
   eraseResidentPersonalData,
 } from './erase-resident-personal-data.js';
+export {
+  type DeadlineReport,
+  EXPLAINABLE_KINDS,
+  type ExplainDeadlinesInput,
+  explainDeadlines,
+} from './explain-deadlines.js';
 export { type ExportTicketsOptions, type ExportTicketsResult, exportTickets } from './export-tickets.js';
-export { type ExtendTicketDeadlineOptions, extendTicketDeadline } from './extend-ticket-deadline.js';
+export {
+  EXTENSION_DECISION_RECIPIENTS,
+  type ExtendTicketDeadlineOptions,
+  extendTicketDeadline,
+} from './extend-ticket-deadline.js';
 export { type FileQuestionOptions, type FileQuestionResult, fileQuestion } from './file-question.js';
 export { giveDisputeReason } from './give-dispute-reason.js';
-export { computeDefaultHolidays, HolidayCalendar, type HolidayEntry } from './holidays.js';
+export {
+  computeDefaultHolidays,
+  HolidayCalendar,
+  type HolidayEntry,
+  needsConfirmation,
+  weekdayOf,
+} from './holidays.js';
 export { createComplaintIntake } from './intake/complaint-intake.js';
 export { OPEN_STATUSES, TRANSITIONS } from './lifecycle.js';
 export { type ListDisputableTicketsOptions, listDisputableTickets } from './list-disputable-tickets.js';
@@ -67,6 +94,7 @@ export {
 export { lunarToIsoDate, lunarToSolar, solarToLunar } from './lunar-calendar.js';
 export {
   type AddressForm,
+  deadlineLineText,
   formatDate,
   formatDateTime,
   parseTicketAction,
@@ -79,10 +107,12 @@ export { canSeeIdentity, HIDDEN_IDENTITY, maskPhone } from './privacy.js';
 export { formatPublicView, type PublicTicketView, toPublicView } from './public-view.js';
 export { recordResolution } from './record-resolution.js';
 export { recordSatisfaction } from './record-satisfaction.js';
+export { secondComplaintWindow } from './second-complaint.js';
 export { loadTicketSettings, routeTicket, type TicketSettings } from './settings.js';
 export { type ResidentPersonalData, showResidentPersonalData } from './show-resident-personal-data.js';
 export { type ShowTicketOptions, showTicket, type TicketDetail } from './show-ticket.js';
 export { syncTicketSettings } from './sync-ticket-settings.js';
+export { type DeadlineLine, ticketDeadlineLines } from './ticket-deadlines.js';
 export { createTicketActionHandler, createTicketDesk, createTicketDialogues } from './ticket-desk.js';
 export { actorLabel } from './ticket-helpers.js';
 export { findTrackingCodeInText, generateTrackingCode, parseTrackingCode } from './tracking-code.js';

@@ -24,14 +24,13 @@ export async function listDisputableTickets(
   options: ListDisputableTicketsOptions,
 ): Promise<Ticket[]> {
   const now = deps.clock.now();
-  const windowDays = deps.settings.deadlines.disputeWindowDays;
   const form = deps.addressForm ?? 'Bạn';
   if (options.code === undefined) {
     const residentId = await deps.store.findResidentId(options.resident);
     if (residentId === null) return [];
     const answered = await deps.store.listTickets({ residentId, statuses: ['answered', 'closed'], limit: 500 });
     return answered
-      .filter((t) => disputeObstacle(t, now, windowDays) === undefined)
+      .filter((t) => disputeObstacle(t, now, deps.settings) === undefined)
       .sort((a, b) => (b.answeredAt?.getTime() ?? 0) - (a.answeredAt?.getTime() ?? 0))
       .slice(0, MAX_DISPUTABLE_TICKETS);
   }
@@ -64,7 +63,7 @@ export async function listDisputableTickets(
       }),
     );
   }
-  const obstacle = disputeObstacle(ticket, now, windowDays);
+  const obstacle = disputeObstacle(ticket, now, deps.settings);
   if (obstacle === 'not_answered' && isDisputed(ticket)) {
     throw new AppError('CONFLICT', 'Already reopened', {
       userMessage: `Yêu cầu ${ticket.code} đã được mở lại theo đề nghị của ${form.toLowerCase()} ngày ${formatDate(ticket.disputedAt)}; cán bộ phụ trách đang xem xét lại.`,
@@ -77,6 +76,6 @@ export async function listDisputableTickets(
         formatPublicView(toPublicView(ticket, deps.settings)),
     });
   }
-  if (obstacle) throw disputeRefusal(ticket, obstacle, windowDays, form);
+  if (obstacle) throw disputeRefusal(ticket, obstacle, deps.settings, form);
   return [ticket];
 }

@@ -1,6 +1,7 @@
 // What residents read about their tickets (queued in the outbox or returned to the dialogue), in Vietnamese.
 import { vietnamDate } from './deadlines.js';
 import type { ResidentTicketData } from './show-resident-personal-data.js';
+import type { DeadlineLine } from './ticket-deadlines.js';
 import {
   CLOSE_REASON_LABEL,
   KIND_LABEL,
@@ -24,6 +25,14 @@ export function formatDateTime(at: Date | null | undefined): string {
   if (!at) return '—';
   const hhmm = new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(11, 16);
   return `${hhmm} ${formatDate(at)}`;
+}
+
+/**
+ * One time limit under its own label: "Hạn thụ lý khiếu nại: 16/01/2026", "Hạn trả lời (cam kết của tỉnh): …",
+ * with the day it was done when it was.
+ */
+export function deadlineLineText(line: Pick<DeadlineLine, 'label' | 'date' | 'doneAt'>): string {
+  return `${line.label}: ${formatDate(line.date)}${line.doneAt ? ` (đã thực hiện ngày ${formatDate(line.doneAt)})` : ''}`;
 }
 
 function text(t: string): OutboxPayload {
@@ -61,21 +70,37 @@ export function parseTicketAction(action: string): TicketAction | undefined {
   return undefined;
 }
 
-export function createdMessage(ticket: Ticket, form: AddressForm): OutboxPayload {
+/** The receipt: the code, the date of receipt and each time limit set so far, in the order of the lookup. */
+export function createdMessage(ticket: Ticket, form: AddressForm, deadlines: DeadlineLine[]): OutboxPayload {
+  const fromAcceptance = ticket.kind === 'complaint' || ticket.kind === 'denunciation';
   return {
-    text:
-      `Đã tiếp nhận ${KIND_LABEL[ticket.kind].toLowerCase()} của ${form.toLowerCase()}.\n` +
-      `Mã tra cứu: ${ticket.code}\n` +
-      `Ngày tiếp nhận: ${formatDate(ticket.receivedAt)}. Cơ quan sẽ thông báo việc thụ lý chậm nhất ngày ${formatDate(ticket.acknowledgeBy)}.\n` +
+    text: [
+      `Đã tiếp nhận ${KIND_LABEL[ticket.kind].toLowerCase()} của ${form.toLowerCase()}.`,
+      `Mã tra cứu: ${ticket.code}`,
+      `Ngày tiếp nhận: ${formatDate(ticket.receivedAt)}`,
+      ...deadlines.map(deadlineLineText),
+      fromAcceptance ? 'Thời hạn giải quyết được tính từ ngày thụ lý và sẽ được thông báo khi thụ lý.' : undefined,
       `${form} có thể gửi mã này bất cứ lúc nào để xem tình trạng xử lý.`,
+    ]
+      .filter(Boolean)
+      .join('\n'),
     quickReplies: [{ label: 'Xem tình trạng', action: TICKET_ACTIONS.lookup(ticket.code) }],
     attachments: [],
   };
 }
 
-export function statusChangedMessage(ticket: Ticket, previous: TicketStatus, form: AddressForm): OutboxPayload {
+export function statusChangedMessage(
+  ticket: Ticket,
+  previous: TicketStatus,
+  form: AddressForm,
+  deadlines: DeadlineLine[] = [],
+): OutboxPayload {
   const lines = [`Yêu cầu ${ticket.code}: ${STATUS_LABEL[previous]} → ${STATUS_LABEL[ticket.status]}.`];
-  if (ticket.status === 'accepted' && ticket.dueAt) lines.push(`Thời hạn giải quyết: ${formatDate(ticket.dueAt)}.`);
+  const settle = deadlines.find((d) => d.step === 'settle');
+  if (ticket.status === 'accepted' && ticket.kind === 'denunciation')
+    lines.push(`Đây là thông báo việc thụ lý tố cáo của ${form.toLowerCase()} (Luật Tố cáo 2018, Điều 29).`);
+  if (ticket.status === 'accepted' && ticket.dueAt)
+    lines.push(settle ? `${deadlineLineText(settle)}.` : `Thời hạn giải quyết: ${formatDate(ticket.dueAt)}.`);
   if (ticket.status === 'refused' && ticket.statusNote) lines.push(`Lý do: ${ticket.statusNote}`);
   if (ticket.status === 'forwarded' && ticket.statusNote) lines.push(`Đã chuyển đến: ${ticket.statusNote}`);
   if (ticket.status === 'closed' && ticket.closeReason)
@@ -129,10 +154,12 @@ export function thanksForRating(form: AddressForm, disputeCode?: string): Outbox
   };
 }
 
-export function disputedMessage(ticket: Ticket, form: AddressForm): OutboxPayload {
+/** After reopening; `explanation` says what the law makes of it (a second-time complaint and its window). */
+export function disputedMessage(ticket: Ticket, form: AddressForm, explanation?: string): OutboxPayload {
   return text(
     `Đã mở lại yêu cầu ${ticket.code} theo đề nghị của ${form.toLowerCase()}. Cán bộ phụ trách đã được thông báo và sẽ xem xét lại` +
-      (ticket.dueAt ? `, trả lời chậm nhất ngày ${formatDate(ticket.dueAt)}.` : '.'),
+      (ticket.dueAt ? `, trả lời chậm nhất ngày ${formatDate(ticket.dueAt)}.` : '.') +
+      (explanation ? `\n${explanation}` : ''),
   );
 }
 
@@ -140,13 +167,19 @@ export function disputedMessage(ticket: Ticket, form: AddressForm): OutboxPayloa
  * The confirmation of a typed dispute: one ticket ("Đề nghị xem xét lại" / "Không"), or one button per ticket when
  * several answers may still be disputed. The buttons are the same `tk:dispute` the rating prompt offers.
  */
-export function disputeOfferMessage(tickets: Ticket[], form: AddressForm): OutboxPayload {
+export function disputeOfferMessage(
+  tickets: Ticket[],
+  form: AddressForm,
+  explain: (ticket: Ticket) => string | undefined = () => undefined,
+): OutboxPayload {
   const you = form.toLowerCase();
   const [only] = tickets;
   if (tickets.length === 1 && only) {
+    const explanation = explain(only);
     return {
       text:
         `${form} muốn đề nghị xem xét lại yêu cầu ${only.code} (${KIND_LABEL[only.kind].toLowerCase()}, trả lời ngày ${formatDate(only.answeredAt)})?\n` +
+        (explanation ? `${explanation}\n` : '') +
         `Yêu cầu sẽ được mở lại và cán bộ phụ trách sẽ được thông báo để xem xét lại.`,
       quickReplies: [
         { label: 'Đề nghị xem xét lại', action: TICKET_ACTIONS.dispute(only.code) },
@@ -158,9 +191,10 @@ export function disputeOfferMessage(tickets: Ticket[], form: AddressForm): Outbo
   return {
     text: [
       `${form} có ${tickets.length} yêu cầu đã được trả lời còn trong thời hạn đề nghị xem xét lại. ${form} muốn đề nghị xem xét lại yêu cầu nào?`,
-      ...tickets.map(
-        (t) => `• ${t.code} — ${KIND_LABEL[t.kind].toLowerCase()}, trả lời ngày ${formatDate(t.answeredAt)}`,
-      ),
+      ...tickets.map((t) => {
+        const explanation = explain(t);
+        return `• ${t.code} — ${KIND_LABEL[t.kind].toLowerCase()}, trả lời ngày ${formatDate(t.answeredAt)}${explanation ? `. ${explanation}` : ''}`;
+      }),
       `Yêu cầu được chọn sẽ được mở lại và cán bộ phụ trách sẽ được thông báo. Nếu không cần, ${you} bấm "Không".`,
     ].join('\n'),
     quickReplies: [

@@ -35,6 +35,7 @@ export interface NewTicket {
   sourceKey: string | null;
   receivedAt: Date;
   acknowledgeBy: Date;
+  forwardBy: Date | null;
   dueAt: Date | null;
   isRemoteArea: boolean;
   isSecondTime: boolean;
@@ -129,8 +130,10 @@ export interface TicketStore extends TicketOps {
   syncUnits(units: Array<{ code: string; name: string }>): Promise<void>;
   /** Makes the RoutingRule table mirror the settings, for reporting. */
   syncRoutingRules(rules: Array<{ category: string; commune: string; unit: string }>): Promise<void>;
-  /** Makes the Holiday table mirror the calendar in use, for reporting. */
-  syncHolidays(holidays: Array<{ date: string; name: string; source: string }>): Promise<void>;
+  /** Makes the Holiday table mirror the calendar in use (days off and worked weekends), for reporting. */
+  syncHolidays(
+    holidays: Array<{ date: string; name: string; source: string; type: string; announcement: string | null }>,
+  ): Promise<void>;
 }
 
 /**

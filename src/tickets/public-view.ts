@@ -1,8 +1,9 @@
 // What anyone holding a tracking code may see: status, dates, deadline and the public answer — no personal data,
 // not even the resident's own description (it may name people).
 import { currentDeadline } from './deadlines.js';
-import { formatDate } from './messages.js';
+import { deadlineLineText, formatDate } from './messages.js';
 import type { TicketSettings } from './settings.js';
+import { type DeadlineLine, ticketDeadlineLines } from './ticket-deadlines.js';
 import {
   CLOSE_REASON_LABEL,
   type CloseReason,
@@ -31,6 +32,8 @@ export interface PublicTicketView {
   acknowledgeBy: Date;
   dueAt: Date | null;
   currentDeadline: Date | null;
+  /** Every dated time limit, each with its own label, in the one order used everywhere. */
+  deadlines: DeadlineLine[];
   answeredAt: Date | null;
   closedAt: Date | null;
   publicAnswer: string | null;
@@ -55,6 +58,7 @@ export function toPublicView(ticket: Ticket, settings: TicketSettings): PublicTi
     acknowledgeBy: ticket.acknowledgeBy,
     dueAt: ticket.dueAt,
     currentDeadline: currentDeadline(ticket),
+    deadlines: ticketDeadlineLines(ticket, settings),
     answeredAt: ticket.answeredAt,
     closedAt: ticket.closedAt,
     publicAnswer: ticket.publicAnswer,
@@ -67,14 +71,12 @@ export function formatPublicView(view: PublicTicketView): string {
   const lines = [
     `Mã ${view.code} — ${view.kindLabel} (${view.categoryName}${view.communeName ? `, ${view.communeName}` : ''})`,
     `Tình trạng: ${view.statusLabel}${view.closeReasonLabel ? ` — ${view.closeReasonLabel}` : ''}`,
+    // the date of receipt, then each time limit under its own label: the order of the receipt and `tickets show`
     `Ngày tiếp nhận: ${formatDate(view.receivedAt)}`,
+    ...view.deadlines.map(deadlineLineText),
   ];
   if (view.unitName) lines.push(`Đơn vị xử lý: ${view.unitName}`);
   if (view.statusNote) lines.push(`${view.status === 'refused' ? 'Lý do' : 'Chuyển đến'}: ${view.statusNote}`);
-  if (view.currentDeadline)
-    lines.push(
-      `${view.status === 'received' ? 'Hạn thông báo thụ lý' : 'Hạn giải quyết'}: ${formatDate(view.currentDeadline)}`,
-    );
   if (view.answeredAt) lines.push(`Ngày trả lời: ${formatDate(view.answeredAt)}`);
   if (view.publicAnswer) lines.push(`Nội dung trả lời:\n${view.publicAnswer}`);
   if (view.closedAt) lines.push(`Ngày đóng: ${formatDate(view.closedAt)}`);

@@ -2,6 +2,7 @@
 import { AppError } from '../shared/errors.js';
 import type { TicketDeps } from './deps.js';
 import { ratingPrompt } from './messages.js';
+import { mayStillDispute } from './second-complaint.js';
 import { assertOwner, auditTicketChange, requireTicket, residentActor } from './ticket-helpers.js';
 import { parseTrackingCode } from './tracking-code.js';
 import type { OutboxPayload, ResidentRef, Ticket } from './types.js';
@@ -34,8 +35,7 @@ export async function recordResolution(
       });
     const after = await tx.updateTicket(before.id, { residentResolved: options.resolved });
     await auditTicketChange(tx, residentActor(residentId), 'ticket.resolution_reported', before, after, now);
-    const withinWindow =
-      now.getTime() - before.answeredAt.getTime() <= deps.settings.deadlines.disputeWindowDays * 86_400_000;
+    const withinWindow = mayStillDispute(before, deps.settings, now);
     return { ticket: after, reply: ratingPrompt(after, deps.addressForm ?? 'Bạn', !options.resolved && withinWindow) };
   });
 }

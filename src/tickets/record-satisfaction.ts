@@ -2,6 +2,7 @@
 import { AppError } from '../shared/errors.js';
 import type { TicketDeps } from './deps.js';
 import { thanksForRating } from './messages.js';
+import { mayStillDispute } from './second-complaint.js';
 import { assertOwner, auditTicketChange, requireTicket, residentActor } from './ticket-helpers.js';
 import { parseTrackingCode } from './tracking-code.js';
 import type { OutboxPayload, ResidentRef, Ticket } from './types.js';
@@ -34,7 +35,7 @@ export async function recordSatisfaction(
     const mayDispute =
       after.residentResolved === false &&
       (after.status === 'answered' || after.status === 'closed') &&
-      before.answeredAt.getTime() + deps.settings.deadlines.disputeWindowDays * 86_400_000 >= now.getTime();
+      mayStillDispute(before, deps.settings, now);
     return { ticket: after, reply: thanksForRating(deps.addressForm ?? 'Bạn', mayDispute ? after.code : undefined) };
   });
 }

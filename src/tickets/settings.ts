@@ -1,21 +1,19 @@
-// Staff-editable settings of the tickets desk (settings/*.yaml): categories, communes, units and routing,
-// holidays, deadline counting. Validated once with zod; a mistake names the file and the field, in Vietnamese.
+// Staff-editable settings of the tickets desk (settings/*.yaml): categories, communes, units and routing, plus the
+// holidays and deadline rules read by deadline-settings.ts. Validated once with zod; a mistake names the file and
+// the field, in Vietnamese.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { AppError } from '../shared/errors.js';
-import { DEFAULT_DEADLINE_RULES, type DeadlineRules } from './deadlines.js';
+import type { DeadlineSettings } from './deadline-rules.js';
+import { checkRuleCategories, loadDeadlineSettings, loadHolidaySettings } from './deadline-settings.js';
 import { HolidayCalendar, type HolidayEntry } from './holidays.js';
 
 const code = z
   .string()
   .trim()
   .regex(/^[a-z0-9][a-z0-9_-]*$/, 'chỉ gồm chữ thường không dấu, số, - và _');
-const isoDate = z.preprocess(
-  (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v),
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày phải có dạng YYYY-MM-DD'),
-);
 
 const categoriesSchema = z.object({
   categories: z
@@ -57,24 +55,6 @@ const routingSchema = z.object({
     .default([]),
 });
 
-const holidaysSchema = z.object({
-  days: z.array(
-    z.object({
-      date: isoDate,
-      name: z.string().min(1),
-      source: z.enum(['computed', 'official', 'staff']).default('staff'),
-      type: z.enum(['day_off', 'working_day']).default('day_off'),
-    }),
-  ),
-});
-
-const deadlinesSchema = z.object({
-  acknowledgeWorkingDays: z.number().int().min(1).max(30).default(DEFAULT_DEADLINE_RULES.acknowledgeWorkingDays),
-  legalDayCounting: z.enum(['calendar', 'working']).default(DEFAULT_DEADLINE_RULES.legalDayCounting),
-  dueSoonWorkingDays: z.number().int().min(0).max(30).default(DEFAULT_DEADLINE_RULES.dueSoonWorkingDays),
-  disputeWindowDays: z.number().int().min(1).max(365).default(DEFAULT_DEADLINE_RULES.disputeWindowDays),
-});
-
 export interface Category {
   code: string;
   name: string;
@@ -101,16 +81,16 @@ export interface TicketSettings {
   routing: RoutingSettings;
   holidays: HolidayEntry[];
   calendar: HolidayCalendar;
-  deadlines: DeadlineRules;
+  /** Effective-dated deadline rules and the knobs around them (settings/deadlines.yaml, deadline-settings.ts). */
+  deadlines: DeadlineSettings;
 }
 
-async function readYaml<T>(dir: string, file: string, schema: z.ZodType<T>, optional = false): Promise<T> {
+async function readYaml<T>(dir: string, file: string, schema: z.ZodType<T>): Promise<T> {
   const full = path.join(dir, file);
   let text: string;
   try {
     text = await readFile(full, 'utf8');
   } catch (error) {
-    if (optional && (error as NodeJS.ErrnoException).code === 'ENOENT') return schema.parse({});
     throw new AppError('CONFIG_INVALID', `Cannot read ${full}`, {
       cause: error,
       userMessage: `Không đọc được tệp cấu hình ${file} trong ${dir}.`,
@@ -185,17 +165,21 @@ export async function loadTicketSettings(settingsDir: string): Promise<TicketSet
   const categories = await readYaml(settingsDir, 'categories.yaml', categoriesSchema);
   const communes = await readYaml(settingsDir, 'communes.yaml', communesSchema);
   const routing = await readYaml(settingsDir, 'routing.yaml', routingSchema);
-  const holidays = await readYaml(settingsDir, 'holidays.yaml', holidaysSchema);
-  const deadlines = await readYaml(settingsDir, 'deadlines.yaml', deadlinesSchema, true);
+  const holidays = await loadHolidaySettings(settingsDir);
+  const deadlines = await loadDeadlineSettings(settingsDir);
   const settings = {
     categories: categories.categories,
     communes: communes.communes,
     routing,
-    holidays: holidays.days,
+    holidays,
     deadlines,
   };
   validateTicketSettings(settings);
-  return { ...settings, calendar: new HolidayCalendar(holidays.days) };
+  checkRuleCategories(
+    deadlines,
+    settings.categories.map((c) => c.code),
+  );
+  return { ...settings, calendar: new HolidayCalendar(holidays) };
 }
 
 /** category × commune → unit code: the most specific rule wins (exact both, then category, then commune). */

@@ -25,6 +25,9 @@ export interface TicketDetail extends PublicTicketView {
   unitCode: string | null;
   assignee: string | null;
   acknowledgedAt: Date | null;
+  /** Denunciations: why the acceptance period was lengthened (officers' words). */
+  acknowledgeExtensionReason: string | null;
+  notifiedAt: Date | null;
   disputedAt: Date | null;
   isDisputed: boolean;
   /**
@@ -94,6 +97,8 @@ export async function showTicket(deps: TicketDeps, options: ShowTicketOptions): 
     unitCode: ticket.unitCode,
     assignee: ticket.assignee,
     acknowledgedAt: ticket.acknowledgedAt,
+    acknowledgeExtensionReason: ticket.acknowledgeExtensionReason,
+    notifiedAt: ticket.notifiedAt,
     disputedAt: ticket.disputedAt,
     isDisputed: isDisputed(ticket),
     dispute: ticket.disputedAt

@@ -15,7 +15,7 @@ import {
 import { isAppError } from '../shared/errors.js';
 import type { TicketDeps } from './deps.js';
 import { createDisputeReasonDialogue, DISPUTE_REASON_DIALOGUE } from './dispute-reason-dialogue.js';
-import { disputeTicket } from './dispute-ticket.js';
+import { disputeExplanation, disputeTicket } from './dispute-ticket.js';
 import { eraseResidentPersonalData } from './erase-resident-personal-data.js';
 import { fileQuestion } from './file-question.js';
 import { createComplaintIntake } from './intake/complaint-intake.js';
@@ -85,7 +85,8 @@ export function createTicketDesk(deps: TicketDeps): TicketDesk {
             ],
           };
         }
-        const offer = disputeOfferMessage(tickets, form);
+        // a complaint's answer: the window for a second-time complaint, said before the resident decides
+        const offer = disputeOfferMessage(tickets, form, (t) => disputeExplanation(t, deps.settings, form));
         return { kind: 'reply', text: offer.text, quickReplies: offer.quickReplies };
       } catch (error) {
         const failure = codeFailure(error);

@@ -100,6 +100,14 @@ export interface Ticket {
   sourceKey: string | null;
   receivedAt: Date;
   acknowledgeBy: Date;
+  /** Denunciations: the acceptance period was lengthened (10 working days) for this recorded reason. */
+  acknowledgeExtensionReason: string | null;
+  /** Forwarding what is not ours (denunciations; petitions on administrative regulations); null where none applies. */
+  forwardBy: Date | null;
+  /** Denunciations: tell the denouncer of the acceptance by then (set on acceptance). */
+  notifyBy: Date | null;
+  /** When the denouncer was told of the acceptance (the acceptance message queued to them). */
+  notifiedAt: Date | null;
   dueAt: Date | null;
   acknowledgedAt: Date | null;
   answeredAt: Date | null;
@@ -141,6 +149,11 @@ export type TicketPatch = Partial<
     | 'extensions'
     | 'unitId'
     | 'assignee'
+    | 'acknowledgeBy'
+    | 'acknowledgeExtensionReason'
+    | 'forwardBy'
+    | 'notifyBy'
+    | 'notifiedAt'
     | 'dueAt'
     | 'acknowledgedAt'
     | 'answeredAt'

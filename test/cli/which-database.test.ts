@@ -33,7 +33,7 @@ describe('which database a command uses', () => {
     // a read says nothing about writing
     const read = await tiepdan(existing, 'kb', 'list');
     expect(read.stderr).toBe('');
-  });
+  }, 180_000); // three processes, one of them creating a database (initdb), on a busy machine
 
   it('reads .env from the working directory, under the process environment', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'tiepdan-dotenv-'));

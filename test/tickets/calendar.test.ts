@@ -1,12 +1,11 @@
 // Lunar conversion anchors, default holidays and the legal deadline rules over real Vietnamese holidays.
 import { describe, expect, it } from 'vitest';
+import type { DeadlineSettings } from '../../src/tickets/deadline-rules.js';
 import {
   addWorkingDays,
-  answerDeadlineDate,
-  complaintDays,
-  DEFAULT_DEADLINE_RULES,
-  type DeadlineRules,
+  type DeadlineFacts,
   endOfVietnamDay,
+  settleDeadline,
   vietnamDate,
   workingDaysLeft,
 } from '../../src/tickets/deadlines.js';
@@ -55,15 +54,26 @@ describe('default holidays', () => {
     expect(computeDefaultHolidays(2026).map((h) => h.date)).toContain('2026-04-27'); // Giỗ Tổ on Sunday 26/4
   });
 
-  it('match settings/holidays.yaml for 2026 and 2027, which marks what staff must check', async () => {
+  it('match settings/holidays.yaml for 2025 and 2027, which marks what staff must check', async () => {
     const settings = await repoSettings();
-    for (const year of [2026, 2027]) {
-      const listed = settings.holidays.filter((h) => h.date.startsWith(`${year}`)).map((h) => h.date);
-      expect(listed).toEqual(computeDefaultHolidays(year).map((h) => h.date));
-    }
-    const tet2026 = settings.holidays.filter((h) => h.date.startsWith('2026-02'));
-    expect(tet2026.every((h) => h.source === 'official')).toBe(true);
+    const daysOff = (year: number) =>
+      settings.holidays.filter((h) => h.date.startsWith(`${year}`) && h.type === 'day_off').map((h) => h.date);
+    // 2027 is still computed; 2025 is official, and the defaults guessed it except the swapped Friday 2/5
+    expect(daysOff(2027)).toEqual(computeDefaultHolidays(2027).map((h) => h.date));
+    expect(daysOff(2025).filter((d) => d !== '2025-05-02')).toEqual(computeDefaultHolidays(2025).map((h) => h.date));
     expect(settings.holidays.find((h) => h.date === '2027-02-04')?.source).toBe('computed');
+  });
+
+  it('carry the official 2026 calendar: the swaps of 2/1 ↔ 10/1 and 31/8 ↔ 22/8, and 1/9 as announced', async () => {
+    const { holidays, calendar } = await repoSettings();
+    const of2026 = holidays.filter((h) => h.date.startsWith('2026'));
+    expect(of2026.every((h) => h.source === 'official' && h.announcement)).toBe(true);
+    expect(calendar.isWorkingDay('2026-01-02')).toBe(false);
+    expect(calendar.isWorkingDay('2026-01-10')).toBe(true);
+    expect(calendar.isWorkingDay('2026-08-31')).toBe(false);
+    expect(calendar.isWorkingDay('2026-08-22')).toBe(true);
+    expect(calendar.holiday('2026-09-01')).toMatchObject({ source: 'official', name: 'Quốc khánh (ngày liền kề)' });
+    expect(holidays.find((h) => h.date === '2026-01-02')?.announcement).toContain('12729/VPCP-KGVX');
   });
 
   it('fall back to computed defaults for years the file does not list', () => {
@@ -84,7 +94,21 @@ describe('default holidays', () => {
 });
 
 describe('deadlines', () => {
-  const rules = DEFAULT_DEADLINE_RULES;
+  const ctxOf = async (over: Partial<DeadlineSettings> = {}) => {
+    const { calendar, deadlines } = await repoSettings();
+    return { calendar, settings: { ...deadlines, ...over } };
+  };
+  const facts = (more: Partial<DeadlineFacts>): DeadlineFacts => ({
+    kind: 'complaint',
+    category: null,
+    isRemoteArea: false,
+    isComplex: false,
+    isSecondTime: false,
+    extensions: 0,
+    receivedOn: '2026-03-02',
+    acceptedOn: '2026-03-02',
+    ...more,
+  });
 
   it('acknowledge within 10 working days across Tết 2027', async () => {
     const { calendar } = await repoSettings();
@@ -100,43 +124,35 @@ describe('deadlines', () => {
     ).toBe('2027-02-17');
   });
 
-  it('acknowledge within 10 working days across 30/4–1/5 and 2/9 of 2026', async () => {
+  it('acknowledge within 10 working days across 30/4–1/5 and the 2/9 of 2026 (with its swapped Monday 31/8)', async () => {
     const { calendar } = await repoSettings();
     expect(addWorkingDays('2026-04-28', 10, calendar)).toBe('2026-05-14');
+    // 31/8 (swapped), 1/9 and 2/9 off: 3,4,7,8,9,10,11,14,15,16
     expect(addWorkingDays('2026-08-31', 10, calendar)).toBe('2026-09-16');
   });
 
-  it('follow the Law on Complaints table, with longer limits in remote areas', () => {
-    const f = (isSecondTime: boolean, isRemoteArea: boolean, isComplex: boolean) =>
-      complaintDays({ isSecondTime, isRemoteArea, isComplex });
-    expect([f(false, false, false), f(false, false, true), f(false, true, false), f(false, true, true)]).toEqual([
-      30, 45, 45, 60,
-    ]);
-    expect([f(true, false, false), f(true, false, true), f(true, true, false), f(true, true, true)]).toEqual([
-      45, 60, 60, 70,
-    ]);
+  it('follow the Law on Complaints table, with longer limits in remote areas', async () => {
+    const ctx = await ctxOf();
+    const days = (isSecondTime: boolean, isRemoteArea: boolean, isComplex: boolean) =>
+      settleDeadline(facts({ isSecondTime, isRemoteArea, isComplex }), ctx).days;
+    expect([
+      days(false, false, false),
+      days(false, false, true),
+      days(false, true, false),
+      days(false, true, true),
+    ]).toEqual([30, 45, 45, 60]);
+    expect([
+      days(true, false, false),
+      days(true, false, true),
+      days(true, true, false),
+      days(true, true, true),
+    ]).toEqual([45, 60, 60, 70]);
   });
 
   it('count complaint days as calendar days, ending on the next working day after a holiday', async () => {
-    const { calendar } = await repoSettings();
-    const complaint = (
-      fromIso: string,
-      more: Partial<{ isRemoteArea: boolean; isComplex: boolean; isSecondTime: boolean }>,
-    ) =>
-      answerDeadlineDate(
-        {
-          kind: 'complaint',
-          isRemoteArea: false,
-          isComplex: false,
-          isSecondTime: false,
-          extensions: 0,
-          petitionWorkingDays: 0,
-          fromIso,
-          ...more,
-        },
-        rules,
-        calendar,
-      );
+    const ctx = await ctxOf();
+    const complaint = (acceptedOn: string, more: Partial<DeadlineFacts>) =>
+      settleDeadline(facts({ acceptedOn, receivedOn: acceptedOn, ...more }), ctx).date;
     expect(complaint('2026-03-02', {})).toBe('2026-04-01');
     expect(complaint('2026-03-02', { isRemoteArea: true })).toBe('2026-04-16');
     // 60 days lands on Friday 1/5/2026 (holiday), then the weekend: ends Monday 4/5
@@ -147,56 +163,27 @@ describe('deadlines', () => {
   });
 
   it('can count legal days as working days when the settings say so', async () => {
-    const { calendar } = await repoSettings();
-    const working: DeadlineRules = { ...rules, legalDayCounting: 'working' };
-    const input = {
-      kind: 'complaint' as const,
-      isRemoteArea: false,
-      isComplex: false,
-      isSecondTime: false,
-      extensions: 0,
-      petitionWorkingDays: 0,
-      fromIso: '2026-03-02',
-    };
-    expect(answerDeadlineDate(input, working, calendar)).toBe(addWorkingDays('2026-03-02', 30, calendar));
-    expect(answerDeadlineDate(input, working, calendar)).toBe('2026-04-13');
+    const ctx = await ctxOf({ legalDayCounting: 'working' });
+    const date = settleDeadline(facts({}), ctx).date;
+    expect(date).toBe(addWorkingDays('2026-03-02', 30, ctx.calendar));
+    expect(date).toBe('2026-04-13');
   });
 
   it('give denunciations 30 days plus 30 per extension', async () => {
-    const { calendar } = await repoSettings();
-    const d = (extensions: number) =>
-      answerDeadlineDate(
-        {
-          kind: 'denunciation',
-          isRemoteArea: false,
-          isComplex: false,
-          isSecondTime: false,
-          extensions,
-          petitionWorkingDays: 0,
-          fromIso: '2026-03-02',
-        },
-        rules,
-        calendar,
-      );
+    const ctx = await ctxOf();
+    const d = (extensions: number) => settleDeadline(facts({ kind: 'denunciation', extensions }), ctx).date;
     expect([d(0), d(1), d(2)]).toEqual(['2026-04-01', '2026-05-04', '2026-06-01']);
   });
 
-  it('give petitions the working days of their category', async () => {
-    const { calendar } = await repoSettings();
-    const p = answerDeadlineDate(
-      {
-        kind: 'petition',
-        isRemoteArea: false,
-        isComplex: false,
-        isSecondTime: false,
-        extensions: 0,
-        petitionWorkingDays: 5,
-        fromIso: '2026-04-28',
-      },
-      rules,
-      calendar,
+  it("give petitions the working days of their category, as the province's commitment", async () => {
+    const ctx = await ctxOf();
+    const p = settleDeadline(
+      facts({ kind: 'petition', receivedOn: '2026-04-28', acceptedOn: null, categoryDays: 5 }),
+      ctx,
     );
-    expect(p).toBe('2026-05-07');
+    expect(p.date).toBe('2026-05-07');
+    expect(p.rule?.commitment).toBe(true);
+    expect(p.label).toBe('Hạn trả lời (cam kết của tỉnh)');
   });
 
   it('end at midnight Vietnam time and count working days left', async () => {

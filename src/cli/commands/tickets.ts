@@ -8,7 +8,8 @@ import {
   CLOSE_REASONS,
   type CloseReason,
   changeTicketStatus,
-  computeDefaultHolidays,
+  deadlineLineText,
+  EXTENSION_DECISION_RECIPIENTS,
   exportTickets,
   extendTicketDeadline,
   formatDate,
@@ -22,6 +23,7 @@ import {
   type TicketStatus,
 } from '../../tickets/index.js';
 import { type CliContext, print, printErr, printJson, writeOut } from '../context.js';
+import { registerTicketCalendarCommands } from './ticket-calendar.js';
 import { actorFrom, withTicketCli } from './ticket-context.js';
 
 /** Codes shown in the banner; the rest are counted (`tickets list --disputed` lists them all). */
@@ -116,9 +118,16 @@ export function registerTicketCommands(program: Command, context: CliContext): v
       print(
         `Trạng thái: ${t.statusLabel}${t.closeReasonLabel ? ` (${t.closeReasonLabel})` : ''}${t.isDisputed ? ' ⚑ người dân đề nghị xem xét lại' : ''}`,
       );
-      print(
-        `Tiếp nhận: ${formatDate(t.receivedAt)} · hạn thụ lý: ${formatDate(t.acknowledgeBy)} · hạn giải quyết: ${formatDate(t.dueAt)}`,
-      );
+      // the date of receipt, then each time limit under its own label, in the order of the receipt and the lookup
+      print(`Ngày tiếp nhận: ${formatDate(t.receivedAt)}`);
+      for (const d of t.deadlines) {
+        print(
+          `${deadlineLineText(d)}${d.commitment ? ' — cam kết của tỉnh, không phải thời hạn luật định' : ''}` +
+            `${d.basis ? ` — căn cứ: ${d.basis}` : ''}`,
+        );
+        if (d.verify) print(`  ${d.verify}`);
+      }
+      if (t.acknowledgeExtensionReason) print(`Lý do kéo dài thời hạn thụ lý: ${t.acknowledgeExtensionReason}`);
       print(`Đơn vị: ${t.unitName ?? '—'}${t.assignee ? ` · cán bộ: ${t.assignee}` : ''} · kênh: ${t.channel}`);
       if (t.isRemoteArea || t.isComplex || t.isSecondTime || t.extensions)
         print(
@@ -205,7 +214,9 @@ export function registerTicketCommands(program: Command, context: CliContext): v
   withActor(
     tickets
       .command('extend')
-      .description('Gia hạn theo luật (khiếu nại phức tạp; tố cáo +30 ngày)')
+      .description(
+        'Gia hạn theo luật, ghi lý do: tố cáo chưa thụ lý → thời hạn thụ lý 10 ngày làm việc; tố cáo phức tạp +30 ngày; khiếu nại phức tạp',
+      )
       .argument('<mã>')
       .requiredOption('--reason <lý do>', 'lý do gia hạn (gửi cho người dân)')
       .option('--especially-complex', 'tố cáo đặc biệt phức tạp (được gia hạn hai lần)'),
@@ -217,7 +228,20 @@ export function registerTicketCommands(program: Command, context: CliContext): v
         reason: o.reason,
         especiallyComplex: o.especiallyComplex,
       });
-      print(`${t.code}: hạn giải quyết mới ${formatDate(t.dueAt)}.`);
+      if (t.kind === 'denunciation' && t.status === 'received') {
+        print(
+          `${t.code}: hạn thụ lý mới ${formatDate(t.acknowledgeBy)} (lý do đã ghi: ${t.acknowledgeExtensionReason}).`,
+        );
+        return;
+      }
+      print(
+        `${t.code}: hạn giải quyết mới ${formatDate(t.dueAt)}${t.isComplex ? ' · đã ghi nhận vụ việc phức tạp' : ''}.`,
+      );
+      if (t.kind === 'denunciation')
+        print(
+          `Quyết định gia hạn phải gửi cho ${EXTENSION_DECISION_RECIPIENTS.join(', ')} (Luật Tố cáo 2018, Điều 30 khoản 4); ` +
+            'tin nhắn của bàn tiếp dân chỉ báo cho người tố cáo.',
+        );
     });
   });
 
@@ -288,17 +312,5 @@ export function registerTicketCommands(program: Command, context: CliContext): v
       });
     });
 
-  tickets
-    .command('holidays')
-    .description(
-      'In ngày nghỉ mặc định (tính theo âm lịch Việt Nam) của một năm, dạng YAML để dán vào settings/holidays.yaml',
-    )
-    .requiredOption('--year <năm>', 'năm dương lịch', (v) => Number.parseInt(v, 10))
-    .action((o) => {
-      if (!Number.isInteger(o.year) || o.year < 1900 || o.year > 2199)
-        throw new AppError('BAD_INPUT', 'Bad year', { userMessage: '--year phải là năm từ 1900 đến 2199.' });
-      print(`  # ── ${o.year} (mặc định do máy tính — KIỂM TRA LẠI với thông báo của Chính phủ) ──`);
-      for (const h of computeDefaultHolidays(o.year))
-        print(`  - { date: ${h.date}, name: ${h.name}, source: computed }`);
-    });
+  registerTicketCalendarCommands(tickets, context);
 }

@@ -339,7 +339,9 @@ export class PrismaTicketStore extends PrismaTicketOps implements TicketStore {
     }, TX_OPTIONS);
   }
 
-  async syncHolidays(holidays: Array<{ date: string; name: string; source: string }>): Promise<void> {
+  async syncHolidays(
+    holidays: Array<{ date: string; name: string; source: string; type: string; announcement: string | null }>,
+  ): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
       await tx.holiday.deleteMany({});
       if (holidays.length > 0) await tx.holiday.createMany({ data: holidays });

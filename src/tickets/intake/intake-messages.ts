@@ -68,7 +68,8 @@ export function createIntakeMessages(you: AddressForm) {
 
     roundPrompt:
       `Đây là khiếu nại lần đầu hay lần hai? (Lần hai: ${u} đã nhận quyết định giải quyết khiếu nại lần đầu nhưng chưa đồng ý.)\n` +
-      `Lưu ý: khiếu nại lần đầu cần gửi trong 90 ngày kể từ khi ${u} nhận được quyết định hoặc biết được việc làm bị khiếu nại (Luật Khiếu nại 2011, Điều 9).`,
+      `Lưu ý: khiếu nại lần đầu cần gửi trong 90 ngày kể từ khi ${u} nhận được quyết định hoặc biết được việc làm bị khiếu nại (Luật Khiếu nại 2011, Điều 9); ` +
+      `khiếu nại lần hai trong 30 ngày (vùng sâu, vùng xa: 45 ngày) kể từ ngày nhận quyết định giải quyết lần đầu hoặc ngày hết hạn giải quyết mà chưa được giải quyết (Điều 33).`,
     roundFirst: 'Lần đầu',
     roundSecond: 'Lần hai',
 
