@@ -51,7 +51,7 @@ export function mountOpen311(app: Hono, options: { deps: TicketDeps }): void {
 
   const toRequest = (t: Ticket) => {
     const category = settings.categories.find((c) => c.code === t.category);
-    const commune = settings.communes.find((c) => c.code === t.commune);
+    const commune = t.commune ? settings.places.commune(t.commune) : undefined;
     const deadline = currentDeadline(t);
     return {
       service_request_id: t.code,
@@ -66,7 +66,7 @@ export function mountOpen311(app: Hono, options: { deps: TicketDeps }): void {
       requested_datetime: t.receivedAt.toISOString(),
       updated_datetime: t.updatedAt.toISOString(),
       expected_datetime: deadline ? deadline.toISOString() : null,
-      address: commune ? [commune.name, commune.district].filter(Boolean).join(', ') : null,
+      address: commune ? `${commune.name}, ${settings.province.name}` : null,
       zipcode: null,
       // the commune's own coordinates when configured; never the location a resident shared
       lat: commune?.latitude ?? null,
