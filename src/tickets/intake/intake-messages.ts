@@ -134,8 +134,6 @@ export function createIntakeMessages(you: AddressForm) {
       'Mời gõ tên xã/phường nơi xảy ra sự việc, hoặc chỉ dùng vị trí đã gửi.',
     placeNotFound: (typed: string, province: string, example: string) =>
       `Không tìm thấy xã/phường «${clip(typed, 60)}» trong ${inSentence(province)}, kể cả tên cũ. Mời gõ lại tên (ví dụ: ${example}) hoặc chọn bên dưới.`,
-    placeSplitNeeded: (old: { name: string; district: string }, communes: string[]) =>
-      `${old.name} (cũ, ${inSentence(old.district)}) nay thuộc ${listVi(communes.map(inSentence))}; mời chọn một.`,
     onlyLocation: 'Chỉ dùng vị trí đã gửi',
     skipCommune: 'Bỏ qua',
 

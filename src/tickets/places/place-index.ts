@@ -1,6 +1,6 @@
 // The administrative map in memory: current units by code and name, old units (before the last reorganisation) by
 // code, legacy code and name, and the old districts, so any name or code a resident or an old ticket carries is found.
-import { bareDistrict, foldName, splitUnitName, type UnitKind } from './names.js';
+import { bareDistrict, splitUnitName, type UnitKind } from './names.js';
 import type { Boundary, Commune, OldUnit, PlaceSettings, Province } from './place-settings.js';
 
 /** An old unit and the current unit(s) it went into (two or more when it was split). */
@@ -108,9 +108,4 @@ export function buildPlaceIndex(
 /** "Xã Nông Thượng, Thành phố Bắc Kạn" — an old unit with its old district. */
 export function oldUnitLabel(old: OldUnit): string {
   return `${old.name}, ${old.district}`;
-}
-
-/** True when two names are the same once folded ("Phường Đức Xuân" old and new). */
-export function sameName(a: string, b: string): boolean {
-  return foldName(a) === foldName(b);
 }

@@ -61,8 +61,8 @@ export async function readYamlSource(
   return parseYamlSource(file, text, dir);
 }
 
-/** Parses YAML text (tests use this directly). */
-export function parseYamlSource(file: string, text: string, dir = '.'): YamlSource {
+/** Parses YAML text, keeping each value's line. */
+function parseYamlSource(file: string, text: string, dir = '.'): YamlSource {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
