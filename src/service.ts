@@ -133,7 +133,11 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
   // ── tickets ──
   const ticketSettings = await loadTicketSettings(config.settingsDir);
   const ticketStore = new PrismaTicketStore(db.prisma);
-  await db.withStartupLock(() => syncTicketSettings({ store: ticketStore, settings: ticketSettings }));
+  const remap = await db.withStartupLock(() => syncTicketSettings({ store: ticketStore, settings: ticketSettings }));
+  if (remap.remapped + remap.split + remap.reassigned > 0)
+    logger.info(remap, 'tickets moved onto the current administrative map');
+  if (remap.unknownCodes.length > 0)
+    logger.warn({ codes: remap.unknownCodes }, 'tickets name communes that settings/communes.yaml does not know');
   /** Channels the outbox delivers residents' replies through: each channel started below registers itself here. */
   const deliveryChannels = new Map<string, DeliveryChannel>();
   const crashAfterTicketCommit = config.testCrashAfter === 'ticket-commit';

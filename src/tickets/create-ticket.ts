@@ -12,6 +12,7 @@ import {
 } from './deadlines.js';
 import type { TicketDeps } from './deps.js';
 import { type AddressForm, createdMessage } from './messages.js';
+import { filedPlaceLabel, resolveFiledPlace } from './places/ticket-place.js';
 import { routeTicket } from './settings.js';
 import { ticketDeadlineLines } from './ticket-deadlines.js';
 import { afterCommit, auditTicketChange } from './ticket-helpers.js';
@@ -31,8 +32,13 @@ export interface CreateTicketOptions {
   kind: TicketKind;
   /** A code from settings/categories.yaml. */
   category: string;
-  /** A code from settings/communes.yaml, or null (e.g. only a location was shared). */
+  /**
+   * A code from settings/communes.yaml, or null (e.g. only a location was shared). An old unit's code (or a code of
+   * earlier settings) is accepted too and filed under today's unit.
+   */
   commune?: string | null | undefined;
+  /** The old unit (before the reorganisation) the resident named: recorded with the ticket. */
+  oldCommune?: string | null | undefined;
   latitude?: number | null | undefined;
   longitude?: number | null | undefined;
   description: string;
@@ -79,9 +85,7 @@ export async function createTicket(deps: TicketDeps, options: CreateTicketOption
   const category = settings.categories.find((c) => c.code === options.category);
   if (!category)
     throw bad(`Unknown category ${options.category}`, 'Lĩnh vực chưa đúng; vui lòng chọn trong danh sách.');
-  const commune = options.commune ? settings.communes.find((c) => c.code === options.commune) : undefined;
-  if (options.commune && !commune)
-    throw bad(`Unknown commune ${options.commune}`, 'Xã/phường chưa đúng; vui lòng chọn trong danh sách.');
+  const { commune, old } = resolveFiledPlace(settings.places, options.commune, options.oldCommune);
   const description = options.description.normalize('NFC').trim();
   if (description.length < 5) throw bad('Description too short', 'Vui lòng mô tả vấn đề rõ hơn (ít nhất vài từ).');
   if (description.length > MAX_DESCRIPTION)
@@ -144,6 +148,8 @@ export async function createTicket(deps: TicketDeps, options: CreateTicketOption
           kind: options.kind,
           category: category.code,
           commune: commune?.code ?? null,
+          oldCommune: old?.code ?? null,
+          filedPlace: filedPlaceLabel(settings.places, commune?.code ?? null, old?.code ?? null),
           latitude: options.latitude ?? null,
           longitude: options.longitude ?? null,
           description,

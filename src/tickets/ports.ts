@@ -26,6 +26,8 @@ export interface NewTicket {
   kind: TicketKind;
   category: string;
   commune: string | null;
+  oldCommune: string | null;
+  filedPlace: string | null;
   latitude: number | null;
   longitude: number | null;
   description: string;
@@ -46,6 +48,10 @@ export interface TicketFilter {
   kinds?: TicketKind[] | undefined;
   categories?: string[] | undefined;
   unitCode?: string | undefined;
+  /** Only tickets of any of these units. */
+  unitCodes?: string[] | undefined;
+  /** Only tickets naming a commune that is none of these (tickets naming none are left out). */
+  communeNotIn?: string[] | undefined;
   /** Only tickets changed at or after this instant. */
   updatedFrom?: Date | undefined;
   /** Only tickets whose current deadline (acknowledgeBy while received, dueAt after) is before this instant. */
@@ -134,6 +140,8 @@ export interface TicketStore extends TicketOps {
   syncHolidays(
     holidays: Array<{ date: string; name: string; source: string; type: string; announcement: string | null }>,
   ): Promise<void>;
+  /** How many tickets named each commune since `since` (the place picker's most used units). */
+  countTicketsByCommune(since: Date): Promise<Array<{ commune: string; count: number }>>;
 }
 
 /**

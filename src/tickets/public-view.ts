@@ -48,7 +48,7 @@ export function toPublicView(ticket: Ticket, settings: TicketSettings): PublicTi
     category: ticket.category,
     categoryName: settings.categories.find((c) => c.code === ticket.category)?.name ?? ticket.category,
     commune: ticket.commune,
-    communeName: settings.communes.find((c) => c.code === ticket.commune)?.name ?? null,
+    communeName: ticket.commune ? (settings.places.commune(ticket.commune)?.name ?? null) : null,
     status: ticket.status,
     statusLabel: STATUS_LABEL[ticket.status],
     closeReason: ticket.closeReason,

@@ -1,6 +1,7 @@
-// Staff-editable settings of the tickets desk (settings/*.yaml): categories, communes, units and routing, plus the
-// holidays and deadline rules read by deadline-settings.ts. Validated once with zod; a mistake names the file and
-// the field, in Vietnamese.
+// Staff-editable settings of the tickets desk (settings/*.yaml): categories, plus the holidays and deadline rules read
+// by deadline-settings.ts. Validated once with zod; a mistake names the file and the field, in Vietnamese.
+// The administrative map and the departments (communes.yaml, routing.yaml, boundaries.geojson) are read and checked
+// in places/place-settings.ts, where every mistake also names its line.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -9,6 +10,18 @@ import { AppError } from '../shared/errors.js';
 import type { DeadlineSettings } from './deadline-rules.js';
 import { checkRuleCategories, loadDeadlineSettings, loadHolidaySettings } from './deadline-settings.js';
 import { HolidayCalendar, type HolidayEntry } from './holidays.js';
+import { buildPlaceIndex, type PlaceIndex } from './places/place-index.js';
+import { type Commune, loadPlaceSettings, type Province, type RoutingSettings } from './places/place-settings.js';
+
+export type {
+  Commune,
+  OldUnit,
+  Province,
+  RetiredUnit,
+  RoutingRule,
+  RoutingSettings,
+  Unit,
+} from './places/place-settings.js';
 
 const code = z
   .string()
@@ -28,56 +41,20 @@ const categoriesSchema = z.object({
     .min(1),
 });
 
-const communesSchema = z.object({
-  communes: z
-    .array(
-      z.object({
-        code,
-        name: z.string().min(1),
-        district: z.string().optional(),
-        /** vùng sâu, vùng xa đi lại khó khăn: longer complaint limits (Law on Complaints Art. 28, 37). */
-        remote: z.boolean().default(false),
-        latitude: z.number().optional(),
-        longitude: z.number().optional(),
-      }),
-    )
-    .min(1),
-});
-
-const routingSchema = z.object({
-  units: z.array(z.object({ code, name: z.string().min(1) })).min(1),
-  /** The unit that receives tickets no rule matches. */
-  defaultUnit: code,
-  rules: z
-    .array(
-      z.object({ category: z.union([code, z.literal('*')]), commune: z.union([code, z.literal('*')]), unit: code }),
-    )
-    .default([]),
-});
-
 export interface Category {
   code: string;
   name: string;
   petitionAnswerWorkingDays: number;
 }
-export interface Commune {
-  code: string;
-  name: string;
-  district?: string | undefined;
-  remote: boolean;
-  latitude?: number | undefined;
-  longitude?: number | undefined;
-}
-export interface RoutingSettings {
-  units: Array<{ code: string; name: string }>;
-  defaultUnit: string;
-  rules: Array<{ category: string; commune: string; unit: string }>;
-}
-
 /** Everything the tickets core needs from settings/. */
 export interface TicketSettings {
   categories: Category[];
+  /** The province the desk serves (the current map). */
+  province: Province;
+  /** Its xã/phường today, each with the old units it was formed from. */
   communes: Commune[];
+  /** The map indexed for finding units by name, old name, code or location. */
+  places: PlaceIndex;
   routing: RoutingSettings;
   holidays: HolidayEntry[];
   calendar: HolidayCalendar;
@@ -115,12 +92,9 @@ async function readYaml<T>(dir: string, file: string, schema: z.ZodType<T>): Pro
   return parsed.data;
 }
 
-/** Checks that settings refer to each other correctly (routing → known units, categories, communes). */
-export function validateTicketSettings(s: Omit<TicketSettings, 'calendar'>): void {
+/** Checks what the map's own checks do not cover: categories and holidays listed twice. */
+export function validateTicketSettings(s: Pick<TicketSettings, 'categories' | 'holidays'>): void {
   const problems: string[] = [];
-  const units = new Set(s.routing.units.map((u) => u.code));
-  const categories = new Set(s.categories.map((c) => c.code));
-  const communes = new Set(s.communes.map((c) => c.code));
   const dup = (list: string[], what: string) => {
     const seen = new Set<string>();
     for (const x of list) {
@@ -133,23 +107,6 @@ export function validateTicketSettings(s: Omit<TicketSettings, 'calendar'>): voi
     'lĩnh vực',
   );
   dup(
-    s.communes.map((c) => c.code),
-    'xã/phường',
-  );
-  dup(
-    s.routing.units.map((u) => u.code),
-    'đơn vị',
-  );
-  if (!units.has(s.routing.defaultUnit))
-    problems.push(`routing.yaml: defaultUnit "${s.routing.defaultUnit}" không có trong units`);
-  for (const [i, r] of s.routing.rules.entries()) {
-    if (!units.has(r.unit)) problems.push(`routing.yaml: rules.${i}: đơn vị "${r.unit}" không có trong units`);
-    if (r.category !== '*' && !categories.has(r.category))
-      problems.push(`routing.yaml: rules.${i}: lĩnh vực "${r.category}" không có trong categories.yaml`);
-    if (r.commune !== '*' && !communes.has(r.commune))
-      problems.push(`routing.yaml: rules.${i}: xã/phường "${r.commune}" không có trong communes.yaml`);
-  }
-  dup(
     s.holidays.map((h) => h.date),
     'ngày nghỉ',
   );
@@ -160,17 +117,21 @@ export function validateTicketSettings(s: Omit<TicketSettings, 'calendar'>): voi
   }
 }
 
-/** Reads settings/{categories,communes,routing,holidays,deadlines}.yaml. */
+/** Reads settings/{categories,communes,routing,holidays,deadlines}.yaml and the optional boundaries.geojson. */
 export async function loadTicketSettings(settingsDir: string): Promise<TicketSettings> {
   const categories = await readYaml(settingsDir, 'categories.yaml', categoriesSchema);
-  const communes = await readYaml(settingsDir, 'communes.yaml', communesSchema);
-  const routing = await readYaml(settingsDir, 'routing.yaml', routingSchema);
+  const places = await loadPlaceSettings(
+    settingsDir,
+    categories.categories.map((c) => c.code),
+  );
   const holidays = await loadHolidaySettings(settingsDir);
   const deadlines = await loadDeadlineSettings(settingsDir);
   const settings = {
     categories: categories.categories,
-    communes: communes.communes,
-    routing,
+    province: places.province,
+    communes: places.communes,
+    places: buildPlaceIndex(places),
+    routing: places.routing,
     holidays,
     deadlines,
   };

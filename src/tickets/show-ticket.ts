@@ -17,6 +17,10 @@ export interface ShowTicketOptions {
 
 export interface TicketDetail extends PublicTicketView {
   description: string;
+  /** The old unit (before the reorganisation) it was filed under or the resident named: its code. */
+  oldCommune: string | null;
+  /** The place as recorded when filed ("Xã Nông Thượng, Thành phố Bắc Kạn (cũ)"). */
+  filedPlace: string | null;
   isRemoteArea: boolean;
   isComplex: boolean;
   isSecondTime: boolean;
@@ -89,6 +93,8 @@ export async function showTicket(deps: TicketDeps, options: ShowTicketOptions): 
     description: identityVisible
       ? ticket.description
       : `${HIDDEN_IDENTITY} (nội dung đơn tố cáo chỉ thanh tra viên, lãnh đạo được xem)`,
+    oldCommune: ticket.oldCommune,
+    filedPlace: ticket.filedPlace,
     isRemoteArea: ticket.isRemoteArea,
     isComplex: ticket.isComplex,
     isSecondTime: ticket.isSecondTime,

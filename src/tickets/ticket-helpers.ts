@@ -16,6 +16,8 @@ export function auditSnapshot(ticket: Ticket): Record<string, unknown> {
     kind: ticket.kind,
     category: ticket.category,
     commune: ticket.commune,
+    oldCommune: ticket.oldCommune,
+    filedPlace: ticket.filedPlace,
     status: ticket.status,
     closeReason: ticket.closeReason,
     statusNote: ticket.statusNote,

@@ -80,7 +80,12 @@ export interface Ticket {
   code: string;
   kind: TicketKind;
   category: string;
+  /** The xã/phường on today's map (routing, deadlines, reports); settings changes move it to the successor. */
   commune: string | null;
+  /** The unit of the old map (before the last reorganisation) the resident named, or the ticket was filed under. */
+  oldCommune: string | null;
+  /** The place exactly as recorded when the ticket was filed ("Xã Nông Thượng, Thành phố Bắc Kạn (cũ)"). */
+  filedPlace: string | null;
   latitude: number | null;
   longitude: number | null;
   description: string;
@@ -140,6 +145,9 @@ export type TicketPatch = Partial<
   Pick<
     Ticket,
     | 'status'
+    | 'commune'
+    | 'oldCommune'
+    | 'filedPlace'
     | 'closeReason'
     | 'statusNote'
     | 'publicAnswer'

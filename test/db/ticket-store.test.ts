@@ -44,7 +44,7 @@ describe('PrismaTicketStore', () => {
     expect(audit.map((a) => a.action)).toEqual(['ticket.created']);
     // the audit trail never holds personal data
     expect(JSON.stringify(audit)).not.toMatch(/0912345678|Nguyễn Văn An|Tổ 5/);
-    expect(ticket.unitCode).toBe('so-gtvt');
+    expect(ticket.unitCode).toBe('so-xd');
   });
 
   it('creates one ticket for a redelivered message, even when both deliveries race', async () => {

@@ -92,8 +92,8 @@ class Chat {
   async walkToSummary(description: string): Promise<void> {
     await this.text('/phananh');
     await this.press('Môi trường');
-    await this.press('Thành phố Bắc Kạn');
-    await this.press('Sông Cầu');
+    await this.text('Sông Cầu, thành phố Bắc Kạn'); // an old name: confirmed, then filed under phường Bắc Kạn
+    await this.press('Đúng');
     await this.text(description);
     await this.press('Xong');
     await this.text('Lý Văn Sơn');

@@ -245,7 +245,8 @@ describe('deadline steps', () => {
     });
 
     it('gives a remote commune 45 days, longer than the desk window of 30', async () => {
-      const code = await answeredComplaint('nam-mau');
+      // an old Pác Nặm commune: today's Xã Bộc Bố is a remote area
+      const code = await answeredComplaint('boc-bo');
       env.clock.set(at9('2026-04-20')); // 41 days after the answer: 10/3 + 45 = Friday 24/4
       const disputed = await disputeTicket(env.deps, { code, resident: ALICE });
       expect(disputed.reply.text).toContain('trong 45 ngày (vùng sâu, vùng xa)');

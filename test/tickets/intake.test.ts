@@ -42,8 +42,7 @@ function shownWording(text: string): string {
 async function petitionToSummary(r: Resident): Promise<void> {
   await r.send('/phananh');
   await r.press('Giao thông');
-  await r.press('Thành phố Bắc Kạn');
-  await r.press('Đức Xuân');
+  await r.send('Đức Xuân');
   await r.send('Đường tổ 5 bị sụt lún sâu, xe máy đi qua rất nguy hiểm');
   await r.press('Xong');
   await r.send('Nguyễn Văn An');
@@ -79,11 +78,12 @@ describe('a petition from the menu to the tracking code', () => {
     expect(r.labels()).toEqual(expect.arrayContaining(['Đất đai', 'Giao thông', 'Thái độ cán bộ', 'Khác', 'Hủy']));
 
     await r.press('Giao thông');
-    expect(r.text).toContain('xã, phường, thị trấn nào');
-    expect(r.labels()).toContain('Huyện Ba Bể');
-    await r.press('Thành phố Bắc Kạn');
-    expect(r.labels()).toEqual(expect.arrayContaining(['Phường Đức Xuân', 'Xã Dương Quang', 'Chọn huyện khác']));
-    await r.press('Đức Xuân');
+    expect(r.text).toContain('Sự việc xảy ra ở xã, phường nào?');
+    expect(r.text).toContain('tên cũ trước ngày 01/7/2025 cũng được');
+    // no district step: buttons for the units residents name most, and the name typed
+    expect(r.labels()).toEqual(expect.arrayContaining(['Phường Phan Đình Phùng', 'Phường Bắc Kạn', 'Xã Chợ Rã']));
+    expect(r.labels().filter((l) => /^(Huyện|Thành phố)/.test(l))).toEqual([]);
+    await r.send('Đức Xuân');
     expect(r.text).toContain('mô tả vấn đề bằng chữ');
 
     await r.send('Đường tổ 5 bị sụt lún sâu');
@@ -135,7 +135,9 @@ describe('a petition from the menu to the tracking code', () => {
     expect(ticket).toMatchObject({
       kind: 'petition',
       category: 'giao-thong',
-      commune: 'duc-xuan',
+      commune: '01840',
+      oldCommune: null,
+      filedPlace: 'Phường Đức Xuân',
       status: 'received',
       sourceKey: 'telegram:confirm-petition',
       description: 'Đường tổ 5 bị sụt lún sâu\nxe máy đi qua rất nguy hiểm',
@@ -197,7 +199,12 @@ describe('a petition from the menu to the tracking code', () => {
     const r = newResident();
     await r.send('/phananh');
     await r.press('Môi trường');
-    await r.send('Sông Cầu');
+    await r.send('phường Sông Cầu');
+    expect(r.text).toContain(
+      'Phường Sông Cầu (cũ, thành phố Bắc Kạn) nay thuộc phường Bắc Kạn, tỉnh Thái Nguyên — đúng không?',
+    );
+    h.restart();
+    await r.press('Đúng');
     await r.send('Bãi rác tự phát cạnh suối gây mùi hôi');
     await r.press('Xong');
     expect(r.text).toContain('Họ và tên');
@@ -209,28 +216,36 @@ describe('a petition from the menu to the tracking code', () => {
     await r.press('Tôi đồng ý');
     await r.press('Gửi');
     const [ticket] = await ticketsOf(r.user);
-    expect(ticket).toMatchObject({ category: 'moi-truong', commune: 'song-cau' });
+    expect(ticket).toMatchObject({
+      category: 'moi-truong',
+      commune: '01843',
+      oldCommune: '01837',
+      filedPlace: 'Phường Sông Cầu, Thành phố Bắc Kạn (cũ)',
+    });
     expect(ticket?.personal?.fullName).toBe('Lê Thị Hoa');
   });
 });
 
 describe('the other kinds and what the law asks of them', () => {
-  it('a second complaint in a remote commune: name and address required, phone optional', async () => {
+  it('a second complaint in a remote area: name and address required, phone optional', async () => {
     const r = newResident();
     await r.send('/khieunai');
     expect(r.text).toContain('khiếu nại lần đầu hay lần hai');
     expect(r.text).toContain('90 ngày');
     await r.press('Lần hai');
     await r.send('đất');
-    expect(r.text).toContain('xã, phường, thị trấn nào');
-    await r.send('xã nam mẫu');
+    expect(r.text).toContain('xã, phường nào');
+    await r.send('xa boc bo');
+    expect(r.text).toContain('Xã Bộc Bố (cũ, huyện Pác Nặm) nay thuộc xã Bằng Thành, tỉnh Thái Nguyên — đúng không?');
+    // typed: «phải» (a typed «đúng» folds to «dung», which the conversation core reads as «dừng», stop)
+    await r.send('phải');
     expect(r.text).toContain('mô tả vấn đề');
     await r.send('Không đồng ý với quyết định giải quyết khiếu nại lần đầu về bồi thường đất');
     await r.press('Xong');
     expect(r.text).toContain('Luật Khiếu nại 2011');
     expect(r.labels()).not.toContain('Bỏ qua');
     await r.send('Hoàng Thị Mai');
-    await r.send('Thôn Pác Ngòi, xã Nam Mẫu');
+    await r.send('Thôn Nà Coóc, xã Bằng Thành');
     expect(r.text).toContain('(không bắt buộc)');
     await r.press('Bỏ qua');
     const wording = shownWording(r.text);
@@ -240,7 +255,8 @@ describe('the other kinds and what the law asks of them', () => {
     expect(r.text).toContain('• Số điện thoại: không cung cấp');
     await r.press('Gửi');
     const [ticket] = await ticketsOf(r.user);
-    expect(ticket).toMatchObject({ kind: 'complaint', isSecondTime: true, isRemoteArea: true, commune: 'nam-mau' });
+    // Bằng Thành: every old commune it was formed from was a khu vực III commune (settings/communes.yaml)
+    expect(ticket).toMatchObject({ kind: 'complaint', isSecondTime: true, isRemoteArea: true, commune: '01864' });
     expect(ticket?.personal?.phone).toBeNull();
     expect(ticket?.code.startsWith('KN-')).toBe(true);
   });
@@ -249,8 +265,8 @@ describe('the other kinds and what the law asks of them', () => {
     const r = newResident();
     await r.send('/tocao');
     await r.press('Thái độ cán bộ');
-    await r.press('Huyện Chợ Đồn');
-    await r.press('Bằng Lũng');
+    await r.send('thị trấn Bằng Lũng, huyện Chợ Đồn');
+    await r.press('Đúng');
     await r.send('Cán bộ địa chính thu tiền ngoài quy định khi làm sổ đỏ');
     await r.press('Xong');
     expect(r.text).toContain('thông tin có nội dung tố cáo');
@@ -271,8 +287,8 @@ describe('the other kinds and what the law asks of them', () => {
     const r = newResident();
     await r.send('/tocao');
     await r.press('Khác');
-    await r.press('Huyện Na Rì');
-    await r.press('Kim Hỷ');
+    await r.send('Kim Hỷ');
+    await r.press('Đúng');
     await r.send('Khai thác cát trái phép trên sông mỗi đêm');
     await r.press('Xong');
     await r.send('Phạm Văn Cường');
@@ -416,8 +432,7 @@ describe('seeds, photos and locations', () => {
     await r.press('Gửi phản ánh');
     expect(r.text).toContain('Nội dung đã điền sẵn: «đường xóm tôi bị ngập mấy hôm nay không ai xử lý»');
     await r.press('Giao thông');
-    await r.press('Huyện Bạch Thông');
-    await r.press('Phủ Thông');
+    await r.send('Phủ Thông');
     expect(r.text).toContain('Họ và tên'); // the description step was skipped
     await r.send('Đỗ Văn Em');
     await r.send('Thôn Nà Pì, thị trấn Phủ Thông');
@@ -466,8 +481,10 @@ describe('seeds, photos and locations', () => {
     await r.press('Môi trường');
     await r.send({ attachments: [{ kind: 'location', latitude: 22.1471, longitude: 105.8348 }] });
     expect(r.text).toContain('Đã nhận vị trí.');
-    expect(r.text).toContain('Vị trí đã gửi: 22.14710, 105.83480');
-    expect(r.labels()).toContain('Chỉ dùng vị trí đã gửi');
+    expect(r.text).toContain(
+      'Vị trí đã gửi (22.14710, 105.83480) nằm trong phường Đức Xuân, tỉnh Thái Nguyên — đúng không?',
+    );
+    expect(r.labels()).toEqual(expect.arrayContaining(['Đúng', 'Chỉ dùng vị trí đã gửi', 'Không, chọn lại']));
     await r.press('Chỉ dùng vị trí đã gửi');
     await r.send('Khói từ lò đốt rác bay vào khu dân cư');
     await r.press('Xong');
@@ -482,16 +499,20 @@ describe('seeds, photos and locations', () => {
     expect(ticket).toMatchObject({ commune: null, latitude: 22.1471, longitude: 105.8348 });
   });
 
-  it('typed commune names: several matches become buttons, unknown names are said so', async () => {
+  it('typed commune names: unknown names are said so, a name shared with an old district offers its units', async () => {
     const r = newResident();
     await r.send('/phananh');
     await r.press('Y tế');
     await r.send('Hà Nội');
-    expect(r.text).toContain('Không tìm thấy xã/phường «Hà Nội»');
+    expect(r.text).toContain('Không tìm thấy xã/phường «Hà Nội» trong tỉnh Thái Nguyên, kể cả tên cũ');
     await r.send('Chợ Đồn');
-    expect(r.text).toContain('Huyện Chợ Đồn: mời chọn');
-    await r.press('Chọn huyện khác');
-    expect(r.labels()).toContain('Huyện Pác Nặm');
+    expect(r.text).toContain('«Chợ Đồn» hiện nay là tên một xã/phường, đồng thời là tên huyện Chợ Đồn cũ');
+    expect(r.labels()).toEqual(expect.arrayContaining(['Xã Chợ Đồn', 'Xã Yên Phong', 'Xã Nghĩa Tá', 'Tìm tên khác']));
+    await r.press('Tìm tên khác');
+    expect(r.text).toContain('Sự việc xảy ra ở xã, phường nào?');
+    await r.send('Chợ Đồn');
+    await r.press('Xã Chợ Đồn');
+    expect(r.text).toContain('mô tả vấn đề');
   });
 });
 
@@ -531,8 +552,8 @@ describe('edit and cancel', () => {
     ['round', (r) => r.press('Khiếu nại')],
     ['category', (r) => r.press('Lần đầu')],
     ['commune', (r) => r.press('Đất đai')],
-    ['district', (r) => r.press('Huyện Ba Bể')],
-    ['describe', (r) => r.press('Chợ Rã')],
+    ['place-check', (r) => r.send('thị trấn Chợ Rã')],
+    ['describe', (r) => r.press('Đúng')],
     ['describe-more', (r) => r.send('Bị thu hồi đất không đúng quy định')],
     ['name', (r) => r.press('Xong')],
     ['address', (r) => r.send('Nông Văn Khánh')],

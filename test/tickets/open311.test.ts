@@ -77,8 +77,11 @@ describe('Open311 GeoReport v2', () => {
       status: 'open',
       service_code: 'giao-thong',
       description: 'Giao thông — Phường Đức Xuân',
-      agency_responsible: 'Sở Giao thông vận tải',
-      lat: null,
+      agency_responsible: 'Sở Xây dựng',
+      address: 'Phường Đức Xuân, Tỉnh Thái Nguyên',
+      // the unit's centre from settings, never the location the resident shared
+      lat: 22.1658,
+      long: 105.8498,
     });
     expect((await get('/open311/v2/requests.json?status=closed')).body.map((r) => r.service_request_id)).toEqual([
       school.ticket.code,

@@ -105,8 +105,12 @@ describe('tickets end to end through Telegram and the officer CLI', { timeout: 1
     const chat = new Chat(fake, 7_100_001);
     await chat.text('/phananh');
     await chat.press('Giao thông');
-    await chat.press('Thành phố Bắc Kạn');
-    await chat.press('Đức Xuân');
+    // a resident who still names the commune as before 1/7/2025
+    const [check] = await chat.text('xa nong thuong, tp Bac Kan');
+    expect(check).toContain(
+      'Xã Nông Thượng (cũ, thành phố Bắc Kạn) nay thuộc phường Bắc Kạn, tỉnh Thái Nguyên — đúng không?',
+    );
+    await chat.press('Đúng');
     await chat.text('Cống thoát nước trước nhà văn hóa tổ 7 bị vỡ, nước tràn ra đường');
     await chat.send(
       updates.message(chat.id, { photo: [{ file_id: 'AgACphoto-small' }, { file_id: 'AgACphoto-large' }] }),
@@ -158,7 +162,15 @@ describe('tickets end to end through Telegram and the officer CLI', { timeout: 1
     const shown = await tiepdan(dataDir, 'tickets', 'show', code as string, '--json');
     expect(shown.code).toBe(0);
     const ticket = JSON.parse(shown.stdout) as Record<string, unknown>;
-    expect(ticket).toMatchObject({ status: 'in_progress', satisfaction: 3, residentResolved: false });
+    expect(ticket).toMatchObject({
+      status: 'in_progress',
+      satisfaction: 3,
+      residentResolved: false,
+      commune: '01843',
+      communeName: 'Phường Bắc Kạn',
+      filedPlace: 'Xã Nông Thượng, Thành phố Bắc Kạn (cũ)',
+      unitCode: 'so-xd',
+    });
     expect(ticket.disputedAt).toBeTruthy();
 
     // nothing was sent twice: every text reached the chat once, the code exactly once

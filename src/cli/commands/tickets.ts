@@ -115,6 +115,8 @@ export function registerTicketCommands(program: Command, context: CliContext): v
       const t = await showTicket(deps, { code, actor: actorFrom(o) });
       if (o.json) return printJson(t);
       print(`${t.code} — ${t.kindLabel} · ${t.categoryName}${t.communeName ? ` · ${t.communeName}` : ''}`);
+      // the place the resident gave, when it was an old unit (or the map changed since)
+      if (t.filedPlace && t.filedPlace !== t.communeName) print(`Nơi ghi khi gửi: ${t.filedPlace}`);
       print(
         `Trạng thái: ${t.statusLabel}${t.closeReasonLabel ? ` (${t.closeReasonLabel})` : ''}${t.isDisputed ? ' ⚑ người dân đề nghị xem xét lại' : ''}`,
       );

@@ -137,6 +137,8 @@ class PrismaTicketOps implements TicketOps {
       ...(filter.categories ? { category: { in: filter.categories } } : {}),
       ...(filter.updatedFrom ? { updatedAt: { gte: filter.updatedFrom } } : {}),
       ...(filter.unitCode ? { unit: { code: filter.unitCode } } : {}),
+      ...(filter.unitCodes ? { unitId: { not: null }, unit: { code: { in: filter.unitCodes } } } : {}),
+      ...(filter.communeNotIn ? { commune: { not: null, notIn: filter.communeNotIn } } : {}),
       ...(filter.residentId !== undefined ? { residentId: filter.residentId } : {}),
       ...(filter.isDisputed
         ? {
@@ -337,6 +339,17 @@ export class PrismaTicketStore extends PrismaTicketOps implements TicketStore {
         if (unit) await tx.routingRule.create({ data: { category: r.category, commune: r.commune, unitId: unit.id } });
       }
     }, TX_OPTIONS);
+  }
+
+  async countTicketsByCommune(since: Date): Promise<Array<{ commune: string; count: number }>> {
+    const rows = await this.prisma.ticket.groupBy({
+      by: ['commune'],
+      where: { commune: { not: null }, receivedAt: { gte: since } },
+      _count: { _all: true },
+    });
+    return rows
+      .filter((r): r is typeof r & { commune: string } => r.commune !== null)
+      .map((r) => ({ commune: r.commune, count: r._count._all }));
   }
 
   async syncHolidays(

@@ -45,7 +45,7 @@ export function mountOpen311(app: Hono, options: { deps: TicketDeps }): void {
 
   const toRequest = (t: Ticket): Row => {
     const category = settings.categories.find((c) => c.code === t.category);
-    const commune = settings.communes.find((c) => c.code === t.commune);
+    const commune = t.commune ? settings.places.commune(t.commune) : undefined;
     return {
       service_request_id: t.code,
       status: CLOSED.includes(t.status) ? 'closed' : 'open',
@@ -60,7 +60,7 @@ export function mountOpen311(app: Hono, options: { deps: TicketDeps }): void {
       updated_datetime: t.updatedAt.toISOString(),
       // when the request is expected to be fulfilled: the answer deadline (the acknowledgement one is not that)
       expected_datetime: t.dueAt ? t.dueAt.toISOString() : null,
-      address: commune ? [commune.name, commune.district].filter(Boolean).join(', ') : null,
+      address: commune ? `${commune.name}, ${settings.province.name}` : null,
       zipcode: null,
       // the commune's own coordinates when configured; never the location a resident shared
       lat: commune?.latitude ?? null,

@@ -20,9 +20,9 @@ import { ANONYMOUS_KINDS, createTicket } from '../create-ticket.js';
 import type { TicketDeps } from '../deps.js';
 import { QUESTION_CATEGORY } from '../file-question.js';
 import { type AddressForm, TICKET_ACTIONS } from '../messages.js';
+import { createPopularPlaces } from '../places/popular-places.js';
 import type { TicketKind } from '../types.js';
 import { normalizeAddress, normalizeFullName, normalizePhone } from '../validation.js';
-import { districtsOf, findCommunes, findDistrict, nearestCommunes } from './find-commune.js';
 import {
   type IntakeData,
   type IntakeStep,
@@ -35,17 +35,16 @@ import {
   personalOf,
   readIntakeData,
   withoutPersonal,
+  withoutPlaceQuestion,
   writeIntakeData,
 } from './intake-data.js';
 import { createIntakeMessages, type IntakeMessages } from './intake-messages.js';
+import { createPlaceStep, locationQuestion, PLACE_PICKS } from './place-step.js';
 
 /** Photos and files one ticket may carry. */
 export const MAX_INTAKE_ATTACHMENTS = 10;
 const MAX_DESCRIPTION = 5000;
 const MIN_DESCRIPTION = 10;
-/** Above this many communes (and with districts configured) the resident picks the district first. */
-const FLAT_COMMUNE_LIST = 12;
-const MAX_COMMUNE_BUTTONS = 40;
 const MEDIA: Attachment['kind'][] = ['photo', 'file', 'location'];
 const PERSONAL_STEPS = new Set<IntakeStep>(['name', 'address', 'phone']);
 const FIELD_OF_STEP: Record<'name' | 'address' | 'phone', PersonalField> = {
@@ -71,8 +70,7 @@ export function createComplaintIntake(deps: TicketDeps): DialogueDefinition {
     }
     return m;
   };
-  const districts = districtsOf(settings.communes);
-  const browseByDistrict = settings.communes.length > FLAT_COMMUNE_LIST && districts.length > 1;
+  const popularPlaces = createPopularPlaces({ store: deps.store, clock: deps.clock, places: settings.places });
 
   // ── data and transitions ──
 
@@ -117,6 +115,12 @@ export function createComplaintIntake(deps: TicketDeps): DialogueDefinition {
         data.latitude = a.latitude;
         data.longitude = a.longitude;
         said.push(m.locationReceived);
+        if (data.commune === undefined) {
+          // no place chosen yet: the location proposes one (asked at the place step)
+          const asked = locationQuestion(settings, m, a.latitude, a.longitude);
+          Object.assign(data, withoutPlaceQuestion(data), asked.patch);
+          if (asked.notice) said.push(asked.notice);
+        }
       } else if ((a.kind === 'photo' || a.kind === 'file') && a.ref) {
         if (data.attachments.length >= MAX_INTAKE_ATTACHMENTS) dropped++;
         else {
@@ -136,7 +140,8 @@ export function createComplaintIntake(deps: TicketDeps): DialogueDefinition {
   const fromValue = <T extends { code: string }>(list: readonly T[], value: string): T | undefined =>
     value.startsWith('#') ? list[Number(value.slice(1))] : list.find((x) => x.code === value);
 
-  const canLocate = (ctx: DialogueContext) => ctx.resident.channel === 'telegram';
+  // channels whose apps can share a location (Telegram's 📎 → Vị trí, Zalo's location message)
+  const canLocate = (ctx: DialogueContext) => ctx.resident.channel === 'telegram' || ctx.resident.channel === 'zalo';
 
   // ── kind ──
 
@@ -164,51 +169,13 @@ export function createComplaintIntake(deps: TicketDeps): DialogueDefinition {
     return matches.length === 1 ? matches[0]?.code : undefined;
   }
 
-  // ── commune ──
-
-  const communeChoice = (code: string): StepChoice | undefined => {
-    const index = settings.communes.findIndex((c) => c.code === code);
-    const commune = settings.communes[index];
-    return commune ? { label: commune.name, value: buttonValue('commune', commune.code, index) } : undefined;
-  };
-
-  function communeChoices(ctx: DialogueContext, d: IntakeData): StepChoice[] {
-    const m = M(ctx);
-    const choices: StepChoice[] = [];
-    const add = (choice: StepChoice | undefined) => {
-      if (choice && !choices.some((c) => c.value === choice.value)) choices.push(choice);
-    };
-    if (d.latitude !== undefined && d.longitude !== undefined) {
-      for (const near of nearestCommunes(settings.communes, d.latitude, d.longitude, 4))
-        add(communeChoice(near.commune.code));
-    }
-    if (d.communeMatches && d.communeMatches.length > 0) {
-      for (const code of d.communeMatches) add(communeChoice(code));
-    } else if (d.district) {
-      for (const c of settings.communes.filter((x) => x.district === d.district)) add(communeChoice(c.code));
-      choices.push({ label: m.otherDistrict, value: 'back' });
-    } else if (browseByDistrict) {
-      // "~" cannot start a commune code, so district buttons never collide with commune buttons
-      for (const [i, name] of districts.entries()) choices.push({ label: name, value: `~${i}` });
-    } else if (settings.communes.length <= MAX_COMMUNE_BUTTONS) {
-      for (const c of settings.communes) add(communeChoice(c.code));
-    }
-    if (d.latitude !== undefined) choices.push({ label: m.onlyLocation, value: 'none' });
-    else if (d.kind === 'question') choices.push({ label: m.skipCommune, value: 'none' });
-    return choices;
-  }
-
-  function communePromptText(ctx: DialogueContext, d: IntakeData): string {
-    const m = M(ctx);
-    if (d.latitude !== undefined && d.longitude !== undefined && !d.communeMatches && !d.district) {
-      const near = nearestCommunes(settings.communes, d.latitude, d.longitude, 4).map(
-        (n) => `${n.commune.name} (~${n.km < 1 ? '<1' : n.km.toFixed(0)} km)`,
-      );
-      return m.communeLocated(d.latitude, d.longitude, near);
-    }
-    if (d.communeMatches && d.communeMatches.length > 0) return m.communeMatches(d.communeMatches.length);
-    if (d.district) return m.communeInDistrict(d.district);
-    return m.communePrompt({ canLocate: canLocate(ctx), byDistrict: browseByDistrict });
+  /** "Phường Bắc Kạn (Xã Nông Thượng cũ)" for the summary; an in-flight old code is shown by its name too. */
+  function placeName(d: IntakeData): string | null {
+    if (!d.commune) return null;
+    const current = settings.places.commune(d.commune);
+    const old = settings.places.oldUnit(d.oldCommune ?? (current ? '' : d.commune));
+    const name = current?.name ?? old?.communes.map((c) => c.name).join(' / ') ?? d.commune;
+    return old && old.old.name !== name ? `${name} (${old.old.name} cũ)` : name;
   }
 
   // ── personal fields ──
@@ -263,6 +230,7 @@ export function createComplaintIntake(deps: TicketDeps): DialogueDefinition {
       kind,
       category: d.category as string,
       commune: d.commune ?? null,
+      oldCommune: d.oldCommune ?? null,
       latitude: d.latitude ?? null,
       longitude: d.longitude ?? null,
       description: d.description as string,
@@ -304,8 +272,9 @@ export function createComplaintIntake(deps: TicketDeps): DialogueDefinition {
   return defineDialogue({
     name: INTAKE_DIALOGUE,
 
-    start(ctx, seed: JsonObject) {
-      const d: IntakeData = { attachments: [], skipped: [] };
+    async start(ctx, seed: JsonObject) {
+      await popularPlaces.refresh();
+      const d: IntakeData = { attachments: [], skipped: [], placePicks: popularPlaces.list(PLACE_PICKS) };
       if (isTicketKind(seed.kind)) d.kind = seed.kind;
       const seeded = readIntakeData({
         description: typeof seed.description === 'string' ? seed.description : null,
@@ -402,44 +371,18 @@ export function createComplaintIntake(deps: TicketDeps): DialogueDefinition {
         },
       },
 
-      commune: {
-        prompt: (ctx) => {
-          const d = readIntakeData(ctx.data);
-          return { text: withNotice(ctx, communePromptText(ctx, d)), choices: communeChoices(ctx, d) };
-        },
-        accepts: { text: true, attachments: MEDIA },
-        handle: (input, ctx) => {
-          const d = read(ctx);
-          const m = M(ctx);
-          const media = absorbMedia(ctx, d, input.attachments);
-          const choice = input.choice;
-          if (choice === 'none')
-            return advance(ctx, { ...d, commune: null, district: undefined, communeMatches: undefined }, media);
-          if (choice === 'back') return stay({ ...d, district: undefined, communeMatches: undefined }, media);
-          if (choice?.startsWith('~')) {
-            const district = districts[Number(choice.slice(1))];
-            return stay({ ...d, district, communeMatches: undefined }, media);
-          }
-          if (choice) {
-            const commune = fromValue(settings.communes, choice);
-            if (!commune) return stay(d, media);
-            return advance(ctx, { ...d, commune: commune.code, district: undefined, communeMatches: undefined }, media);
-          }
-          if (!input.text) return stay({ ...d, communeMatches: undefined }, media);
-          const found = findCommunes(settings.communes, input.text);
-          if (found.length === 1 && found[0])
-            return advance(
-              ctx,
-              { ...d, commune: found[0].code, district: undefined, communeMatches: undefined },
-              media,
-            );
-          if (found.length > 1)
-            return stay({ ...d, communeMatches: found.slice(0, 12).map((c) => c.code), district: undefined }, media);
-          const district = findDistrict(districts, input.text);
-          if (district) return stay({ ...d, district, communeMatches: undefined }, media);
-          return stay({ ...d, communeMatches: undefined }, notice(media, m.communeNotFound(input.text)));
-        },
-      },
+      commune: createPlaceStep({
+        settings,
+        messages: M,
+        read,
+        advance,
+        stay,
+        absorbMedia,
+        withNotice,
+        notice,
+        canLocate,
+        media: MEDIA,
+      }),
 
       describe: {
         prompt: (ctx) => {
@@ -544,7 +487,7 @@ export function createComplaintIntake(deps: TicketDeps): DialogueDefinition {
           const text = m.summary(d, {
             kind: d.kind ? m.kindLabel(d.kind) : '—',
             category: settings.categories.find((c) => c.code === d.category)?.name ?? d.category ?? '—',
-            commune: settings.communes.find((c) => c.code === d.commune)?.name ?? null,
+            commune: placeName(d),
           });
           return {
             text: withNotice(ctx, text),
@@ -598,7 +541,7 @@ export function createComplaintIntake(deps: TicketDeps): DialogueDefinition {
             case 'category':
               return forget({ category: undefined });
             case 'commune':
-              return forget({ commune: undefined, district: undefined, communeMatches: undefined });
+              return forget({ ...withoutPlaceQuestion(d), commune: undefined, oldCommune: undefined });
             case 'describe':
               return forget({ description: undefined });
             case 'media':

@@ -40,17 +40,29 @@ export interface IntakeQuestion {
   ref: string;
 }
 
+/** A unit of today's map (`c`) and the old unit the resident named (`o`), as kept in the dialogue data. */
+export interface PlaceChoice {
+  c: string;
+  o?: string | undefined;
+}
+
 export interface IntakeData {
   kind?: TicketKind | undefined;
   /** Complaints only: a second complaint about the first decision (longer legal time limits). */
   secondTime?: boolean | undefined;
   category?: string | undefined;
-  /** A commune code, or null when the resident named none (a shared location, or a question). */
+  /** A commune code of today's map, or null when the resident named none (a shared location, or a question). */
   commune?: string | null | undefined;
-  /** Browsing the communes of this district (commune step). */
-  district?: string | undefined;
-  /** Communes matching what the resident typed, offered as buttons. */
-  communeMatches?: string[] | undefined;
+  /** The old unit (before the reorganisation) the resident named, recorded with the ticket. */
+  oldCommune?: string | undefined;
+  /** Place step: the units offered as buttons ("#<index>"), each a unit of today and maybe the old one named. */
+  placeChoices?: PlaceChoice[] | undefined;
+  /** Place step: one unit awaiting "đúng không?" (found by an old name or a shared location). */
+  placeCheck?: PlaceChoice | undefined;
+  /** Place step: what is shown above the buttons while choices or a check are pending. */
+  placeText?: string | undefined;
+  /** Place step: the most used units, fixed when the intake starts so a pressed button stays valid. */
+  placePicks?: string[] | undefined;
   latitude?: number | undefined;
   longitude?: number | undefined;
   description?: string | undefined;
@@ -87,6 +99,14 @@ function strings(value: JsonValue | undefined): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
+function placeChoice(value: JsonValue | undefined): PlaceChoice | undefined {
+  const item = obj(value);
+  const c = str(item?.c);
+  if (!c) return undefined;
+  const o = str(item?.o);
+  return o ? { c, o } : { c };
+}
+
 export function isTicketKind(value: unknown): value is TicketKind {
   return typeof value === 'string' && (TICKET_KINDS as readonly string[]).includes(value);
 }
@@ -107,8 +127,11 @@ export function readIntakeData(json: JsonObject): IntakeData {
     secondTime: typeof json.secondTime === 'boolean' ? json.secondTime : undefined,
     category: str(json.category),
     commune: json.commune === null ? null : str(json.commune),
-    district: str(json.district),
-    communeMatches: Array.isArray(json.communeMatches) ? strings(json.communeMatches) : undefined,
+    oldCommune: str(json.oldCommune),
+    placeChoices: Array.isArray(json.placeChoices) ? json.placeChoices.flatMap((v) => placeChoice(v) ?? []) : undefined,
+    placeCheck: placeChoice(json.placeCheck),
+    placeText: str(json.placeText),
+    placePicks: Array.isArray(json.placePicks) ? strings(json.placePicks) : undefined,
     latitude: num(json.latitude),
     longitude: num(json.longitude),
     description: str(json.description),
@@ -138,12 +161,12 @@ export function readIntakeData(json: JsonObject): IntakeData {
 
 /** The data as JSON for the conversation state (undefined fields left out). */
 export function writeIntakeData(data: IntakeData): JsonObject {
-  const out: JsonObject = {};
-  for (const [key, value] of Object.entries(data)) {
-    if (value === undefined) continue;
-    out[key] = value as JsonValue;
-  }
-  return out;
+  return JSON.parse(JSON.stringify(data)) as JsonObject;
+}
+
+/** Forgets the place step's pending buttons and question. */
+export function withoutPlaceQuestion(data: IntakeData): IntakeData {
+  return { ...data, placeChoices: undefined, placeCheck: undefined, placeText: undefined };
 }
 
 /** A personal field this kind of ticket may go without (the resident may skip it). */

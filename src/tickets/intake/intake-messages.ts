@@ -3,6 +3,7 @@
 
 import type { AddressForm } from '../messages.js';
 import { formatDate } from '../messages.js';
+import { inSentence } from '../places/names.js';
 import { KIND_LABEL, type TicketKind } from '../types.js';
 import type { IntakeData, PersonalField } from './intake-data.js';
 
@@ -37,6 +38,13 @@ function formatTime(iso: string): string {
   const mm = String(local.getUTCMinutes()).padStart(2, '0');
   return `${hh}:${mm} ngày ${formatDate(at)}`;
 }
+
+/**
+ * Under each "đúng không?": the button, or «phải» typed (a typed «đúng» folds to the same letters as «dừng», which
+ * stops the dialogue), or another name.
+ */
+const PLACE_CHECK_HINT =
+  'Bấm «Đúng» (hoặc gõ «phải») để xác nhận; nếu không, chọn bên dưới hoặc gõ tên xã/phường khác.';
 
 export function createIntakeMessages(you: AddressForm) {
   const u = you.toLowerCase();
@@ -76,28 +84,57 @@ export function createIntakeMessages(you: AddressForm) {
     categoryPrompt: 'Vấn đề thuộc lĩnh vực nào?',
     categoryNotUnderstood: 'Chưa rõ lĩnh vực; mời chọn một nút bên dưới (hoặc «Khác»).',
 
-    communePrompt: (options: { canLocate: boolean; byDistrict: boolean }) =>
+    placePrompt: (options: {
+      canLocate: boolean;
+      current: string;
+      old?: string | undefined;
+      since?: string | undefined;
+    }) =>
       [
-        'Sự việc xảy ra ở xã, phường, thị trấn nào?',
-        options.byDistrict
-          ? `Chọn huyện/thành phố rồi chọn xã, hoặc gõ tên xã/phường.`
-          : 'Chọn bên dưới hoặc gõ tên xã/phường.',
+        'Sự việc xảy ra ở xã, phường nào?',
+        options.old
+          ? `Gõ tên xã/phường (ví dụ: ${options.current}); tên cũ${options.since ? ` trước ngày ${options.since}` : ''} cũng được, có hoặc không kèm huyện cũ (ví dụ: ${options.old}). Hoặc chọn bên dưới.`
+          : `Gõ tên xã/phường (ví dụ: ${options.current}) hoặc chọn bên dưới.`,
         options.canLocate ? `${you} cũng có thể gửi vị trí (📎 → Vị trí).` : undefined,
       ]
         .filter(Boolean)
         .join(' '),
-    communeInDistrict: (district: string) => `${district}: mời chọn xã, phường, thị trấn.`,
-    communeMatches: (count: number) => `Có ${count} xã/phường khớp với tên ${u} gõ. Mời chọn:`,
-    communeLocated: (lat: number, lon: number, suggestions: string[]) =>
+    /** "Xã Nông Thượng (cũ, thành phố Bắc Kạn) nay thuộc phường Bắc Kạn, tỉnh Thái Nguyên — đúng không?" */
+    placeOldCheck: (old: { name: string; district: string }, commune: string, province: string) =>
+      `${old.name} (cũ, ${inSentence(old.district)}) nay thuộc ${inSentence(commune)}, ${inSentence(province)} — đúng không?\n` +
+      PLACE_CHECK_HINT,
+    placeYes: 'Đúng',
+    placeNo: 'Không, chọn lại',
+    placeOther: 'Tìm tên khác',
+    /** One line per unit offered: an old one with where it belongs now, or today's. */
+    placeLine: (commune: string, old?: { name: string; district: string }) =>
+      old ? `• ${old.name} (cũ, ${inSentence(old.district)}) nay thuộc ${inSentence(commune)}` : `• ${commune}`,
+    placeNames: (typed: string, lines: string[]) =>
+      `Có ${lines.length} nơi khớp với «${clip(typed, 60)}»:\n${lines.join('\n')}\nMời chọn nơi xảy ra sự việc:`,
+    placeSplit: (old: { name: string; district: string }, communes: string[], province: string) =>
+      `${old.name} (cũ, ${inSentence(old.district)}) nay được chia cho ${listVi(communes.map(inSentence))}, ${inSentence(province)}. ` +
+      'Sự việc xảy ra ở phần nào? Mời chọn:',
+    placeDistrict: (district: string, communes: string[], since: string | undefined, sameName?: string) =>
       [
-        `Vị trí đã gửi: ${lat.toFixed(5)}, ${lon.toFixed(5)}.`,
-        suggestions.length > 0
-          ? `Gần vị trí này: ${suggestions.join('; ')}. Mời chọn đúng xã/phường nơi xảy ra sự việc, hoặc chỉ dùng vị trí đã gửi.`
-          : 'Mời chọn xã/phường nơi xảy ra sự việc (nếu biết), hoặc chỉ dùng vị trí đã gửi.',
+        sameName
+          ? `«${sameName}» hiện nay là tên một xã/phường, đồng thời là tên ${inSentence(district)} cũ.`
+          : `${district} không còn${since ? ` từ ngày ${since}` : ''} (bỏ cấp huyện).`,
+        `Các xã, phường, thị trấn cũ của ${inSentence(district)} nay thuộc: ${listVi(communes.map(inSentence))}.`,
+        'Mời chọn xã/phường nơi xảy ra sự việc, hoặc gõ tên xã cũ:',
       ].join('\n'),
-    communeNotFound: (typed: string) =>
-      `Không tìm thấy xã/phường «${clip(typed, 60)}» trong danh sách của tỉnh. Mời chọn bên dưới hoặc gõ lại tên (ví dụ: Đức Xuân).`,
-    otherDistrict: 'Chọn huyện khác',
+    placeChosenOld: (old: { name: string; district: string }, commune: string) =>
+      `Đã ghi: ${old.name} (cũ, ${inSentence(old.district)}), nay thuộc ${inSentence(commune)}.`,
+    placeLocatedInside: (lat: number, lon: number, commune: string, province: string) =>
+      `Vị trí đã gửi (${lat.toFixed(5)}, ${lon.toFixed(5)}) nằm trong ${inSentence(commune)}, ${inSentence(province)} — đúng không?\n` +
+      PLACE_CHECK_HINT,
+    placeLocatedNear: (lat: number, lon: number, commune: string, km: number) =>
+      `Vị trí đã gửi (${lat.toFixed(5)}, ${lon.toFixed(5)}) gần trung tâm ${inSentence(commune)} nhất (khoảng ${km < 1 ? 'dưới 1' : km.toFixed(0)} km) — ` +
+      `sự việc xảy ra ở ${inSentence(commune)}, đúng không?\n${PLACE_CHECK_HINT}`,
+    placeLocatedOutside: (lat: number, lon: number, province: string) =>
+      `Vị trí đã gửi (${lat.toFixed(5)}, ${lon.toFixed(5)}) nằm ngoài ${inSentence(province)}. ` +
+      'Mời gõ tên xã/phường nơi xảy ra sự việc, hoặc chỉ dùng vị trí đã gửi.',
+    placeNotFound: (typed: string, province: string, example: string) =>
+      `Không tìm thấy xã/phường «${clip(typed, 60)}» trong ${inSentence(province)}, kể cả tên cũ. Mời gõ lại tên (ví dụ: ${example}) hoặc chọn bên dưới.`,
     onlyLocation: 'Chỉ dùng vị trí đã gửi',
     skipCommune: 'Bỏ qua',
 
