@@ -1,8 +1,10 @@
 // The conversation engine: one incoming message in, the replies out — identity, dedupe, ordering, intents, dialogues.
 import { randomBytes } from 'node:crypto';
+import { describeError } from '../shared/describe-error.js';
 import { isAppError } from '../shared/errors.js';
 import { KeyedQueue } from '../shared/keyed-queue.js';
 import type { Logger } from '../shared/logger.js';
+import { LruMap } from '../shared/lru-map.js';
 import { actionFits, actions, type IntentAction, parseAction } from './actions.js';
 import { describeResidentData } from './describe-resident-data.js';
 import { BUILTIN_DIALOGUES, createBuiltinDialogues } from './dialogues/builtin.js';
@@ -120,36 +122,6 @@ const YES_WORDS = new Set([
 ]);
 const NO_WORDS = new Set(['khong', 'ko', 'k', 'no', 'khong can', 'khong a', 'thoi khoi']);
 
-/** A Map that forgets its least recently used entries beyond `max` (0 = keeps nothing). */
-class LruMap<K, V> {
-  private readonly map = new Map<K, V>();
-  constructor(private readonly max: number) {}
-
-  get(key: K): V | undefined {
-    const value = this.map.get(key);
-    if (value !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, value);
-    }
-    return value;
-  }
-
-  has(key: K): boolean {
-    return this.map.has(key);
-  }
-
-  set(key: K, value: V): void {
-    if (this.max === 0) return;
-    this.map.delete(key);
-    this.map.set(key, value);
-    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as K);
-  }
-
-  delete(key: K): void {
-    this.map.delete(key);
-  }
-}
-
 /** Everything one message changes, gathered before a single commit. */
 class Turn {
   readonly replies: OutgoingReply[] = [];
@@ -186,16 +158,6 @@ class Turn {
   get residentId(): number {
     return this.opened.residentId;
   }
-}
-
-/**
- * What may be logged about a failure: its class and code, never its message — driver and ORM messages can
- * quote the query's values, i.e. the resident's text.
- */
-function describeError(error: unknown): { errName: string; errCode?: string } {
-  const name = error instanceof Error ? error.name : typeof error;
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? { errName: name, errCode: code } : { errName: name };
 }
 
 function newRef(): string {
