@@ -1,0 +1,33 @@
+// A question: answered at once, as a follow-up on the procedure just discussed, or after asking which procedure.
+import { startDialogue } from '../dialogue-runner.js';
+import { BUILTIN_DIALOGUES } from '../dialogues/builtin.js';
+import { giveAnswer } from '../give-answer.js';
+import type { JsonObject } from '../ports.js';
+import { isWithinFollowUpWindow } from '../recent-answers.js';
+import { say } from '../reply-helpers.js';
+import { cutText } from '../sanitize-input.js';
+import type { IntentOf, Turn, TurnDeps } from '../turn.js';
+import { followUpQuestion } from './rule-classifier.js';
+
+export async function ask(turn: Turn, intent: IntentOf<'ask'>, deps: TurnDeps): Promise<void> {
+  if (!intent.aspectOnly) {
+    await giveAnswer(turn, intent.question, deps, { offerIntake: intent.offerIntake });
+    return;
+  }
+  const focus = turn.context.focus;
+  if (focus && isWithinFollowUpWindow(turn, focus.at, deps)) {
+    await giveAnswer(turn, followUpQuestion(intent.question, focus.title), deps, { focusCode: focus.code });
+    return;
+  }
+  const seed: JsonObject = { question: cutText(intent.question, 200) };
+  if (focus) {
+    seed.recentCode = focus.code;
+    seed.recentTitle = focus.title;
+  }
+  await startDialogue(turn, BUILTIN_DIALOGUES.clarify, seed, deps);
+}
+
+/** The "ask" button: an invitation to type the question. */
+export function inviteQuestion(turn: Turn, deps: TurnDeps): void {
+  say(turn, deps.replies.askPrompt, deps);
+}
