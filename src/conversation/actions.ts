@@ -1,4 +1,5 @@
 // Quick-reply action strings: how buttons are encoded (≤ 64 bytes, Telegram's callback_data limit) and parsed.
+import { createHash } from 'node:crypto';
 
 /** Telegram's callback_data limit; every channel keeps to it. */
 export const MAX_ACTION_BYTES = 64;
@@ -22,7 +23,8 @@ export type ParsedAction =
   | { type: 'rate'; rating: 'up' | 'down'; ref: string }
   /** details: the resident wants to add details or contact first (the intake) rather than the one-tap hand-over. */
   | { type: 'staff'; ref: string; details?: true | undefined }
-  | { type: 'choice'; step: string; value: string }
+  /** `dialogue`: a short tag of the dialogue the button belongs to (undefined for buttons of older versions). */
+  | { type: 'choice'; dialogue: string | undefined; step: string; value: string }
   | { type: 'cancel' }
   | { type: 'custom'; prefix: string; args: string[] }
   | { type: 'unknown' };
@@ -31,9 +33,18 @@ export const actions = {
   intent: (intent: IntentAction) => `intent:${intent}`,
   rate: (rating: 'up' | 'down', ref: string) => `rate:${rating}:${ref}`,
   staff: (ref: string, details?: 'details') => (details ? `staff:${ref}:more` : `staff:${ref}`),
-  choice: (step: string, value: string) => `d:${step}:${value}`,
+  /**
+   * A step's choice. The dialogue's tag is part of it: dialogues share step names (`confirm`) and values (`yes`), and
+   * an old "Đồng ý" of one dialogue must never confirm another's step (erasing a resident's data).
+   */
+  choice: (dialogue: string, step: string, value: string) => `d:${dialogueTag(dialogue)}.${step}:${value}`,
   cancel: () => 'cancel',
 };
+
+/** Four characters naming a dialogue in its buttons (a hash: names are long, actions must stay within 64 bytes). */
+export function dialogueTag(dialogue: string): string {
+  return createHash('sha256').update(dialogue).digest('base64url').slice(0, 4).replace(/[.:]/g, '_');
+}
 
 export function actionFits(action: string): boolean {
   const bytes = Buffer.byteLength(action, 'utf8');
@@ -60,8 +71,11 @@ export function parseAction(action: string, customPrefixes: ReadonlySet<string> 
       if (rest.length === 2 && rest[0] && rest[1] === 'more') return { type: 'staff', ref: rest[0], details: true };
       return rest.length === 1 && rest[0] ? { type: 'staff', ref: rest[0] } : { type: 'unknown' };
     case 'd': {
-      const [step, ...value] = rest;
-      return step && value.length > 0 ? { type: 'choice', step, value: value.join(':') } : { type: 'unknown' };
+      const [tagged, ...value] = rest;
+      if (!tagged || value.length === 0) return { type: 'unknown' };
+      const dot = tagged.indexOf('.');
+      const [dialogue, step] = dot > 0 ? [tagged.slice(0, dot), tagged.slice(dot + 1)] : [undefined, tagged];
+      return step ? { type: 'choice', dialogue, step, value: value.join(':') } : { type: 'unknown' };
     }
     default:
       return head && customPrefixes.has(head) ? { type: 'custom', prefix: head, args: rest } : { type: 'unknown' };

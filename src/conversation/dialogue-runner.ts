@@ -46,7 +46,9 @@ export function promptStep(turn: Turn, deps: TurnDeps): void {
   const step = currentStep(turn, deps);
   if (!step) throw new Error(`Dialogue ${turn.dialog} has no step ${turn.step}`);
   const prompt = step.prompt(contextFor(turn, deps));
-  const buttons = (prompt.choices ?? []).map((c) => quick(c.label, actions.choice(turn.step as string, c.value), deps));
+  const buttons = (prompt.choices ?? []).map((c) =>
+    quick(c.label, actions.choice(turn.dialog as string, turn.step as string, c.value), deps),
+  );
   if (prompt.cancellable !== false) buttons.push(quick(deps.replies.cancelLabel, actions.cancel(), deps));
   sayWith(turn, prompt.text, buttons, deps);
 }

@@ -1,5 +1,5 @@
 // A pressed button: a dialogue's choice, cancel, an intent, a rating, a hand-over to staff, or another context's prefix.
-import { parseAction } from './actions.js';
+import { dialogueTag, parseAction } from './actions.js';
 import {
   abandonDialogue,
   applyTransition,
@@ -24,7 +24,8 @@ export async function handleAction(turn: Turn, action: string, deps: TurnDeps): 
     case 'cancel':
       return cancelDialogue(turn, deps);
     case 'choice':
-      if (turn.dialog && turn.step === parsed.step) {
+      // a button of this very dialogue's current step: a button of another dialogue (or an older version) is stale
+      if (turn.dialog && parsed.dialogue === dialogueTag(turn.dialog) && turn.step === parsed.step) {
         return handleStepInput(turn, { text: '', choice: parsed.value, attachments: [] }, deps);
       }
       if (turn.dialog && currentStep(turn, deps)) {

@@ -20,7 +20,10 @@ export async function handleInDialogue(turn: Turn, deps: TurnDeps): Promise<void
   if (text !== '') {
     const folded = foldForMatching(text);
     const intent = classifyText(text, folded);
-    if (intent.kind === 'cancel') return cancelDialogue(turn, deps);
+    const step = currentStep(turn, deps);
+    const choices = step ? (step.prompt(contextFor(turn, deps)).choices ?? []) : [];
+    // a word that is also one of the step's choices ("đúng", "bỏ qua") answers the step rather than cancelling it
+    if (intent.kind === 'cancel' && matchChoice(text, choices) === undefined) return cancelDialogue(turn, deps);
     const command = text.startsWith('/') ? intent : undefined;
     if (command?.kind === 'help' || command?.kind === 'greeting') {
       say(turn, helpText(deps), deps);
@@ -32,8 +35,7 @@ export async function handleInDialogue(turn: Turn, deps: TurnDeps): Promise<void
       abandonDialogue(turn, deps);
       return runIntent(turn, command, deps);
     }
-    const step = currentStep(turn, deps);
-    if (step?.onOtherRequest && matchChoice(text, step.prompt(contextFor(turn, deps)).choices ?? []) === undefined) {
+    if (step?.onOtherRequest && matchChoice(text, choices) === undefined) {
       const other = anotherRequest(text, intent, folded);
       const outcome = other ? step.onOtherRequest(other, contextFor(turn, deps)) : undefined;
       if (outcome?.type === 'leave') {

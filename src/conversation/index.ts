@@ -2,6 +2,7 @@
 export {
   actionFits,
   actions,
+  dialogueTag,
   INTENT_ACTIONS,
   type IntentAction,
   MAX_ACTION_BYTES,

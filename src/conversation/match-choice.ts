@@ -17,6 +17,15 @@ const YES_WORDS = new Set([
   'gui',
   'co a',
   'vang a',
+  // "đúng không?" is answered "đúng", "phải", "đúng rồi" ("dung" typed without accents: at a yes/no step it means
+  // đúng, not dừng)
+  'dung',
+  'dung roi',
+  'dung vay',
+  'dung a',
+  'phai',
+  'phai roi',
+  'chinh xac',
 ]);
 const NO_WORDS = new Set(['khong', 'ko', 'k', 'no', 'khong can', 'khong a', 'thoi khoi']);
 

@@ -1,6 +1,6 @@
 // The conversation engine end to end over a real PGlite database: intents, follow-ups, feedback, abstentions, privacy.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { JsonObject } from '../../src/conversation/index.js';
+import { actions, BUILTIN_DIALOGUES, type JsonObject } from '../../src/conversation/index.js';
 import { parseTrackingCode } from '../../src/tickets/tracking-code.js';
 import { actionsOf, button, createFakeIntake, createHarness, FakeTicketDesk, type Harness, textOf } from './harness.js';
 
@@ -454,6 +454,25 @@ describe('privacy', () => {
     const report = textOf(await h.send(user, '/dulieu'));
     expect(report).toContain('Câu hỏi gần đây để hỏi tiếp: 0');
     expect(report).toContain('Đánh giá câu trả lời: 0');
+  });
+
+  test("another dialogue's old yes button (same step name, same value) never confirms the erasure", async () => {
+    const user = 'erase-foreign-button';
+    const answer = await h.send(user, 'hồ sơ kết hôn');
+    await h.send(user, { action: button(answer, '👍') });
+    const id = await residentId(user);
+    await h.send(user, '/xoadulieu');
+    // the hand-to-staff and offer-intake dialogues also have a `confirm` step whose yes is `yes`; and a button of an
+    // older version carried no dialogue at all
+    for (const foreign of [
+      actions.choice(BUILTIN_DIALOGUES.offerIntake, 'confirm', 'yes'),
+      actions.choice(BUILTIN_DIALOGUES.handToStaff, 'confirm', 'yes'),
+      'd:confirm:yes',
+    ]) {
+      const pressed = await h.send(user, { action: foreign });
+      expect(textOf(pressed)).toContain('không còn hiệu lực');
+      expect(await h.db.prisma.feedback.count({ where: { residentId: id, question: 'hồ sơ kết hôn' } })).toBe(1);
+    }
   });
 
   test('erasure keeps only the channel id when the tickets port still needs it', async () => {

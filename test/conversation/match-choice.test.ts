@@ -30,7 +30,8 @@ describe('matching typed text to a step’s choices', () => {
   });
 
   test('yes and no words answer a yes/no step, however they are written', () => {
-    for (const yes of ['Có', 'có ạ', 'Đồng ý', 'vâng', 'ok', 'ừ']) expect(picked(yes), yes).toBe('yes');
+    for (const yes of ['Có', 'có ạ', 'Đồng ý', 'vâng', 'ok', 'ừ', 'đúng', 'dung', 'Đúng rồi', 'phải'])
+      expect(picked(yes), yes).toBe('yes');
     for (const no of ['Không', 'ko', 'không cần', 'thôi khỏi']) expect(picked(no), no).toBe('no');
   });
 

@@ -237,8 +237,8 @@ describe('the other kinds and what the law asks of them', () => {
     expect(r.text).toContain('xã, phường nào');
     await r.send('xa boc bo');
     expect(r.text).toContain('Xã Bộc Bố (cũ, huyện Pác Nặm) nay thuộc xã Bằng Thành, tỉnh Thái Nguyên — đúng không?');
-    // typed: «phải» (a typed «đúng» folds to «dung», which the conversation core reads as «dừng», stop)
-    await r.send('phải');
+    // typed: «đúng» answers the question (it folds like «dừng», stop, but is not one)
+    await r.send('đúng');
     expect(r.text).toContain('mô tả vấn đề');
     await r.send('Không đồng ý với quyết định giải quyết khiếu nại lần đầu về bồi thường đất');
     await r.press('Xong');
@@ -247,7 +247,8 @@ describe('the other kinds and what the law asks of them', () => {
     await r.send('Hoàng Thị Mai');
     await r.send('Thôn Nà Coóc, xã Bằng Thành');
     expect(r.text).toContain('(không bắt buộc)');
-    await r.press('Bỏ qua');
+    // typed «bỏ qua» is the step's own "Bỏ qua", not a cancel of the whole intake
+    await r.send('bỏ qua');
     const wording = shownWording(r.text);
     expect(wording).toContain('họ tên và địa chỉ của tôi');
     await r.press('Tôi đồng ý');

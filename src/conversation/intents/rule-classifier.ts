@@ -538,7 +538,8 @@ export function classifyText(text: string, alreadyFolded?: string): Intent {
 
   const folded = alreadyFolded ?? foldForMatching(trimmed);
   if (folded === '' || !/[\p{L}\p{N}]/u.test(folded)) return { kind: 'unreadable' };
-  if (CANCEL_WORDS.has(folded)) return { kind: 'cancel' };
+  // "dừng" (stop) and "đúng" (right) fold alike: typed with accents, "đúng" is an answer, never a cancel
+  if (CANCEL_WORDS.has(folded) && !/đúng/iu.test(trimmed)) return { kind: 'cancel' };
 
   const code = findTrackingCode(trimmed);
   // with a code, a dispute phrase wins over the lookup: the resident is told what pressing the button will do first

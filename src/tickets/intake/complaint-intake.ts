@@ -3,6 +3,8 @@
 // name, address, phone as the law requires → explicit consent → summary to send, edit or cancel.
 import {
   type Attachment,
+  actionFits,
+  actions,
   type DialogueContext,
   type DialogueDefinition,
   type DialogueTransition,
@@ -134,9 +136,9 @@ export function createComplaintIntake(deps: TicketDeps): DialogueDefinition {
     return notice(...said);
   };
 
-  /** A button value for a code, or its index when `d:<step>:<code>` would not fit Telegram's 64 bytes. */
+  /** A button value for a code, or its index when the button's action would not fit Telegram's 64 bytes. */
   const buttonValue = (step: string, code: string, index: number): string =>
-    Buffer.byteLength(`d:${step}:${code}`, 'utf8') <= 64 ? code : `#${index}`;
+    actionFits(actions.choice(INTAKE_DIALOGUE, step, code)) ? code : `#${index}`;
   const fromValue = <T extends { code: string }>(list: readonly T[], value: string): T | undefined =>
     value.startsWith('#') ? list[Number(value.slice(1))] : list.find((x) => x.code === value);
 
