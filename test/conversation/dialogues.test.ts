@@ -259,6 +259,19 @@ describe('another request typed inside a built-in dialogue is handled, not swall
   test.each([
     ['Lệ phí đăng ký khai sinh bao nhiêu?', 'Lệ phí đăng ký khai sinh: miễn lệ phí'],
     ['le phi dang ky khai sinh bao nhieu', 'Lệ phí đăng ký khai sinh: miễn lệ phí'],
+  ])('after 👎, a question "%s" is the reason, recorded, and answered as well', async (text, expected) => {
+    const user = `reason-question-${text}`;
+    await thumbsDown(user);
+    const replies = await h.send(user, text);
+    expect(textOf(replies)).toContain('ý kiến đã được ghi lại');
+    expect(textOf(replies)).toContain(expected);
+    expect(await h.db.prisma.feedback.findMany({ where: { residentId: (await residentOf(user)).id } })).toMatchObject([
+      { rating: 'down', reason: 'other', comment: text },
+    ]);
+    expect((await stateOf(user))?.dialog).toBeNull();
+  });
+
+  test.each([
     ['PA-2611-7K3QX9', 'Đang xử lý'],
     ['toi muon gui phan anh', 'Mời mô tả sự việc'],
     ['gặp cán bộ', 'chưa có cán bộ trực'],

@@ -205,11 +205,27 @@ export function createBuiltinDialogues(deps: BuiltinDialogueDeps): DialogueDefin
             ],
           };
         },
-        // the 👎 is recorded already: a new question or request leaves it without a reason and is handled as such
-        onOtherRequest: (intent) =>
-          intent.kind === 'thanks'
-            ? { type: 'end', say: [R.ratingReasonSkipped] }
-            : { type: 'leave', say: [R.ratingReasonSkipped] },
+        // What a resident types here is the reason, even when it reads like a question ("sai rồi, tôi hỏi khai sinh
+        // quá hạn cơ mà?"): it is recorded, and the question in it is answered too. A request of another kind (a
+        // code to look up, filing, help, a person) leaves the 👎 without a reason and is handled as such.
+        onOtherRequest: (intent, ctx) => {
+          if (intent.kind === 'thanks') return { type: 'end', say: [R.ratingReasonSkipped] };
+          if (intent.kind !== 'ask') return { type: 'leave', say: [R.ratingReasonSkipped] };
+          const ref = str(ctx.data, 'ref') ?? '';
+          return {
+            type: 'ask',
+            question: intent.question,
+            say: [R.ratingReasonThanks],
+            effects: [
+              {
+                type: 'feedback-detail',
+                answerRef: ref,
+                reason: 'other',
+                comment: cutText(intent.question, MAX_COMMENT_CHARS),
+              },
+            ],
+          };
+        },
       },
     },
   });
