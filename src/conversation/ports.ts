@@ -66,7 +66,15 @@ export type StoreEffect =
       docCodes: string[];
     }
   /** Marks the queued question of that answer as asked-for-staff (or queues it when it was not yet queued). */
-  | { type: 'escalate-question'; answerRef: string; channel: ChannelName; question: string; docCodes: string[] }
+  | {
+      type: 'escalate-question';
+      answerRef: string;
+      channel: ChannelName;
+      question: string;
+      docCodes: string[];
+      /** The ticket it was filed as, when the tickets context filed one at once. */
+      ticketCode?: string | undefined;
+    }
   /**
    * Erases the resident's personal data held by the conversation store. The state is reset (the commit's
    * nextState is ignored). Unless keepIdentity, the Resident row itself is deleted.
@@ -208,7 +216,7 @@ export interface TicketDesk extends ResidentDataHolder {
     channel: ChannelName;
     channelUserId: string;
     messageKey: string;
-  }): Promise<{ text: string }>;
+  }): Promise<{ text: string; code?: string | undefined }>;
 }
 
 export interface Clock {

@@ -43,6 +43,8 @@ export async function answerTicket(deps: TicketDeps, options: AnswerTicketOption
     if (before.acknowledgedAt === null) patch.acknowledgedAt = now;
     const after = await tx.updateTicket(before.id, patch);
     await auditTicketChange(tx, options.actor, 'ticket.answered', before, after, now);
+    // a question the bot could not answer, handed to staff as this ticket: it leaves the staff queue too
+    if (after.kind === 'question') await tx.resolveQueuedQuestions(after, now);
     const queued = await queueToResident(
       tx,
       after,

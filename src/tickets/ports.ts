@@ -127,6 +127,12 @@ export interface TicketOps {
 
   findUnitId(code: string): Promise<number | null>;
   findUnitCode(id: number): Promise<string | null>;
+
+  /**
+   * Marks the staff queue's open questions that were handed over as this question ticket answered: those linked
+   * to its code, and (filed through the full intake, without the link) the resident's same question. Returns how many.
+   */
+  resolveQueuedQuestions(ticket: Pick<Ticket, 'code' | 'residentId' | 'description'>, at: Date): Promise<number>;
 }
 
 /** Port: ticket storage. Reads run outside a transaction; writes go through `transaction`. */

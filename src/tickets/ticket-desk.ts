@@ -102,7 +102,7 @@ export function createTicketDesk(deps: TicketDeps): TicketDesk {
         resident: { channel: input.channel, channelUserId: input.channelUserId },
         sourceKey: input.messageKey,
       });
-      return { text: result.reply };
+      return { text: result.reply, code: result.ticket.code };
     },
 
     async describeResidentData({ residentId }) {

@@ -359,7 +359,7 @@ describe('the other kinds and what the law asks of them', () => {
     const outbox = await h.outboxFor(r.user);
     expect(outbox.map((m) => m.payload.text.includes(`Mã tra cứu: ${ticket?.code}`))).toEqual([true]);
     const queued = await h.db.prisma.unansweredQuestion.findMany({ where: { resident: { channelUserId: r.user } } });
-    expect(queued.map((q) => q.reason)).toEqual(['staff_requested']);
+    expect(queued.map((q) => [q.reason, q.status, q.ticketCode])).toEqual([['staff_requested', 'open', ticket?.code]]);
 
     // a redelivery of the press: nothing said, nothing filed
     r.last = offer;
@@ -378,6 +378,9 @@ describe('the other kinds and what the law asks of them', () => {
     });
     const answered = await h.outboxFor(r.user);
     expect(answered).toHaveLength(2);
+    // and the question leaves the staff queue ("Đang chờ" no more)
+    const resolved = await h.db.prisma.unansweredQuestion.findMany({ where: { resident: { channelUserId: r.user } } });
+    expect(resolved.map((q) => q.status)).toEqual(['answered']);
     expect(answered[1]).toMatchObject({ channel: 'telegram', channelUserId: r.user });
     expect(answered[1]?.payload.text).toContain('Liên hệ Phòng Kinh tế huyện.');
   });

@@ -61,6 +61,7 @@ function findAnswer(ctx: DialogueContext, ref: string | undefined): RecentAnswer
 export function escalationEffect(
   answer: Pick<RecentAnswer, 'ref' | 'question' | 'docCodes'>,
   ctx: Pick<DialogueContext, 'resident'>,
+  ticketCode?: string | undefined,
 ): StoreEffect {
   return {
     type: 'escalate-question',
@@ -68,6 +69,7 @@ export function escalationEffect(
     channel: ctx.resident.channel,
     question: answer.question,
     docCodes: answer.docCodes,
+    ...(ticketCode ? { ticketCode } : {}),
   };
 }
 
@@ -138,7 +140,7 @@ export function createBuiltinDialogues(deps: BuiltinDialogueDeps): DialogueDefin
         return {
           type: 'end',
           say: [filed.text],
-          effects: [escalationEffect(answer, ctx)],
+          effects: [escalationEffect(answer, ctx, filed.code)],
         };
       }
       return { type: 'goto', step: 'confirm', data: { ref: answer.ref } };

@@ -117,7 +117,7 @@ async function applyEffect(tx: Tx, residentId: number, effect: StoreEffect, now:
     case 'escalate-question': {
       const updated = await tx.unansweredQuestion.updateMany({
         where: { residentId, answerRef: effect.answerRef },
-        data: { reason: 'staff_requested' },
+        data: { reason: 'staff_requested', ...(effect.ticketCode ? { ticketCode: effect.ticketCode } : {}) },
       });
       if (updated.count === 0) {
         await tx.unansweredQuestion.create({
@@ -128,6 +128,7 @@ async function applyEffect(tx: Tx, residentId: number, effect: StoreEffect, now:
             reason: 'staff_requested',
             docCodes: effect.docCodes,
             answerRef: effect.answerRef,
+            ticketCode: effect.ticketCode ?? null,
             createdAt: now,
           },
         });
@@ -223,15 +224,15 @@ async function commitInOneStatement(raw: RawQuery, input: CommitInput): Promise<
   if (escalated.length > 0) {
     const rows = JSON.stringify(escalated);
     parts.push(Prisma.sql`eu AS (
-      UPDATE "UnansweredQuestion" u SET "reason" = 'staff_requested'
-      FROM pm, jsonb_to_recordset(${rows}::jsonb) AS e("answerRef" text)
+      UPDATE "UnansweredQuestion" u SET "reason" = 'staff_requested', "ticketCode" = COALESCE(e."ticketCode", u."ticketCode")
+      FROM pm, jsonb_to_recordset(${rows}::jsonb) AS e("answerRef" text, "ticketCode" text)
       WHERE u."residentId" = ${residentId} AND u."answerRef" = e."answerRef"
       RETURNING u."answerRef")`);
     parts.push(Prisma.sql`ei AS (
-      INSERT INTO "UnansweredQuestion" ("residentId", "channel", "question", "reason", "docCodes", "answerRef", "createdAt")
-      SELECT ${residentId}, e."channel", e."question", 'staff_requested', e."docCodes", e."answerRef", ${now}::timestamp(3)
+      INSERT INTO "UnansweredQuestion" ("residentId", "channel", "question", "reason", "docCodes", "answerRef", "ticketCode", "createdAt")
+      SELECT ${residentId}, e."channel", e."question", 'staff_requested', e."docCodes", e."answerRef", e."ticketCode", ${now}::timestamp(3)
       FROM pm, jsonb_to_recordset(${rows}::jsonb)
-        AS e("channel" text, "question" text, "docCodes" text[], "answerRef" text)
+        AS e("channel" text, "question" text, "docCodes" text[], "answerRef" text, "ticketCode" text)
       WHERE NOT EXISTS (SELECT 1 FROM eu WHERE eu."answerRef" = e."answerRef"))`);
   }
   const rows = await raw<{ recorded: number }>(Prisma.sql`

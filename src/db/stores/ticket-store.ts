@@ -125,6 +125,22 @@ class PrismaTicketOps implements TicketOps {
     }
   }
 
+  async resolveQueuedQuestions(ticket: Pick<Ticket, 'code' | 'residentId' | 'description'>, at: Date): Promise<number> {
+    const result = await this.db.unansweredQuestion.updateMany({
+      where: {
+        status: 'open',
+        OR: [
+          { ticketCode: ticket.code },
+          ...(ticket.residentId !== null && ticket.description
+            ? [{ residentId: ticket.residentId, question: ticket.description }]
+            : []),
+        ],
+      },
+      data: { status: 'answered', resolvedAt: at, ticketCode: ticket.code },
+    });
+    return result.count;
+  }
+
   async updateTicket(id: number, patch: TicketPatch): Promise<Ticket> {
     const row = await this.db.ticket.update({ where: { id }, data: patch, include: withUnit });
     return toTicket(row);
