@@ -30,7 +30,7 @@ export function createReplies(you: AddressForm) {
     menuLabels: {
       ask: 'Hỏi thủ tục',
       petition: 'Gửi phản ánh, kiến nghị',
-      track: 'Tra cứu mã',
+      track: 'Tra cứu mã phản ánh',
       human: 'Gặp cán bộ',
       privacy: 'Dữ liệu của tôi',
     },

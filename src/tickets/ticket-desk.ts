@@ -80,7 +80,7 @@ export function createTicketDesk(deps: TicketDeps): TicketDesk {
             kind: 'reply',
             text: none.text,
             quickReplies: [
-              { label: 'Tra cứu mã', action: actions.intent('track') },
+              { label: 'Tra cứu mã phản ánh', action: actions.intent('track') },
               { label: 'Gửi phản ánh, kiến nghị', action: actions.intent('petition') },
             ],
           };

@@ -137,7 +137,7 @@ describe('a dispute typed in the chat', () => {
     expect(r.text).toContain('Bạn chưa có yêu cầu nào đã được trả lời trong vòng 30 ngày qua');
     expect(r.text).toContain('mã tra cứu');
     expect(r.text).toContain('/phananh');
-    expect(r.labels()).toEqual(['Tra cứu mã', 'Gửi phản ánh, kiến nghị']);
+    expect(r.labels()).toEqual(['Tra cứu mã phản ánh', 'Gửi phản ánh, kiến nghị']);
 
     // a ticket still being handled is not offered; typed with its code, its status is shown instead
     const pending = await ticketOf(r.user, { answered: false });

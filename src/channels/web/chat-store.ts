@@ -45,6 +45,11 @@ export interface WebChatStore {
   repliesTo(sessionId: string, residentLineId: number): Promise<ChatLine[]>;
   /** Lines with id greater than `afterId`, oldest first, at most `limit`. */
   listAfter(sessionId: string, afterId: number, limit: number): Promise<ChatLine[]>;
+  /**
+   * Sessions with lines after `afterId` (all lines when undefined: then only the newest id matters), and the newest
+   * line id: one query for every open page of an instance, to notice lines other instances wrote.
+   */
+  sessionsWithLinesAfter(afterId: number | undefined): Promise<{ sessionIds: string[]; maxId: number }>;
   /** Deletes a session and its transcript (the resident asked to forget them); false when there was none. */
   deleteSession(sessionId: string): Promise<boolean>;
   /** Deletes sessions not seen since `before`; returns how many. */

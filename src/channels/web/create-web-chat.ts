@@ -3,6 +3,7 @@ import type { Context, Hono } from 'hono';
 import { KeyedQueue } from '../../shared/keyed-queue.js';
 import type { Logger } from '../../shared/logger.js';
 import type { ConversationPort } from '../shared/answer-incoming.js';
+import { createChatEvents } from './chat-events.js';
 import type { WebChatStore } from './chat-store.js';
 import { mountWebChat } from './routes.js';
 import { WebChannel } from './web-channel.js';
@@ -32,6 +33,8 @@ export function createWebChat(options: CreateWebChatOptions): WebChat {
   const { store, handler, logger, retentionDays = 30 } = options;
   const queue = new KeyedQueue();
   const log = logger.child({ channel: 'web' });
+  const events = createChatEvents({ store, logger: log });
+  events.start();
   // transcripts are residents' personal data: keep them no longer than a session can be resumed
   const prune = () =>
     store
@@ -44,7 +47,7 @@ export function createWebChat(options: CreateWebChatOptions): WebChat {
   timer.unref();
   void prune();
   return {
-    channel: new WebChannel({ store, queue }),
+    channel: new WebChannel({ store, queue, events }),
     mount: (app) =>
       mountWebChat(app, {
         store,
@@ -54,9 +57,11 @@ export function createWebChat(options: CreateWebChatOptions): WebChat {
         clientKey: options.clientKey,
         embedOrigins: options.embedOrigins,
         allowNewSession: options.allowNewSession,
+        events,
       }),
     async drain() {
       clearInterval(timer);
+      events.stop();
       await queue.drain();
     },
   };

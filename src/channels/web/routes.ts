@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { cors } from 'hono/cors';
+import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import { refuseCrossSite } from '../../http/index.js';
 import { toAppError } from '../../shared/errors.js';
@@ -13,6 +14,7 @@ import type { KeyedQueue } from '../../shared/keyed-queue.js';
 import type { Logger } from '../../shared/logger.js';
 import type { ConversationPort } from '../shared/answer-incoming.js';
 import { answerWebMessage } from './answer-web-message.js';
+import type { ChatEvents } from './chat-events.js';
 import type { ChatLine, WebChatStore } from './chat-store.js';
 
 export const SESSION_COOKIE = 'tiepdan_chat';
@@ -116,7 +118,12 @@ export interface MountWebChatOptions {
    * from one address). Absent: no limit.
    */
   allowNewSession?: ((clientKey: string | undefined) => Promise<boolean>) | undefined;
+  /** New lines for open pages: GET /api/chat/events streams them as they are written. */
+  events?: ChatEvents | undefined;
 }
+
+/** A stream says something this often even when nothing happens, so proxies and phones keep it open. */
+const SSE_KEEPALIVE_MS = 25_000;
 
 function loadAssets(embedOrigins: string[]): Map<string, { body: string; type: string; etag: string }> {
   const loaded = new Map<string, { body: string; type: string; etag: string }>();
@@ -253,6 +260,8 @@ export function mountWebChat(app: Hono, options: MountWebChatOptions): void {
         clientAddress: clientKey(c),
         ...parsed.data,
       });
+      // the session's other open pages (another tab, a phone) see the exchange too
+      options.events?.notify(session.sessionId);
       return c.json({
         ...(session.viaHeader && session.isNew ? { sessionId: session.sessionId } : {}),
         messages: lines.map(toJson),
@@ -271,6 +280,50 @@ export function mountWebChat(app: Hono, options: MountWebChatOptions): void {
     if (id === undefined || !(await store.hasSession(id))) return c.json({ messages: [], hasMore: false });
     const lines = await store.listAfter(id, query.data.after, PAGE_SIZE);
     return c.json({ messages: lines.map(toJson), hasMore: lines.length === PAGE_SIZE });
+  });
+
+  // Server-Sent Events: each new line of the session as soon as it is written (a tracking code from the outbox, an
+  // officer's answer). `Last-Event-ID` (or ?after=) resumes after a reconnect. 204 while there is no session yet.
+  // Header clients (framed pages, apps) read it with fetch, which can send X-Chat-Session; EventSource cannot.
+  app.get('/api/chat/events', async (c) => {
+    const events = options.events;
+    const query = afterQuery.safeParse({ after: c.req.header('last-event-id') ?? c.req.query('after') ?? undefined });
+    if (!query.success) return badInput(c, 'Tham số "after" phải là số nguyên không âm.');
+    const { id } = presented(c);
+    if (!events || id === undefined || !(await store.hasSession(id))) return c.body(null, 204);
+    // a reverse proxy (nginx) would otherwise hold the events back in its buffer
+    c.header('X-Accel-Buffering', 'no');
+    return streamSSE(c, async (stream) => {
+      let after = query.data.after;
+      let wake: (() => void) | undefined;
+      const unsubscribe = events.subscribe(id, () => wake?.());
+      stream.onAbort(() => {
+        unsubscribe();
+        wake?.();
+      });
+      try {
+        while (!stream.aborted) {
+          // subscribe before reading: a line written between the read and the wait still wakes us
+          const woken = new Promise<void>((resolve) => {
+            wake = resolve;
+          });
+          const lines = await store.listAfter(id, after, PAGE_SIZE);
+          for (const line of lines) {
+            await stream.writeSSE({ id: String(line.id), event: 'message', data: JSON.stringify(toJson(line)) });
+            after = line.id;
+          }
+          if (lines.length === PAGE_SIZE) continue;
+          const keepalive = new Promise<'keepalive'>((resolve) => {
+            const timer = setTimeout(() => resolve('keepalive'), SSE_KEEPALIVE_MS);
+            void woken.then(() => clearTimeout(timer));
+          });
+          if ((await Promise.race([woken, keepalive])) === 'keepalive' && !stream.aborted)
+            await stream.write(': keep-alive\n\n');
+        }
+      } finally {
+        unsubscribe();
+      }
+    });
   });
 
   app.delete('/api/chat/session', async (c) => {

@@ -2,16 +2,18 @@
 import type { Channel, OutgoingReply } from '../../conversation/types.js';
 import { AppError, isAppError } from '../../shared/errors.js';
 import type { KeyedQueue } from '../../shared/keyed-queue.js';
+import type { ChatEvents } from './chat-events.js';
 import type { WebChatStore } from './chat-store.js';
 
 /**
- * The page picks the new lines up on its next poll. For a session that no longer exists `send` rejects with
- * CHANNEL_FAILED and `details.permanent` (the tickets outbox then flags it instead of retrying).
+ * Open pages get the new lines pushed at once (chat events); others pick them up when they next ask. For a session
+ * that no longer exists `send` rejects with CHANNEL_FAILED and `details.permanent` (the tickets outbox then flags it
+ * instead of retrying).
  */
 export class WebChannel implements Channel {
   readonly name = 'web' as const;
 
-  constructor(private readonly options: { store: WebChatStore; queue: KeyedQueue }) {}
+  constructor(private readonly options: { store: WebChatStore; queue: KeyedQueue; events?: ChatEvents | undefined }) {}
 
   async send(channelUserId: string, reply: OutgoingReply): Promise<void> {
     const { store, queue } = this.options;
@@ -23,6 +25,7 @@ export class WebChannel implements Channel {
           null,
         ),
       );
+      this.options.events?.notify(channelUserId);
     } catch (error) {
       if (!isAppError(error, 'NOT_FOUND')) throw error;
       // the resident deleted the conversation (or it expired): retrying cannot help, staff must use another route

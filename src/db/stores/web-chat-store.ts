@@ -128,6 +128,22 @@ export function createPrismaWebChatStore({ prisma }: { prisma: PrismaClient }): 
       return rows.map(toLine);
     },
 
+    async sessionsWithLinesAfter(afterId) {
+      if (afterId === undefined) {
+        const newest = await prisma.webChatMessage.aggregate({ _max: { id: true } });
+        return { sessionIds: [], maxId: newest._max.id ?? 0 };
+      }
+      const rows = await prisma.webChatMessage.groupBy({
+        by: ['sessionId'],
+        where: { id: { gt: afterId } },
+        _max: { id: true },
+      });
+      return {
+        sessionIds: rows.map((r) => r.sessionId),
+        maxId: rows.reduce((max, r) => Math.max(max, r._max.id ?? 0), afterId),
+      };
+    },
+
     async deleteSession(sessionId) {
       const result = await prisma.webChatSession.deleteMany({ where: { id: sessionId } });
       return result.count > 0;

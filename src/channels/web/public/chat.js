@@ -136,8 +136,9 @@
     item.appendChild(group);
   }
 
+  /** Adds one transcript line; returns its element, or undefined when it was shown already. */
   function render(message) {
-    if (seen.has(message.id)) return;
+    if (seen.has(message.id)) return undefined;
     seen.add(message.id);
     lastId = Math.max(lastId, message.id);
     removeQuickReplies();
@@ -159,16 +160,64 @@
       renderQuickReplies(item, message.quickReplies);
     }
     list.appendChild(item);
+    return item;
+  }
+
+  // An empty chat shows its main actions as buttons (the core's own actions: the same as its menu).
+  const START_ACTIONS = [
+    { label: 'Hỏi về thủ tục hành chính', action: 'intent:ask' },
+    { label: 'Gửi phản ánh, kiến nghị', action: 'intent:petition' },
+    { label: 'Tra cứu mã phản ánh', action: 'intent:track' },
+  ];
+  function showStartMenu() {
+    if (lastId > 0 || document.getElementById('start-menu')) return;
+    const menu = document.createElement('div');
+    menu.id = 'start-menu';
+    menu.className = 'quick-replies start-menu';
+    menu.setAttribute('role', 'group');
+    menu.setAttribute('aria-label', 'Bắt đầu');
+    for (const q of START_ACTIONS) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = q.label;
+      button.dataset.action = q.action;
+      button.addEventListener('click', () => void send({ text: q.label, action: q.action }));
+      menu.appendChild(button);
+    }
+    document.getElementById('intro').after(menu);
+  }
+  function hideStartMenu() {
+    document.getElementById('start-menu')?.remove();
   }
 
   function scrollToEnd() {
     scroller.scrollTop = scroller.scrollHeight;
   }
 
+  // A new answer longer than the visible part of the chat opens at its start, so it is read from the top; a short
+  // one just brings the end into view.
+  function reveal(firstNewBot) {
+    if (firstNewBot && firstNewBot.offsetHeight > scroller.clientHeight * 0.6) {
+      scroller.scrollTop += firstNewBot.getBoundingClientRect().top - scroller.getBoundingClientRect().top - 8;
+    } else {
+      scrollToEnd();
+    }
+  }
+
   function renderAll(messages) {
     const sorted = messages.slice().sort((a, b) => a.id - b.id);
-    for (const m of sorted) render(m);
-    if (sorted.length > 0) scrollToEnd();
+    let firstNewBot;
+    let added = false;
+    for (const m of sorted) {
+      const item = render(m);
+      if (!item) continue;
+      added = true;
+      if (!firstNewBot && m.from === 'bot') firstNewBot = item;
+    }
+    if (added) {
+      hideStartMenu();
+      reveal(firstNewBot);
+    }
   }
 
   async function fetchNew() {
@@ -237,6 +286,7 @@
       if (data.sessionId && framed) rememberSession(data.sessionId);
       if (!action) input.value = '';
       renderAll(data.messages || []);
+      void listen();
     } catch {
       pending.remove();
       setStatus('Mất kết nối. Vui lòng kiểm tra mạng và gửi lại.');
@@ -290,10 +340,71 @@
     storage?.setItem(LARGE_TEXT_KEY, on ? '1' : '0');
   });
 
+  // New lines (a tracking code, an officer's answer) are pushed by the server as Server-Sent Events, read with fetch
+  // so a framed page can send its session header. Polling stays as the fallback while no stream is open.
+  let streaming = false;
+  let listenTimer;
+  async function readEvents(response) {
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer += decoder.decode(value, { stream: true });
+      let end = buffer.indexOf('\n\n');
+      while (end >= 0) {
+        const frame = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const data = frame
+          .split('\n')
+          .filter((line) => line.startsWith('data:'))
+          .map((line) => line.slice(5).trimStart())
+          .join('\n');
+        if (data) {
+          try {
+            renderAll([JSON.parse(data)]);
+          } catch {
+            // a malformed event is skipped; the poll will fetch the line
+          }
+        }
+        end = buffer.indexOf('\n\n');
+      }
+    }
+  }
+  async function listen(delay = 0) {
+    if (streaming || (framed && !sessionId) || !window.ReadableStream) return;
+    clearTimeout(listenTimer);
+    streaming = true;
+    let retry = delay;
+    try {
+      const response = await fetch(`${API}/events?after=${lastId}`, {
+        headers: headers(false),
+        credentials: 'same-origin',
+      });
+      // 204: no conversation yet; listening starts after the first message
+      if (response.status === 204 || !response.ok || !response.body) {
+        retry = -1;
+        return;
+      }
+      await readEvents(response);
+      retry = 1000;
+    } catch {
+      retry = Math.min(Math.max(delay * 2, 2000), 30000);
+    } finally {
+      streaming = false;
+      if (retry >= 0) listenTimer = setTimeout(() => void listen(retry), retry);
+    }
+  }
+
   setInterval(() => {
-    if (!sending && document.visibilityState === 'visible') fetchNew().catch(() => undefined);
+    if (!sending && !streaming && document.visibilityState === 'visible') fetchNew().catch(() => undefined);
   }, POLL_MS);
   fetchNew()
+    .then(() => {
+      showStartMenu();
+      void listen();
+    })
     .catch(() => setStatus('Không tải được cuộc trò chuyện. Vui lòng tải lại trang.'))
     .finally(() => {
       document.body.dataset.ready = 'true';
