@@ -67,7 +67,7 @@ export type {
   TicketDesk,
   TicketLookupResult,
 } from './ports.js';
-export { type AddressForm, createReplies, type Replies } from './replies.js';
+export { type AddressForm, addressWords, createReplies, type Replies } from './replies.js';
 export { cutText, MAX_QUESTION_CHARS, MAX_TEXT_CHARS } from './sanitize-input.js';
 export { findTrackingCode, TRACKING_CODE_PREFIXES } from './tracking-code.js';
 export type {

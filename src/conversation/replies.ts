@@ -3,15 +3,24 @@ import type { ResidentDataItem, ResidentDataSummary } from './ports.js';
 
 export type AddressForm = 'Bạn' | 'Quý vị';
 
+/**
+ * How a text addresses the resident: `You` opens a sentence, `you` stands inside one. "Bạn" is written small inside a
+ * sentence, as Vietnamese writes it; "Quý vị" keeps its capitals everywhere, as the honorific does.
+ */
+export function addressWords(form: AddressForm): { You: string; you: string } {
+  return { You: form, you: form === 'Bạn' ? 'bạn' : form };
+}
+
 function count(n: number): string {
   return n.toLocaleString('vi-VN');
 }
 
 /** The reply texts for one form of address ("Bạn" or "Quý vị"). */
-export function createReplies(you: AddressForm) {
+export function createReplies(form: AddressForm) {
+  const { You, you } = addressWords(form);
   return {
-    you,
-    greeting: `Xin chào ${you}! Đây là trợ lý tiếp dân trực tuyến. ${you} có thể hỏi về thủ tục hành chính (hồ sơ, lệ phí, thời hạn, nơi nộp…), gửi phản ánh, kiến nghị hoặc tra cứu kết quả xử lý.`,
+    you: form,
+    greeting: `Xin chào ${you}! Đây là trợ lý tiếp dân trực tuyến. ${You} có thể hỏi về thủ tục hành chính (hồ sơ, lệ phí, thời hạn, nơi nộp…), gửi phản ánh, kiến nghị hoặc tra cứu kết quả xử lý.`,
     help: (features: { intake: boolean; tracking: boolean }) =>
       [
         'Trợ lý có thể giúp:',
@@ -42,20 +51,20 @@ export function createReplies(you: AddressForm) {
     truncated: (from: number, kept: number) =>
       `Tin nhắn dài ${count(from)} ký tự, vượt giới hạn; chúng tôi chỉ xét ${count(kept)} ký tự đầu.`,
     questionTruncated: (kept: number) =>
-      `Câu hỏi quá dài nên chúng tôi chỉ tra cứu ${count(kept)} ký tự đầu. ${you} có thể hỏi ngắn gọn hơn để có kết quả chính xác.`,
+      `Câu hỏi quá dài nên chúng tôi chỉ tra cứu ${count(kept)} ký tự đầu. ${You} có thể hỏi ngắn gọn hơn để có kết quả chính xác.`,
     attachmentUnsupported: `Xin lỗi, chúng tôi chưa xem được nhãn dán, âm thanh, video hay tệp trong phần hỏi đáp. Mời ${you} gõ câu hỏi bằng chữ.`,
     contactNotNeeded: `Chúng tôi không cần số điện thoại để trả lời câu hỏi, nên thông tin liên hệ vừa gửi không được lưu. Mời ${you} gõ câu hỏi bằng chữ.`,
     mediaWithoutIntake: `Xin lỗi, hiện chúng tôi chưa nhận ảnh hay vị trí ngoài phần gửi phản ánh, và tính năng phản ánh chưa được bật. Mời ${you} gõ câu hỏi bằng chữ.`,
-    mediaOfferIntake: `${you} muốn gửi ảnh/vị trí này kèm một phản ánh, kiến nghị không?`,
+    mediaOfferIntake: `${You} muốn gửi ảnh/vị trí này kèm một phản ánh, kiến nghị không?`,
     attachmentsIgnored: 'Tệp đính kèm chỉ được nhận trong phần gửi phản ánh; chúng tôi chỉ xét phần chữ của tin nhắn.',
     failed: `Xin lỗi, hệ thống đang gặp sự cố khi xử lý tin nhắn. Mời ${you} thử lại sau ít phút.`,
     answererFailed: `Xin lỗi, hệ thống tra cứu đang gặp sự cố. Câu hỏi của ${you} đã được ghi lại để cán bộ xem xét; mời ${you} thử hỏi lại sau ít phút.`,
-    emptyAnswer: `Chưa tìm thấy thông tin phù hợp. ${you} có thể hỏi cách khác hoặc chuyển câu hỏi cho cán bộ.`,
+    emptyAnswer: `Chưa tìm thấy thông tin phù hợp. ${You} có thể hỏi cách khác hoặc chuyển câu hỏi cho cán bộ.`,
     rateLabels: { up: '👍 Hữu ích', down: '👎 Chưa đúng' },
     handToStaffLabel: 'Chuyển câu hỏi cho cán bộ',
     handToStaffDetailsLabel: 'Thêm chi tiết / để lại liên hệ',
     ratedUp: `Cảm ơn ${you} đã đánh giá!`,
-    alreadyRated: `${you} đã đánh giá câu trả lời này rồi. Cảm ơn ${you}!`,
+    alreadyRated: `${You} đã đánh giá câu trả lời này rồi. Cảm ơn ${you}!`,
     ratingExpired: `Câu trả lời này đã cũ nên chúng tôi không ghi nhận được đánh giá. Cảm ơn ${you}!`,
     nothingToRate: `Chưa có câu trả lời nào để đánh giá. Mời ${you} gõ câu hỏi.`,
     nothingRecentToRate: `Chưa có câu trả lời nào gần đây để đánh giá. Mời ${you} gõ câu hỏi; sau mỗi câu trả lời, ${you} có thể bấm 👍 hoặc 👎 để đánh giá.`,
@@ -73,7 +82,7 @@ export function createReplies(you: AddressForm) {
     ratingReasonThanks: `Cảm ơn ${you}, ý kiến đã được ghi lại để cán bộ rà soát và bổ sung câu trả lời.`,
     ratingReasonSkipped: `Cảm ơn ${you}, chúng tôi đã ghi nhận đánh giá.`,
     cancelLabel: 'Hủy',
-    cancelled: `Đã hủy thao tác. ${you} có thể gõ câu hỏi khác hoặc gõ "menu" để xem các lựa chọn.`,
+    cancelled: `Đã hủy thao tác. ${You} có thể gõ câu hỏi khác hoặc gõ "menu" để xem các lựa chọn.`,
     nothingToCancel: `Hiện không có thao tác nào đang làm. Mời ${you} gõ câu hỏi hoặc gõ "menu".`,
     dialogAbandoned: 'Đã dừng thao tác đang làm dở.',
     dialogLost: 'Thao tác đang làm dở trước đó không tiếp tục được nữa, xin lỗi vì sự bất tiện.',
@@ -85,7 +94,7 @@ export function createReplies(you: AddressForm) {
     stepEmpty: 'Tin nhắn trống.',
     inDialogueHelp: 'Thao tác đang làm vẫn được giữ; gõ "hủy" nếu muốn dừng.',
     clarifyProcedure: (question: string) =>
-      `${you} muốn hỏi "${question}" của thủ tục nào? Mời gõ tên thủ tục, ví dụ: "đăng ký khai sinh".`,
+      `${You} muốn hỏi "${question}" của thủ tục nào? Mời gõ tên thủ tục, ví dụ: "đăng ký khai sinh".`,
     clarifyNeedsName: 'Mời gõ tên thủ tục, ví dụ: "đăng ký kết hôn" hoặc "cấp lại căn cước".',
     handToStaffConfirm: (question: string, withTicket: boolean) =>
       withTicket
@@ -94,13 +103,13 @@ export function createReplies(you: AddressForm) {
     handToStaffYes: 'Đồng ý chuyển',
     handToStaffNo: 'Không cần',
     handedToStaffQueue: `Đã chuyển câu hỏi vào danh sách chờ cán bộ xem xét. Hiện kênh này chưa gửi được câu trả lời riêng của cán bộ về cho ${you}; câu trả lời sẽ được bổ sung vào kho hỏi đáp để lần sau trả lời được. Nếu cần gấp, mời ${you} liên hệ trực tiếp Bộ phận tiếp nhận và trả kết quả.`,
-    handToStaffDeclined: `Vâng. ${you} có thể hỏi cách khác hoặc gõ "menu" để xem các lựa chọn.`,
+    handToStaffDeclined: `Vâng. ${You} có thể hỏi cách khác hoặc gõ "menu" để xem các lựa chọn.`,
     handToStaffUnknown: `Không tìm thấy câu hỏi này nữa. Mời ${you} gõ lại câu hỏi.`,
     alreadyHanded: 'Câu hỏi này đã được chuyển cho cán bộ.',
     human: (options: { hasQuestion: boolean; intake: boolean; contact?: string | undefined }) =>
       [
         'Hiện chưa có cán bộ trực trò chuyện trực tiếp qua kênh này.',
-        options.hasQuestion ? `${you} có thể chuyển câu hỏi vừa hỏi cho cán bộ bằng nút bên dưới.` : undefined,
+        options.hasQuestion ? `${You} có thể chuyển câu hỏi vừa hỏi cho cán bộ bằng nút bên dưới.` : undefined,
         options.intake
           ? `Để cán bộ xử lý một vụ việc, ${you} có thể gửi phản ánh, kiến nghị (có mã tra cứu).`
           : undefined,
@@ -108,11 +117,11 @@ export function createReplies(you: AddressForm) {
       ]
         .filter((line) => line !== undefined)
         .join('\n'),
-    intakeNotEnabled: `Xin lỗi, tính năng gửi phản ánh, kiến nghị qua kênh này chưa được bật. ${you} có thể gửi trực tiếp tại Bộ phận tiếp nhận và trả kết quả, hoặc tiếp tục hỏi về thủ tục tại đây.`,
+    intakeNotEnabled: `Xin lỗi, tính năng gửi phản ánh, kiến nghị qua kênh này chưa được bật. ${You} có thể gửi trực tiếp tại Bộ phận tiếp nhận và trả kết quả, hoặc tiếp tục hỏi về thủ tục tại đây.`,
     trackingNotEnabled: `Xin lỗi, tính năng tra cứu kết quả xử lý qua kênh này chưa được bật.`,
     offerIntake: (kind: 'petition' | 'complaint' | 'denunciation' | 'question') => {
       const label = { petition: 'phản ánh', complaint: 'khiếu nại', denunciation: 'tố cáo', question: 'câu hỏi' }[kind];
-      return `Có vẻ ${you} muốn gửi ${label} về sự việc này. ${you} có muốn gửi ${label} với nội dung vừa nhắn không?`;
+      return `Có vẻ ${you} muốn gửi ${label} về sự việc này. ${You} có muốn gửi ${label} với nội dung vừa nhắn không?`;
     },
     offerIntakeYes: 'Gửi phản ánh',
     offerIntakeNo: 'Không, tôi muốn hỏi',
@@ -127,7 +136,7 @@ export function createReplies(you: AddressForm) {
     trackInvalid: (code: string) =>
       `Mã ${code} có vẻ bị gõ nhầm (ký tự kiểm tra không khớp). Mời ${you} kiểm tra lại từng ký tự.`,
     trackRateLimited: (seconds?: number) =>
-      `${you} đã thử quá nhiều mã không đúng. Mời thử lại sau${seconds ? ` khoảng ${Math.ceil(seconds / 60)} phút` : ' ít phút'}.`,
+      `${You} đã thử quá nhiều mã không đúng. Mời thử lại sau${seconds ? ` khoảng ${Math.ceil(seconds / 60)} phút` : ' ít phút'}.`,
     privacyReport: (summary: ResidentDataSummary, others: ResidentDataItem[]) => {
       const lines = [`Thông tin chúng tôi đang lưu về ${you}:`];
       if (!summary.hasResident && others.length === 0) return `Chúng tôi không lưu thông tin nào về ${you}.`;
@@ -149,7 +158,7 @@ export function createReplies(you: AddressForm) {
       return lines.join('\n');
     },
     eraseLabel: 'Xóa dữ liệu của tôi',
-    eraseConfirm: `${you} có chắc muốn xóa dữ liệu cá nhân chúng tôi đang lưu? Câu hỏi, đánh giá và thông tin cá nhân trong các yêu cầu đã gửi sẽ bị xóa; các yêu cầu vẫn được giữ phần nội dung sự việc (không kèm thông tin cá nhân) để cơ quan tiếp tục xử lý theo quy định.`,
+    eraseConfirm: `${You} có chắc muốn xóa dữ liệu cá nhân chúng tôi đang lưu? Câu hỏi, đánh giá và thông tin cá nhân trong các yêu cầu đã gửi sẽ bị xóa; các yêu cầu vẫn được giữ phần nội dung sự việc (không kèm thông tin cá nhân) để cơ quan tiếp tục xử lý theo quy định.`,
     eraseYes: 'Xóa dữ liệu',
     eraseNo: 'Không xóa',
     erased: (keptIdentity: boolean) =>

@@ -3,6 +3,7 @@
 // their undelivered messages. Tickets still open keep that link (so the answer can reach the resident — the
 // caller keeps the Resident identity when `keepIdentity`), and every ticket keeps its non-personal facts. The
 // audit trail never held personal data, and it records the erasure.
+import { addressWords } from '../conversation/index.js';
 import type { TicketDeps } from './deps.js';
 import { residentActor } from './ticket-helpers.js';
 import type { Actor, ResidentRef } from './types.js';
@@ -32,6 +33,7 @@ export async function eraseResidentPersonalData(
   return deps.store.transaction(async (tx) => {
     const residentId =
       'residentId' in options.resident ? options.resident.residentId : await tx.findResidentId(options.resident);
+    const { you } = addressWords(deps.addressForm ?? 'Bạn');
     const tickets = residentId === null ? [] : await tx.listTickets({ residentId, limit: 10_000 });
     if (residentId === null || tickets.length === 0) {
       const consentsWithdrawn = residentId === null ? 0 : await tx.withdrawConsents(residentId, now);
@@ -41,7 +43,7 @@ export async function eraseResidentPersonalData(
         consentsWithdrawn,
         messagesCancelled: 0,
         keepIdentity: false,
-        text: 'Hệ thống không còn lưu thông tin cá nhân nào của bạn trong các phản ánh, kiến nghị.',
+        text: `Hệ thống không còn lưu thông tin cá nhân nào của ${you} trong các phản ánh, kiến nghị.`,
       };
     }
     const ids = tickets.map((t) => t.id);
@@ -70,10 +72,10 @@ export async function eraseResidentPersonalData(
       now,
     );
     const text =
-      `Đã xoá họ tên, số điện thoại, địa chỉ của bạn khỏi ${tickets.length} yêu cầu (${tickets.map((t) => t.code).join(', ')}). ` +
+      `Đã xoá họ tên, số điện thoại, địa chỉ của ${you} khỏi ${tickets.length} yêu cầu (${tickets.map((t) => t.code).join(', ')}). ` +
       'Nội dung sự việc vẫn được giữ để cơ quan giải quyết.' +
       (open.length > 0
-        ? ` ${open.length} yêu cầu chưa đóng vẫn gắn với tài khoản chat này để bạn nhận được trả lời.`
+        ? ` ${open.length} yêu cầu chưa đóng vẫn gắn với tài khoản chat này để ${you} nhận được trả lời.`
         : '');
     return {
       tickets: tickets.map((t) => t.code),

@@ -1,5 +1,6 @@
 // Use case: the resident's answered tickets whose answer may still be disputed (for a typed "chưa được giải quyết");
 // with a code, only that ticket — someone else's code is refused like an unknown one and counts as a wrong code.
+import { addressWords } from '../conversation/index.js';
 import { AppError } from '../shared/errors.js';
 import type { TicketDeps } from './deps.js';
 import { disputeObstacle, disputeRefusal } from './dispute-ticket.js';
@@ -58,15 +59,15 @@ export async function listDisputableTickets(
       now,
       new AppError('NOT_FOUND', ticket ? 'Dispute of a ticket of another resident' : 'No ticket with this code', {
         userMessage:
-          `Không tìm thấy yêu cầu ${parsed.code} trong các yêu cầu ${form.toLowerCase()} đã gửi qua tài khoản này. ` +
-          `Chỉ người gửi yêu cầu mới đề nghị xem xét lại được; ${form.toLowerCase()} vui lòng kiểm tra lại mã.`,
+          `Không tìm thấy yêu cầu ${parsed.code} trong các yêu cầu ${addressWords(form).you} đã gửi qua tài khoản này. ` +
+          `Chỉ người gửi yêu cầu mới đề nghị xem xét lại được; ${addressWords(form).you} vui lòng kiểm tra lại mã.`,
       }),
     );
   }
   const obstacle = disputeObstacle(ticket, now, deps.settings);
   if (obstacle === 'not_answered' && isDisputed(ticket)) {
     throw new AppError('CONFLICT', 'Already reopened', {
-      userMessage: `Yêu cầu ${ticket.code} đã được mở lại theo đề nghị của ${form.toLowerCase()} ngày ${formatDate(ticket.disputedAt)}; cán bộ phụ trách đang xem xét lại.`,
+      userMessage: `Yêu cầu ${ticket.code} đã được mở lại theo đề nghị của ${addressWords(form).you} ngày ${formatDate(ticket.disputedAt)}; cán bộ phụ trách đang xem xét lại.`,
     });
   }
   if (obstacle === 'not_answered') {

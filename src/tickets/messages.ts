@@ -1,4 +1,5 @@
 // What residents read about their tickets (queued in the outbox or returned to the dialogue), in Vietnamese.
+import { addressWords } from '../conversation/index.js';
 import { vietnamDate } from './deadlines.js';
 import type { ResidentTicketData } from './show-resident-personal-data.js';
 import type { DeadlineLine } from './ticket-deadlines.js';
@@ -75,7 +76,7 @@ export function createdMessage(ticket: Ticket, form: AddressForm, deadlines: Dea
   const fromAcceptance = ticket.kind === 'complaint' || ticket.kind === 'denunciation';
   return {
     text: [
-      `Đã tiếp nhận ${KIND_LABEL[ticket.kind].toLowerCase()} của ${form.toLowerCase()}.`,
+      `Đã tiếp nhận ${KIND_LABEL[ticket.kind].toLowerCase()} của ${addressWords(form).you}.`,
       `Mã tra cứu: ${ticket.code}`,
       `Ngày tiếp nhận: ${formatDate(ticket.receivedAt)}`,
       ...deadlines.map(deadlineLineText),
@@ -98,7 +99,7 @@ export function statusChangedMessage(
   const lines = [`Yêu cầu ${ticket.code}: ${STATUS_LABEL[previous]} → ${STATUS_LABEL[ticket.status]}.`];
   const settle = deadlines.find((d) => d.step === 'settle');
   if (ticket.status === 'accepted' && ticket.kind === 'denunciation')
-    lines.push(`Đây là thông báo việc thụ lý tố cáo của ${form.toLowerCase()} (Luật Tố cáo 2018, Điều 29).`);
+    lines.push(`Đây là thông báo việc thụ lý tố cáo của ${addressWords(form).you} (Luật Tố cáo 2018, Điều 29).`);
   if (ticket.status === 'accepted' && ticket.dueAt)
     lines.push(settle ? `${deadlineLineText(settle)}.` : `Thời hạn giải quyết: ${formatDate(ticket.dueAt)}.`);
   if (ticket.status === 'refused' && ticket.statusNote) lines.push(`Lý do: ${ticket.statusNote}`);
@@ -132,9 +133,9 @@ export function ratingPrompt(ticket: Ticket, form: AddressForm, offerDispute: bo
   if (offerDispute) quickReplies.push({ label: 'Đề nghị xem xét lại', action: TICKET_ACTIONS.dispute(ticket.code) });
   return {
     text:
-      `Cảm ơn ${form.toLowerCase()} đã phản hồi. ${form} đánh giá mức độ hài lòng với cách giải quyết yêu cầu ${ticket.code} ` +
+      `Cảm ơn ${addressWords(form).you} đã phản hồi. ${form} đánh giá mức độ hài lòng với cách giải quyết yêu cầu ${ticket.code} ` +
       `từ 1 (rất không hài lòng) đến 5 (rất hài lòng)?` +
-      (offerDispute ? `\nNếu vấn đề chưa được giải quyết, ${form.toLowerCase()} có thể đề nghị xem xét lại.` : ''),
+      (offerDispute ? `\nNếu vấn đề chưa được giải quyết, ${addressWords(form).you} có thể đề nghị xem xét lại.` : ''),
     quickReplies,
     attachments: [],
   };
@@ -145,10 +146,10 @@ export function ratingPrompt(ticket: Ticket, form: AddressForm, offerDispute: bo
  * dispute button of the rating prompt is gone: offer it again here (`disputeCode`).
  */
 export function thanksForRating(form: AddressForm, disputeCode?: string): OutboxPayload {
-  const thanks = `Cảm ơn ${form.toLowerCase()} đã đánh giá. Ý kiến của ${form.toLowerCase()} giúp cơ quan phục vụ tốt hơn.`;
+  const thanks = `Cảm ơn ${addressWords(form).you} đã đánh giá. Ý kiến của ${addressWords(form).you} giúp cơ quan phục vụ tốt hơn.`;
   if (!disputeCode) return text(thanks);
   return {
-    text: `${thanks}\nNếu vấn đề vẫn chưa được giải quyết, ${form.toLowerCase()} có thể đề nghị xem xét lại yêu cầu ${disputeCode}.`,
+    text: `${thanks}\nNếu vấn đề vẫn chưa được giải quyết, ${addressWords(form).you} có thể đề nghị xem xét lại yêu cầu ${disputeCode}.`,
     quickReplies: [{ label: 'Đề nghị xem xét lại', action: TICKET_ACTIONS.dispute(disputeCode) }],
     attachments: [],
   };
@@ -157,7 +158,7 @@ export function thanksForRating(form: AddressForm, disputeCode?: string): Outbox
 /** After reopening; `explanation` says what the law makes of it (a second-time complaint and its window). */
 export function disputedMessage(ticket: Ticket, form: AddressForm, explanation?: string): OutboxPayload {
   return text(
-    `Đã mở lại yêu cầu ${ticket.code} theo đề nghị của ${form.toLowerCase()}. Cán bộ phụ trách đã được thông báo và sẽ xem xét lại` +
+    `Đã mở lại yêu cầu ${ticket.code} theo đề nghị của ${addressWords(form).you}. Cán bộ phụ trách đã được thông báo và sẽ xem xét lại` +
       (ticket.dueAt ? `, trả lời chậm nhất ngày ${formatDate(ticket.dueAt)}.` : '.') +
       (explanation ? `\n${explanation}` : ''),
   );
@@ -172,7 +173,7 @@ export function disputeOfferMessage(
   form: AddressForm,
   explain: (ticket: Ticket) => string | undefined = () => undefined,
 ): OutboxPayload {
-  const you = form.toLowerCase();
+  const you = addressWords(form).you;
   const [only] = tickets;
   if (tickets.length === 1 && only) {
     const explanation = explain(only);
@@ -207,7 +208,7 @@ export function disputeOfferMessage(
 
 /** A typed dispute when no answered ticket of the resident is still inside the dispute window. */
 export function nothingToDisputeMessage(form: AddressForm, windowDays: number): OutboxPayload {
-  const you = form.toLowerCase();
+  const you = addressWords(form).you;
   return text(
     `${form} chưa có yêu cầu nào đã được trả lời trong vòng ${windowDays} ngày qua để đề nghị xem xét lại.\n` +
       `Để xem tình trạng một yêu cầu, ${you} gửi mã tra cứu của yêu cầu đó (ví dụ PA-2611-7K3QXW). ` +
@@ -217,7 +218,7 @@ export function nothingToDisputeMessage(form: AddressForm, windowDays: number): 
 
 /** "Không" to the confirmation of a typed dispute. */
 export function disputeKeptMessage(form: AddressForm, windowDays: number, code?: string): OutboxPayload {
-  const you = form.toLowerCase();
+  const you = addressWords(form).you;
   return text(
     `Vâng, ${code ? `yêu cầu ${code}` : `yêu cầu của ${you}`} không được mở lại. ` +
       `Nếu cần, ${you} vẫn có thể đề nghị xem xét lại trong vòng ${windowDays} ngày kể từ ngày trả lời.`,
@@ -267,7 +268,7 @@ export function residentConsentLines(
 
 /** After one tap on "Chuyển câu hỏi cho cán bộ": what happens, and what is kept and why. */
 export function questionFiledMessage(form: AddressForm): string {
-  const you = form.toLowerCase();
+  const you = addressWords(form).you;
   return (
     `Câu hỏi đã được chuyển cho cán bộ. Mã tra cứu được gửi trong một tin nhắn riêng; câu trả lời sẽ được gửi về cuộc trò chuyện này.\n` +
     `Chúng tôi chỉ lưu câu hỏi và tài khoản trò chuyện để trả lời ${you}; ${you} có thể xem hoặc xóa bằng lệnh /dulieu, /xoadulieu.`
@@ -276,12 +277,12 @@ export function questionFiledMessage(form: AddressForm): string {
 
 /** After reopening: asks what is still wrong (optional), saying who reads it and that it is erased on request. */
 export function disputeReasonPrompt(code: string, form: AddressForm): string {
-  const you = form.toLowerCase();
+  const you = addressWords(form).you;
   return `${form} có thể cho biết điều gì vẫn chưa được giải quyết không? Cán bộ phụ trách yêu cầu ${code} sẽ đọc lý do này khi xem xét lại; chỉ cán bộ xử lý xem được, và lý do được xóa cùng thông tin cá nhân khi ${you} yêu cầu (/xoadulieu). Không bắt buộc: bấm "Bỏ qua" nếu ${you} không muốn.`;
 }
 
 export function disputeReasonThanks(code: string, form: AddressForm): string {
-  return `Đã chuyển lý do tới cán bộ phụ trách yêu cầu ${code}. Cảm ơn ${form.toLowerCase()}.`;
+  return `Đã chuyển lý do tới cán bộ phụ trách yêu cầu ${code}. Cảm ơn ${addressWords(form).you}.`;
 }
 
 export function disputeReasonSkipped(code: string): string {

@@ -1,6 +1,7 @@
 // The window for a second-time complaint (Law on Complaints 2011, Art. 33: 30 days, 45 in remote areas, from the day
 // the first decision was received or the settlement period ran out), checked and explained when a resident disputes
 // the answer to a complaint. Other answers keep the desk's own dispute window (settings/deadlines.yaml).
+import { addressWords } from '../conversation/index.js';
 import { citeRule } from './deadline-rules.js';
 import { appealDeadline, endOfVietnamDay } from './deadlines.js';
 import type { AddressForm } from './messages.js';
@@ -57,7 +58,7 @@ export function mayStillDispute(ticket: Ticket, settings: TicketSettings, now: D
 
 /** What the resident is told about the window while it is open (the offer to dispute, the reopened ticket). */
 export function secondComplaintExplanation(window: SecondComplaintWindow, form: AddressForm): string {
-  const you = form.toLowerCase();
+  const you = addressWords(form).you;
   return (
     `Theo ${window.basis}, nếu không đồng ý với quyết định giải quyết khiếu nại lần đầu, ${you} có quyền khiếu nại lần hai ` +
     `trong ${window.days} ngày${window.isRemoteArea ? ' (vùng sâu, vùng xa)' : ''} kể từ ngày nhận quyết định ` +
@@ -68,7 +69,7 @@ export function secondComplaintExplanation(window: SecondComplaintWindow, form: 
 
 /** Why a complaint's answer can no longer be disputed, with the law's window and what remains. */
 export function secondComplaintClosed(window: SecondComplaintWindow, code: string, form: AddressForm): string {
-  const you = form.toLowerCase();
+  const you = addressWords(form).you;
   return (
     `Đã quá thời hạn khiếu nại lần hai đối với yêu cầu ${code}: ${window.days} ngày kể từ ngày nhận quyết định giải quyết ` +
     `lần đầu (${formatDate(endOfVietnamDay(window.from))}), hết ngày ${formatDate(window.endsAt)} (${window.basis}). ` +

@@ -307,7 +307,7 @@ describe('another request typed inside a built-in dialogue is handled, not swall
     const user = 'reason-thanks';
     await thumbsDown(user);
     const replies = await h.send(user, 'cảm ơn');
-    expect(replies.map((r) => r.text)).toEqual(['Cảm ơn Bạn, chúng tôi đã ghi nhận đánh giá.']);
+    expect(replies.map((r) => r.text)).toEqual(['Cảm ơn bạn, chúng tôi đã ghi nhận đánh giá.']);
     expect((await stateOf(user))?.dialog).toBeNull();
   });
 
@@ -365,7 +365,7 @@ describe('another request typed inside a built-in dialogue is handled, not swall
     await h.send(user, { action: button(await h.send(user, 'Xin cấp phép bay flycam thế nào?'), 'Chuyển câu hỏi') });
     expect(textOf(await h.send(user, 'Hồ sơ đăng ký kết hôn gồm những gì?'))).toContain('Hồ sơ đăng ký kết hôn gồm');
     await h.send(user, 'xóa dữ liệu của tôi');
-    expect(textOf(await h.send(user, 'xin chào'))).toMatch(/Xin chào Bạn!/);
+    expect(textOf(await h.send(user, 'xin chào'))).toMatch(/Xin chào bạn!/);
     expect((await stateOf(user))?.dialog).toBeNull();
     expect(await h.db.prisma.resident.count({ where: { channelUserId: user } })).toBe(1);
   });

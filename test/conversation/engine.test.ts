@@ -159,7 +159,7 @@ describe('feedback', () => {
     const user = `typed-up-${text}`;
     await h.send(user, 'lệ phí đăng ký kết hôn');
     const calls = h.answerer.calls.length;
-    expect(textOf(await h.send(user, text))).toContain('Cảm ơn Bạn đã đánh giá');
+    expect(textOf(await h.send(user, text))).toContain('Cảm ơn bạn đã đánh giá');
     expect(h.answerer.calls.length).toBe(calls);
     expect(textOf(await h.send(user, text))).toContain('đã đánh giá câu trả lời này rồi');
     expect(await h.db.prisma.feedback.findMany({ where: { residentId: await residentId(user) } })).toMatchObject([
@@ -300,7 +300,7 @@ describe('tickets through the port', () => {
   });
 
   test('"tra cứu" without a code asks for it, re-asks on a bad format, gives up after three tries', async () => {
-    expect(textOf(await h.send('track2', 'tra cứu mã phản ánh'))).toContain('Mời Bạn nhập mã tra cứu');
+    expect(textOf(await h.send('track2', 'tra cứu mã phản ánh'))).toContain('Mời bạn nhập mã tra cứu');
     expect(textOf(await h.send('track2', '12345'))).toContain('chưa đúng dạng');
     expect(textOf(await h.send('track2', 'PA-2611-7K3QX9'))).toContain('Đang xử lý');
     await h.send('track2', 'tra cuu ma');
@@ -354,7 +354,7 @@ describe('tickets through the port', () => {
 
   test('a problem typed without the menu is offered as a petition with the text filled in', async () => {
     const offer = await h.send('report', 'Đường xóm tôi bị ngập mấy hôm nay không ai xử lý');
-    expect(textOf(offer)).toContain('Có vẻ Bạn muốn gửi phản ánh');
+    expect(textOf(offer)).toContain('Có vẻ bạn muốn gửi phản ánh');
     const started = await h.send('report', { action: button(offer, 'Gửi phản ánh') });
     expect(textOf(started)).toContain('Nội dung: "Đường xóm tôi bị ngập mấy hôm nay không ai xử lý"');
   });
@@ -369,7 +369,7 @@ describe('tickets through the port', () => {
 describe('help, greetings, thanks', () => {
   test.each(['/start', 'Xin chào', 'xin chao', 'chào bạn'])('"%s" greets with the menu', async (text) => {
     const replies = await h.send('hello', text);
-    expect(replies[0]?.text).toMatch(/^Xin chào Bạn!/);
+    expect(replies[0]?.text).toMatch(/^Xin chào bạn!/);
     expect(actionsOf(replies)).toEqual([
       'intent:ask',
       'intent:petition',
@@ -388,7 +388,7 @@ describe('help, greetings, thanks', () => {
   });
 
   test.each(['Cảm ơn bạn', 'cam on'])('"%s" is thanked back', async (text) => {
-    expect(textOf(await h.send('thanks', text))).toMatch(/^Cảm ơn Bạn/);
+    expect(textOf(await h.send('thanks', text))).toMatch(/^Cảm ơn bạn/);
   });
 
   test('"Quý vị" is used when configured', async () => {
@@ -402,7 +402,7 @@ describe('help, greetings, thanks', () => {
   });
 
   test('a menu button asks for the question', async () => {
-    expect(textOf(await h.send('menu-ask', { action: 'intent:ask' }))).toContain('Mời Bạn gõ câu hỏi');
+    expect(textOf(await h.send('menu-ask', { action: 'intent:ask' }))).toContain('Mời bạn gõ câu hỏi');
   });
 });
 

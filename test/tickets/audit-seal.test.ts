@@ -188,5 +188,5 @@ describe('audit anchor and verify through the CLI, with the key the embedded dat
     expect(verified.code).toBe(3);
     expect(verified.stdout).toContain(`Bản ghi #${target} đã bị sửa`);
     expect(verified.stdout).toContain('không còn như lúc neo');
-  });
+  }, 180_000); // three CLI processes on a busy machine
 });
