@@ -58,7 +58,8 @@ async function ticket(code: string) {
 
 describe(`migration ${MAP_MIGRATION} and the start-up that follows`, () => {
   it('adds the columns and leaves every ticket as it was', async () => {
-    expect((await applyMigrations(db.sql)).applied).toEqual([MAP_MIGRATION]);
+    // this migration and any later one
+    expect((await applyMigrations(db.sql)).applied[0]).toBe(MAP_MIGRATION);
     expect(await ticket('PA-2606-AAAAAA')).toMatchObject({ commune: 'duc-xuan', oldCommune: null, filedPlace: null });
   });
 
