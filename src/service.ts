@@ -18,6 +18,7 @@ import { clientKeyOf, createHttpApp, listen, type RouteMounter, type RunningServ
 import { mountAdminCli } from './http/routes/admin-cli.js';
 import { mountAsk } from './http/routes/ask.js';
 import { mountOpen311 } from './http/routes/open311.js';
+import { mountTransparency } from './http/routes/transparency.js';
 import {
   createAnswerer,
   type KnowledgeStore,
@@ -163,6 +164,7 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
   const ticketDesk = createTicketDesk(ticketDeps);
   const ticketActions = createTicketActionHandler(ticketDeps);
   mounts.push((app) => mountOpen311(app, { deps: ticketDeps }));
+  mounts.push((app) => mountTransparency(app, { deps: ticketDeps }));
   // started after the channels below registered themselves: a restart then delivers what was queued at once
 
   // ── conversation engine (needs the knowledge answerer and the tickets desk above) ──

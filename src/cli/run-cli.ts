@@ -22,6 +22,7 @@ const READ_ONLY = new Set([
   'tickets list',
   'tickets show',
   'tickets export',
+  'tickets report',
   'tickets outbox',
   'tickets holidays',
   'tickets deadline',

@@ -107,6 +107,18 @@ export { canSeeIdentity, HIDDEN_IDENTITY, maskPhone } from './privacy.js';
 export { formatPublicView, type PublicTicketView, toPublicView } from './public-view.js';
 export { recordResolution } from './record-resolution.js';
 export { recordSatisfaction } from './record-satisfaction.js';
+export { reportCsv } from './report-csv.js';
+export {
+  ACKNOWLEDGE_WORKING_DAYS,
+  PUBLIC_MIN_GROUP,
+  percent,
+  REPORT_GROUPINGS,
+  type ReportFigures,
+  type ReportGroup,
+  type ReportGrouping,
+  reportTickets,
+  type TicketReport,
+} from './report-tickets.js';
 export { secondComplaintWindow } from './second-complaint.js';
 export { loadTicketSettings, routeTicket, type TicketSettings } from './settings.js';
 export { type ResidentPersonalData, showResidentPersonalData } from './show-resident-personal-data.js';

@@ -84,6 +84,24 @@ export interface OutboxProblem {
   createdAt: Date;
 }
 
+/** The columns the accountability report needs, nothing personal (report-tickets.ts). */
+export interface ReportRow {
+  kind: TicketKind;
+  category: string;
+  commune: string | null;
+  unitCode: string | null;
+  status: TicketStatus;
+  receivedAt: Date;
+  acknowledgeBy: Date;
+  acknowledgedAt: Date | null;
+  dueAt: Date | null;
+  answeredAt: Date | null;
+  closedAt: Date | null;
+  disputedAt: Date | null;
+  satisfaction: number | null;
+  residentResolved: boolean | null;
+}
+
 /** Everything a use case may read or write inside one database transaction. */
 export interface TicketOps {
   findTicket(
@@ -148,6 +166,8 @@ export interface TicketStore extends TicketOps {
   ): Promise<void>;
   /** How many tickets named each commune since `since` (the place picker's most used units). */
   countTicketsByCommune(since: Date): Promise<Array<{ commune: string; count: number }>>;
+  /** The report's columns of every ticket received in [receivedFrom, receivedTo). */
+  listReportRows(filter: { receivedFrom?: Date | undefined; receivedTo?: Date | undefined }): Promise<ReportRow[]>;
 }
 
 /**

@@ -109,6 +109,29 @@ describe('tiepdan tickets / audit (child process)', () => {
     expect(json.personal).toMatchObject({ fullName: 'Lý Văn Sài' });
   }, 180_000);
 
+  it('reports received, answered and disputed per kind, as a table, JSON and CSV, with nothing personal', async () => {
+    const json = await cli('tickets', 'report', '--by', 'kind', '--json');
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.stdout) as {
+      groups: Array<Record<string, unknown>>;
+      total: Record<string, unknown>;
+    };
+    expect(report.groups.find((g) => g.key === 'petition')).toMatchObject({ received: 2, answered: 1, disputed: 1 });
+    expect(report.total).toMatchObject({ received: 3 });
+    const table = await cli('tickets', 'report', '--by', 'kind');
+    expect(table.stdout).toContain('Báo cáo theo loại:');
+    expect(table.stdout).toMatch(/^Tổng cộng \| 3 \|/m);
+    const csv = await cli('tickets', 'report', '--by', 'unit', '--csv');
+    expect(csv.stdout.split('\r\n')[0]).toMatch(/^group,label,received,/);
+    for (const out of [json.stdout, table.stdout, csv.stdout]) {
+      for (const secret of [petition, denunciation, 'Sài', 'Cống thoát', '0987654321'])
+        expect(out).not.toContain(secret);
+    }
+    const bad = await cli('tickets', 'report', '--by', 'huyen');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/huyen/);
+  }, 180_000);
+
   it('lists disputed tickets, shows the dispute with its reason; --as takes a name with spaces', async () => {
     const listed = await cli('tickets', 'list', '--disputed', '--json', '--as', 'Nguyễn Văn B');
     expect(listed.code).toBe(0);

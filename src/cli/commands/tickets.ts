@@ -25,6 +25,7 @@ import {
 import { type CliContext, print, printErr, printJson, writeOut } from '../context.js';
 import { registerTicketCalendarCommands } from './ticket-calendar.js';
 import { actorFrom, withTicketCli } from './ticket-context.js';
+import { registerTicketReportCommand } from './ticket-report.js';
 
 /** Codes shown in the banner; the rest are counted (`tickets list --disputed` lists them all). */
 const BANNER_CODES = 10;
@@ -314,5 +315,6 @@ export function registerTicketCommands(program: Command, context: CliContext): v
       });
     });
 
+  registerTicketReportCommand(tickets, context);
   registerTicketCalendarCommands(tickets, context);
 }

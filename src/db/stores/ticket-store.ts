@@ -7,6 +7,7 @@ import type {
   NewTicket,
   OutboxProblem,
   RateLimiter,
+  ReportRow,
   TicketFilter,
   TicketOps,
   TicketStore,
@@ -366,6 +367,45 @@ export class PrismaTicketStore extends PrismaTicketOps implements TicketStore {
     return rows
       .filter((r): r is typeof r & { commune: string } => r.commune !== null)
       .map((r) => ({ commune: r.commune, count: r._count._all }));
+  }
+
+  async listReportRows(filter: {
+    receivedFrom?: Date | undefined;
+    receivedTo?: Date | undefined;
+  }): Promise<ReportRow[]> {
+    const rows = await this.prisma.ticket.findMany({
+      where:
+        filter.receivedFrom || filter.receivedTo
+          ? {
+              receivedAt: {
+                ...(filter.receivedFrom ? { gte: filter.receivedFrom } : {}),
+                ...(filter.receivedTo ? { lt: filter.receivedTo } : {}),
+              },
+            }
+          : {},
+      select: {
+        kind: true,
+        category: true,
+        commune: true,
+        status: true,
+        receivedAt: true,
+        acknowledgeBy: true,
+        acknowledgedAt: true,
+        dueAt: true,
+        answeredAt: true,
+        closedAt: true,
+        disputedAt: true,
+        satisfaction: true,
+        residentResolved: true,
+        unit: { select: { code: true } },
+      },
+    });
+    return rows.map(({ unit, ...r }) => ({
+      ...r,
+      kind: r.kind as TicketKind,
+      status: r.status as TicketStatus,
+      unitCode: unit?.code ?? null,
+    }));
   }
 
   async syncHolidays(
