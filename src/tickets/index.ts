@@ -117,6 +117,7 @@ export {
   type ReportGroup,
   type ReportGrouping,
   reportTickets,
+  reportTicketsBy,
   type TicketReport,
 } from './report-tickets.js';
 export { secondComplaintWindow } from './second-complaint.js';

@@ -84,22 +84,34 @@ export interface OutboxProblem {
   createdAt: Date;
 }
 
-/** The columns the accountability report needs, nothing personal (report-tickets.ts). */
-export interface ReportRow {
-  kind: TicketKind;
-  category: string;
-  commune: string | null;
-  unitCode: string | null;
-  status: TicketStatus;
-  receivedAt: Date;
-  acknowledgeBy: Date;
-  acknowledgedAt: Date | null;
-  dueAt: Date | null;
-  answeredAt: Date | null;
-  closedAt: Date | null;
-  disputedAt: Date | null;
-  satisfaction: number | null;
-  residentResolved: boolean | null;
+/** What the accountability report asks the store to count (report-tickets.ts defines each figure). */
+export interface ReportQuery {
+  groupings: ReadonlyArray<'unit' | 'category' | 'commune' | 'month' | 'kind'>;
+  kinds: TicketKind[];
+  receivedFrom?: Date | undefined;
+  receivedTo?: Date | undefined;
+  now: Date;
+  /** For every Vietnam receipt day in the range (YYYY-MM-DD): the last moment of its acknowledgement period. */
+  acknowledgeBy: Array<{ day: string; by: Date }>;
+}
+
+/** One group's raw counts; `grouping` null for the total over every ticket. */
+export interface ReportAggregate {
+  grouping: 'unit' | 'category' | 'commune' | 'month' | 'kind' | null;
+  key: string | null;
+  received: number;
+  acknowledgedInTime: number;
+  acknowledgeDue: number;
+  answered: number;
+  answeredInTime: number;
+  answerDue: number;
+  medianDaysToAnswer: number | null;
+  overdueNow: number;
+  disputed: number;
+  satisfactionMean: number | null;
+  satisfactionCount: number;
+  resolvedYes: number;
+  resolvedCount: number;
 }
 
 /** Everything a use case may read or write inside one database transaction. */
@@ -166,8 +178,14 @@ export interface TicketStore extends TicketOps {
   ): Promise<void>;
   /** How many tickets named each commune since `since` (the place picker's most used units). */
   countTicketsByCommune(since: Date): Promise<Array<{ commune: string; count: number }>>;
-  /** The report's columns of every ticket received in [receivedFrom, receivedTo). */
-  listReportRows(filter: { receivedFrom?: Date | undefined; receivedTo?: Date | undefined }): Promise<ReportRow[]>;
+  /** First and last Vietnam receipt day (YYYY-MM-DD) of the tickets received in [receivedFrom, receivedTo). */
+  receiptDays(filter: {
+    kinds: TicketKind[];
+    receivedFrom?: Date | undefined;
+    receivedTo?: Date | undefined;
+  }): Promise<{ first: string; last: string } | null>;
+  /** The report's counts per group of each grouping, and in total, computed where the tickets are (one query). */
+  aggregateReport(query: ReportQuery): Promise<ReportAggregate[]>;
 }
 
 /**

@@ -7,7 +7,8 @@ import type {
   NewTicket,
   OutboxProblem,
   RateLimiter,
-  ReportRow,
+  ReportAggregate,
+  ReportQuery,
   TicketFilter,
   TicketOps,
   TicketStore,
@@ -369,43 +370,129 @@ export class PrismaTicketStore extends PrismaTicketOps implements TicketStore {
       .map((r) => ({ commune: r.commune, count: r._count._all }));
   }
 
-  async listReportRows(filter: {
+  async receiptDays(filter: {
+    kinds: TicketKind[];
     receivedFrom?: Date | undefined;
     receivedTo?: Date | undefined;
-  }): Promise<ReportRow[]> {
-    const rows = await this.prisma.ticket.findMany({
-      where:
-        filter.receivedFrom || filter.receivedTo
-          ? {
-              receivedAt: {
-                ...(filter.receivedFrom ? { gte: filter.receivedFrom } : {}),
-                ...(filter.receivedTo ? { lt: filter.receivedTo } : {}),
-              },
-            }
-          : {},
-      select: {
-        kind: true,
-        category: true,
-        commune: true,
-        status: true,
-        receivedAt: true,
-        acknowledgeBy: true,
-        acknowledgedAt: true,
-        dueAt: true,
-        answeredAt: true,
-        closedAt: true,
-        disputedAt: true,
-        satisfaction: true,
-        residentResolved: true,
-        unit: { select: { code: true } },
-      },
+  }): Promise<{ first: string; last: string } | null> {
+    const rows = await this.prisma.$queryRaw<Array<{ first: string | null; last: string | null }>>`
+      SELECT to_char(min("receivedAt" + interval '7 hours'), 'YYYY-MM-DD') AS first,
+             to_char(max("receivedAt" + interval '7 hours'), 'YYYY-MM-DD') AS last
+      FROM "Ticket"
+      WHERE kind = ANY(${filter.kinds}::text[])
+        AND (${utc(filter.receivedFrom)}::text::timestamp IS NULL OR "receivedAt" >= ${utc(filter.receivedFrom)}::text::timestamp)
+        AND (${utc(filter.receivedTo)}::text::timestamp IS NULL OR "receivedAt" < ${utc(filter.receivedTo)}::text::timestamp)`;
+    const row = rows[0];
+    return row?.first && row.last ? { first: row.first, last: row.last } : null;
+  }
+
+  async aggregateReport(query: ReportQuery): Promise<ReportAggregate[]> {
+    // times are stored as UTC timestamps; a Vietnam day runs from 17:00 UTC the day before. "Due on day D" means
+    // before the next Vietnam midnight: NEXT(x) = (x + 7 h)::date + 1 day - 7 h.
+    const next = (column: string) =>
+      Prisma.raw(`(((${column} + interval '7 hours')::date + 1)::timestamp - interval '7 hours')`);
+    const columns: Record<string, string> = {
+      unit: 'unit',
+      category: 'category',
+      commune: 'commune',
+      month: 'month',
+      kind: 'kind',
+    };
+    const sets = [...query.groupings.map((g) => `(${columns[g]})`), '()'].join(', ');
+    // a grouping not asked for is neither selected nor passed to GROUPING(): PostgreSQL refuses both
+    const keys = Object.keys(columns)
+      .map((g) =>
+        query.groupings.includes(g as ReportQuery['groupings'][number])
+          ? `${g}, GROUPING(${g})::int AS g_${g}`
+          : `NULL::text AS ${g}, 1 AS g_${g}`,
+      )
+      .join(', ');
+    const rows = await this.prisma.$queryRaw<
+      Array<{
+        unit: string | null;
+        category: string | null;
+        commune: string | null;
+        month: string | null;
+        kind: string | null;
+        g_unit: number;
+        g_category: number;
+        g_commune: number;
+        g_month: number;
+        g_kind: number;
+        received: number;
+        ack_in_time: number;
+        ack_due: number;
+        answered: number;
+        answered_in_time: number;
+        answer_due: number;
+        median_days: number | null;
+        overdue_now: number;
+        disputed: number;
+        satisfaction_mean: number | null;
+        satisfaction_count: number;
+        resolved_yes: number;
+        resolved_count: number;
+      }>
+    >`
+      WITH ack AS (
+        SELECT day::date AS day, at::timestamp AS ack_by
+        FROM unnest(${query.acknowledgeBy.map((a) => a.day)}::text[], ${query.acknowledgeBy.map((a) => utc(a.by))}::text[]) AS u(day, at)
+      ), t AS (
+        SELECT COALESCE(u.code, '-') AS unit, tk.category, COALESCE(tk.commune, '-') AS commune,
+          to_char(tk."receivedAt" + interval '7 hours', 'YYYY-MM') AS month, tk.kind, tk.status,
+          tk."receivedAt" AS received_at, tk."acknowledgedAt" AS acknowledged_at, ack.ack_by,
+          COALESCE(tk."answeredAt", tk."closedAt") AS answered_at,
+          CASE WHEN tk."dueAt" IS NOT NULL THEN ${next('tk."dueAt"')} END AS due_next,
+          CASE
+            WHEN tk.status = 'received' THEN ${next('LEAST(tk."dueAt", tk."acknowledgeBy")')}
+            WHEN tk.status IN ('accepted', 'in_progress') AND tk."dueAt" IS NOT NULL THEN ${next('tk."dueAt"')}
+          END AS deadline_next,
+          tk."disputedAt" AS disputed_at, tk.satisfaction, tk."residentResolved" AS resident_resolved
+        FROM "Ticket" tk
+        LEFT JOIN "Unit" u ON u.id = tk."unitId"
+        LEFT JOIN ack ON ack.day = (tk."receivedAt" + interval '7 hours')::date
+        WHERE tk.kind = ANY(${query.kinds}::text[])
+          AND (${utc(query.receivedFrom)}::text::timestamp IS NULL OR tk."receivedAt" >= ${utc(query.receivedFrom)}::text::timestamp)
+          AND (${utc(query.receivedTo)}::text::timestamp IS NULL OR tk."receivedAt" < ${utc(query.receivedTo)}::text::timestamp)
+      ), p AS (SELECT ${utc(query.now)}::text::timestamp AS now)
+      SELECT ${Prisma.raw(keys)},
+        count(*)::int AS received,
+        count(*) FILTER (WHERE acknowledged_at IS NOT NULL AND acknowledged_at <= ack_by)::int AS ack_in_time,
+        count(*) FILTER (WHERE acknowledged_at IS NOT NULL OR ack_by < (SELECT now FROM p))::int AS ack_due,
+        count(answered_at)::int AS answered,
+        count(*) FILTER (WHERE due_next IS NOT NULL AND answered_at < due_next)::int AS answered_in_time,
+        count(*) FILTER (WHERE due_next IS NOT NULL AND (answered_at IS NOT NULL OR due_next <= (SELECT now FROM p)))::int AS answer_due,
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM answered_at - received_at) / 86400)::float8 AS median_days,
+        count(*) FILTER (WHERE deadline_next IS NOT NULL AND deadline_next <= (SELECT now FROM p))::int AS overdue_now,
+        count(disputed_at)::int AS disputed,
+        avg(satisfaction)::float8 AS satisfaction_mean,
+        count(satisfaction)::int AS satisfaction_count,
+        count(*) FILTER (WHERE resident_resolved)::int AS resolved_yes,
+        count(resident_resolved)::int AS resolved_count
+      FROM t
+      GROUP BY GROUPING SETS (${Prisma.raw(sets)})`;
+    return rows.map((r) => {
+      const grouping = (['unit', 'category', 'commune', 'month', 'kind'] as const).find(
+        (g) => r[`g_${g}`] === 0 && query.groupings.includes(g),
+      );
+      return {
+        grouping: grouping ?? null,
+        key: grouping ? r[grouping] : null,
+        received: r.received,
+        acknowledgedInTime: r.ack_in_time,
+        acknowledgeDue: r.ack_due,
+        answered: r.answered,
+        answeredInTime: r.answered_in_time,
+        answerDue: r.answer_due,
+        medianDaysToAnswer: r.median_days,
+        overdueNow: r.overdue_now,
+        disputed: r.disputed,
+        satisfactionMean: r.satisfaction_mean,
+        satisfactionCount: r.satisfaction_count,
+        resolvedYes: r.resolved_yes,
+        resolvedCount: r.resolved_count,
+      };
     });
-    return rows.map(({ unit, ...r }) => ({
-      ...r,
-      kind: r.kind as TicketKind,
-      status: r.status as TicketStatus,
-      unitCode: unit?.code ?? null,
-    }));
   }
 
   async syncHolidays(
@@ -444,4 +531,9 @@ export class PrismaRateLimiter implements RateLimiter {
       return updated.count;
     }, TX_OPTIONS);
   }
+}
+
+/** A stored time as the text of a UTC timestamp without zone (how Prisma keeps DateTime), null kept. */
+function utc(at: Date | undefined): string | null {
+  return at ? at.toISOString().slice(0, 23).replace('T', ' ') : null;
 }

@@ -10,9 +10,9 @@ import {
   percent,
   type ReportFigures,
   type ReportGroup,
-  type ReportGrouping,
   reportCsv,
   reportTickets,
+  reportTicketsBy,
   type TicketDeps,
   type TicketReport,
   vietnamDate,
@@ -169,19 +169,41 @@ svg .received{fill:#9db8d9}svg .ontime{fill:#1f6f43}svg text{font-size:10px}.key
 .key.received{background:#9db8d9}.key.ontime{background:#1f6f43}figure{margin:0;background:#fff;border:1px solid #ddd;padding:.5rem}
 a{color:#0b4f8a}`;
 
+/** How long a rendered page is served again before the figures are counted anew. */
+const PAGE_TTL_MS = 60_000;
+
 export function mountTransparency(app: Hono, options: { deps: TicketDeps }): void {
   const { deps } = options;
+  // counting a year of tickets takes a second or more at 100,000 tickets: a public page is counted at most once a
+  // minute per period, whoever asks (and however many ask at once)
+  const pages = new Map<string, { at: number; html: Promise<string> }>();
 
   app.get('/minh-bach', async (c) => {
+    const year = c.req.query('nam');
+    const key = year ?? '';
     const now = deps.clock.now();
-    const p = period(now, c.req.query('nam'));
+    const cached = pages.get(key);
+    if (cached && now.getTime() - cached.at < PAGE_TTL_MS) {
+      try {
+        return c.html(await cached.html, 200, { 'cache-control': 'public, max-age=60' });
+      } catch {
+        // a failed count is not served again: count anew below
+      }
+    }
+    const html = render(year, now);
+    pages.set(key, { at: now.getTime(), html });
+    html.catch(() => pages.delete(key));
+    return c.html(await html, 200, { 'cache-control': 'public, max-age=60' });
+  });
+
+  async function render(year: string | undefined, now: Date): Promise<string> {
+    const p = period(now, year);
     const range = { from: p.from, to: p.to };
-    const [byUnit, byCategory, byMonth, byKind] = await Promise.all(
-      (['unit', 'category', 'month', 'kind'] as ReportGrouping[]).map((by) => reportTickets(deps, { by, ...range })),
-    );
+    const reports = await reportTicketsBy(deps, ['unit', 'category', 'month', 'kind'], range);
+    const { unit: byUnit, category: byCategory, month: byMonth, kind: byKind } = reports;
     const total = (byUnit as TicketReport).total;
     const province = deps.settings.province.name;
-    const html = `<!doctype html><html lang="vi"><head><meta charset="utf-8">
+    return `<!doctype html><html lang="vi"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Minh bạch tiếp nhận và trả lời phản ánh, kiến nghị — ${esc(province)}</title>
 <link rel="icon" href="/favicon.svg" type="image/svg+xml"><style>${STYLE}</style></head>
@@ -209,10 +231,9 @@ ${monthChart(byMonth as TicketReport, monthsOf(p.from, new Date(Math.min(p.to.ge
 <h2>Thời hạn theo quy định</h2>
 <p>"Đúng hạn" nghĩa là cơ quan trả lời trước khi hết thời hạn dưới đây (kể cả khi được gia hạn theo luật). Ngày làm việc không tính thứ Bảy, Chủ nhật và ngày nghỉ lễ, Tết.</p>
 ${limits(deps, now)}
-<p>Tải số liệu: <a href="/minh-bach.csv${c.req.query('nam') ? `?nam=${esc(c.req.query('nam'))}` : ''}">CSV theo đơn vị</a>. Gửi phản ánh hoặc tra cứu mã phản ánh: <a href="/">bàn tiếp dân trực tuyến</a>.</p>
+<p>Tải số liệu: <a href="/minh-bach.csv${year ? `?nam=${esc(year)}` : ''}">CSV theo đơn vị</a>. Gửi phản ánh hoặc tra cứu mã phản ánh: <a href="/">bàn tiếp dân trực tuyến</a>.</p>
 </main></body></html>`;
-    return c.html(html, 200, { 'cache-control': 'public, max-age=300' });
-  });
+  }
 
   app.get('/minh-bach.csv', async (c) => {
     const p = period(deps.clock.now(), c.req.query('nam'));
