@@ -94,6 +94,25 @@ function deadlineWhere(filter: TicketFilter): Prisma.TicketWhereInput | undefine
   };
 }
 
+/** Text search: the code, or the description of the kinds whose words the reader may see. */
+function textWhere(filter: TicketFilter): Prisma.TicketWhereInput | undefined {
+  const query = filter.text?.query.trim();
+  if (!filter.text || !query) return undefined;
+  return {
+    OR: [
+      { code: { contains: query.toUpperCase() } },
+      ...(filter.text.descriptionKinds.length > 0
+        ? [
+            {
+              kind: { in: filter.text.descriptionKinds },
+              description: { contains: query, mode: 'insensitive' as const },
+            },
+          ]
+        : []),
+    ],
+  };
+}
+
 class PrismaTicketOps implements TicketOps {
   constructor(
     protected readonly db: Db,
@@ -156,6 +175,8 @@ class PrismaTicketOps implements TicketOps {
       ...(filter.unitCodes ? { unitId: { not: null }, unit: { code: { in: filter.unitCodes } } } : {}),
       ...(filter.communeNotIn ? { commune: { not: null, notIn: filter.communeNotIn } } : {}),
       ...(filter.residentId !== undefined ? { residentId: filter.residentId } : {}),
+      ...(filter.communes ? { commune: { in: filter.communes } } : {}),
+      ...(filter.hasDeliveryProblem ? { outbox: { some: { status: { in: ['failed', 'uncertain'] } } } } : {}),
       ...(filter.isDisputed
         ? {
             disputedAt: { not: null },
@@ -172,10 +193,12 @@ class PrismaTicketOps implements TicketOps {
         : {}),
     };
     const deadline = deadlineWhere(filter);
+    const text = textWhere(filter);
     const rows = await this.db.ticket.findMany({
-      where: deadline ? { AND: [where, deadline] } : where,
+      where: { AND: [where, ...(deadline ? [deadline] : []), ...(text ? [text] : [])] },
       include: withUnit,
       orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
+      ...(filter.offset ? { skip: filter.offset } : {}),
       ...(filter.limit ? { take: filter.limit } : {}),
     });
     return rows.map(toTicket);
