@@ -6,6 +6,7 @@ import { startTelegram } from './channels/telegram/index.js';
 import { createWebChat } from './channels/web/index.js';
 import { createServiceCliRunner } from './cli/service-runner.js';
 import type { Config } from './config/index.js';
+import { mountConsole } from './console/index.js';
 import { createConversationEngine } from './conversation/index.js';
 import { type Database, openDatabase } from './db/index.js';
 import { PrismaAccountStore } from './db/stores/account-store.js';
@@ -251,6 +252,17 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
     outboxNotifier: outboxWorker,
   });
   mounts.push((app) => mountAdminCli(app, { token: () => db.lock?.info.adminToken, run: runForwardedCli }));
+
+  // ── console: officers' pages at /admin/ and the officer API at /api/admin/v1 ──
+  mounts.push((app) =>
+    mountConsole(app, {
+      accounts: accountDeps,
+      tickets: ticketDeps,
+      outbox: new PrismaOutboxStore(db.prisma),
+      settings: config.console,
+      clientKey: (c) => clientKeyOf(c, trustedProxies),
+    }),
+  );
 
   const app = createHttpApp({
     logger,

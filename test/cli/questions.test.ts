@@ -187,7 +187,7 @@ describe('tiepdan questions, in a terminal', () => {
     expect(all.stdout).toContain('Ghi chú: Ngoài phạm vi');
     expect(all.stdout).toContain('(người hỏi đã yêu cầu xoá nội dung)');
     expect(all.stdout).toContain('Tổng: 4 câu hỏi.');
-  });
+  }, 240_000);
 
   it('turns away a wrong id or limit with a Vietnamese message', async () => {
     const unknown = await tiepdan(dataDir, 'questions', 'resolve', '999999');
