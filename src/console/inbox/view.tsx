@@ -154,13 +154,13 @@ export function InboxPage(props: InboxProps) {
                 <td>
                   {t.kindLabel} · {categoryName.get(t.category) ?? t.category}
                 </td>
-                <td>{t.commune ? (communeName.get(t.commune) ?? t.commune) : '—'}</td>
-                <td>
+                <td data-label="Xã, phường">{t.commune ? (communeName.get(t.commune) ?? t.commune) : '—'}</td>
+                <td data-label="Trạng thái">
                   {t.statusLabel}
                   {t.isDisputed ? <span class="tag bad"> đề nghị xem xét lại</span> : null}
                   {t.deliveryProblem ? <span class="tag bad"> {t.deliveryProblem}</span> : null}
                 </td>
-                <td>
+                <td data-label="Hạn luật định">
                   {t.deadline ? (
                     <span class={t.isOverdue ? 'overdue-text' : undefined}>
                       {formatDate(t.deadline)}
@@ -174,8 +174,8 @@ export function InboxPage(props: InboxProps) {
                     '—'
                   )}
                 </td>
-                <td>{t.unitCode ?? '—'}</td>
-                <td>{who(t)}</td>
+                <td data-label="Đơn vị">{t.unitCode ?? '—'}</td>
+                <td data-label="Người gửi">{who(t)}</td>
               </tr>
             ))}
           </tbody>

@@ -10,6 +10,7 @@ header.top button{background:transparent;border:1px solid #fff;color:#fff;paddin
 main{max-width:1200px;margin:0 auto;padding:1rem}
 h1{font-size:1.35rem;margin:.2rem 0 1rem}
 h2{font-size:1.1rem;margin:1.4rem 0 .5rem}
+.card>h2:first-child,.card>h2:first-of-type{margin-top:0}
 .card{background:#fff;border:1px solid #d8dde3;border-radius:6px;padding:1rem;margin-bottom:1rem}
 .narrow{max-width:420px;margin:3rem auto}
 label{display:block;font-weight:600;margin:.6rem 0 .2rem}
@@ -45,6 +46,7 @@ ul.history{padding-left:1.1rem;font-size:.9rem}
   table.inbox thead{display:none}
   table.inbox tr{display:block;border-bottom:1px solid #d8dde3;padding:.4rem 0}
   table.inbox td{display:block;border:0;padding:.15rem .5rem}
+  table.inbox td[data-label]::before{content:attr(data-label) ": ";color:#5f6b7a;font-size:.85rem}
   dl.facts{grid-template-columns:1fr}
   dl.facts dt{margin-top:.4rem}
 }
