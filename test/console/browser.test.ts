@@ -14,6 +14,7 @@ import { addTestAccount, TEST_PASSWORD } from '../support/accounts.js';
 import { browserUnavailableReason, launchBrowser, type TestBrowser } from '../support/browser.js';
 import { REPO_ROOT } from '../support/shared-data.js';
 import { CONSENT } from '../tickets/helpers.js';
+import { Browser } from './harness.js';
 
 const SCREENSHOTS = path.join(REPO_ROOT, 'node_modules', '.cache', 'tiepdan-screenshots');
 const skipReason = browserUnavailableReason();
@@ -23,6 +24,7 @@ describe.skipIf(skipReason !== undefined)('officer console in Chromium', () => {
   let service: Service;
   let browser: TestBrowser;
   let dataDir: string;
+  let printed = '';
 
   beforeAll(async () => {
     await mkdir(SCREENSHOTS, { recursive: true });
@@ -31,7 +33,17 @@ describe.skipIf(skipReason !== undefined)('officer console in Chromium', () => {
       { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', INDEX_ON_START: 'false' },
       REPO_ROOT,
     );
-    service = await startService({ config, logger: createLogger({ level: 'silent' }) });
+    // the one-time password of the first admin is printed on stderr at the first start
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      printed += String(chunk);
+      return (write as (...a: unknown[]) => boolean)(chunk, ...rest);
+    }) as typeof process.stderr.write;
+    try {
+      service = await startService({ config, logger: createLogger({ level: 'silent' }) });
+    } finally {
+      process.stderr.write = write;
+    }
     await addTestAccount(service.db, 'can.bo.xd', 'officer');
     browser = await launchBrowser({ viewport: { width: 390, height: 844 } });
   }, 180_000);
@@ -39,6 +51,26 @@ describe.skipIf(skipReason !== undefined)('officer console in Chromium', () => {
     await browser?.close();
     await service?.stop();
     await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('creates the first admin at the first start, whose one-time password must be changed at sign-in', async () => {
+    const password = /mật khẩu dùng một lần:\s+(\S+)/.exec(printed)?.[1] as string;
+    expect(password).toMatch(/^[A-Za-z0-9]{20}$/);
+    const admin = new Browser(service.url);
+    expect((await admin.signIn('admin', password)).headers.get('location')).toBe('/admin/password');
+    expect((await admin.request('/admin/')).headers.get('location')).toBe('/admin/password');
+    const form = await (await admin.request('/admin/password')).text();
+    const changed = await admin.request('/admin/password', {
+      form: { _csrf: Browser.csrfOf(form), current: password, next: 'mật khẩu mới của quản trị' },
+    });
+    expect(changed.headers.get('location')).toBe('/admin/');
+    // an admin manages accounts, not tickets: the inbox says so
+    const inbox = await admin.request('/admin/');
+    expect(inbox.status).toBe(403);
+    expect(await inbox.text()).toContain('Không có quyền xem hộp thư');
+    const again = new Browser(service.url);
+    expect((await again.signIn('admin', password)).status).toBe(401);
+    expect((await again.signIn('admin', 'mật khẩu mới của quản trị')).headers.get('location')).toBe('/admin/');
   });
 
   it('signs in, filters, opens a ticket, replies, and the resident reads the answer in the web chat', async () => {
