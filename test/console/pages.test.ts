@@ -181,6 +181,33 @@ describe('pages', () => {
   });
 });
 
+describe('delivery', () => {
+  it('shows a failed reply and sends it again on "Gửi lại"', async () => {
+    await h.env.db.sql.exec(
+      `UPDATE "OutboxMessage" SET status = 'failed', "lastError" = 'Telegram: chat not found' WHERE "ticketId" = (SELECT id FROM "Ticket" WHERE code = '${code}')`,
+    );
+    const browser = new Browser(h.url);
+    await browser.signIn('can.bo.xd');
+    const failures = await (await browser.request('/admin/?failures=1')).text();
+    expect(failures).toContain(code);
+    const page = await (await browser.request(`/admin/tickets/${code}`)).text();
+    expect(page).toContain('gửi thất bại');
+    expect(page).toContain('Lỗi: Telegram: chat not found');
+    const id = /name="message" value="(\d+)"/.exec(page)?.[1] as string;
+    const retried = await browser.request(`/admin/tickets/${code}/retry`, {
+      form: { _csrf: Browser.csrfOf(page), message: id },
+    });
+    expect(retried.status).toBe(303);
+    const [row] = await h.env.db.sql.exec(`SELECT status FROM "OutboxMessage" WHERE id = ${Number(id)}`);
+    expect(row?.status).toBe('pending');
+    // a message of another ticket, or one that did not fail, is not the form's to resend
+    const again = await browser.request(`/admin/tickets/${code}/retry`, {
+      form: { _csrf: Browser.csrfOf(page), message: id },
+    });
+    expect(again.status).toBe(404);
+  });
+});
+
 describe('second factor', () => {
   it('requires a TOTP code from a lead when CONSOLE_REQUIRE_2FA is on, enrolling at the first sign-in', async () => {
     const strict = await startConsole({ settings: { requireSecondFactor: true } });

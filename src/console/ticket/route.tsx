@@ -88,7 +88,6 @@ export function mountTicketPage(app: Hono, deps: ConsoleDeps): void {
         const e = toAppError(error);
         if (e.code === 'INTERNAL') throw error;
         const status = e.code === 'NOT_FOUND' ? 404 : e.code === 'FORBIDDEN' ? 403 : e.code === 'CONFLICT' ? 409 : 400;
-        if (e.code === 'NOT_FOUND') return render(c, gate.session, code, { status });
         return render(c, gate.session, code, { error: e.userMessage, status });
       }
       return c.redirect(`/admin/tickets/${encodeURIComponent(code)}?ok=${name}`, 303);
