@@ -25,6 +25,10 @@ export async function authenticateApi(c: Context, deps: ConsoleDeps): Promise<Ac
     throw new AppError('UNAUTHORIZED', 'No credentials', {
       userMessage: 'Cần đăng nhập, hoặc gửi mã API cá nhân trong tiêu đề Authorization: Bearer <mã>.',
     });
+  if (session.account.mustChangePassword)
+    throw new AppError('FORBIDDEN', 'Password must be changed', {
+      userMessage: 'Bạn cần đổi mật khẩu tạm thời tại /admin/password trước khi làm việc.',
+    });
   if (!SAFE_METHODS.has(c.req.method) && !isCsrfValid(c, session.csrfToken, c.req.header(CSRF_HEADER)))
     throw new AppError('FORBIDDEN', 'CSRF check failed', {
       userMessage: 'Thiếu mã chống giả mạo yêu cầu (X-CSRF-Token) hoặc yêu cầu gửi từ trang khác.',
