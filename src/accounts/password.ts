@@ -1,7 +1,7 @@
 // Password hashing with scrypt from node:crypto (memory-hard, no native add-on to build on an office server).
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 
-/** 2^15 × 8 × 128 B = 32 MiB per hash, about 0.1 s on one core: slow for a guesser, bearable for a sign-in. */
+/** 2^15 × 8 × 128 B = 32 MiB per hash: slow and memory-hungry for a guesser, bearable for a sign-in. */
 const N = 32_768;
 const R = 8;
 const P = 1;
