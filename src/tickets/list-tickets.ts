@@ -40,9 +40,6 @@ export interface ListTicketsOptions {
   limit?: number | undefined;
 }
 
-/** With sort=deadline the order is computed here, over at most this many matching tickets. */
-const DEADLINE_SORT_WINDOW = 5000;
-
 export interface TicketListItem {
   code: string;
   kind: TicketKind;
@@ -99,8 +96,9 @@ export async function listTickets(deps: TicketDeps, options: ListTicketsOptions)
           },
         }
       : {}),
-    offset: byDeadline ? 0 : offset,
-    limit: byDeadline ? DEADLINE_SORT_WINDOW : limit,
+    orderBy: byDeadline ? 'deadline' : 'received',
+    offset,
+    limit,
   };
   if (options.dueWithinWorkingDays !== undefined) {
     filter.statuses = (filter.statuses ?? OPEN_STATUSES).filter((s) => OPEN_STATUSES.includes(s));
@@ -122,13 +120,7 @@ export async function listTickets(deps: TicketDeps, options: ListTicketsOptions)
     filter.statuses = (filter.statuses ?? OPEN_STATUSES).filter((s) => OPEN_STATUSES.includes(s));
     filter.isDisputed = true;
   }
-  let tickets = await deps.store.listTickets(filter);
-  if (byDeadline) {
-    const at = (t: Ticket) => currentDeadline(t)?.getTime() ?? Number.POSITIVE_INFINITY;
-    tickets = tickets
-      .sort((a, b) => at(a) - at(b) || a.receivedAt.getTime() - b.receivedAt.getTime())
-      .slice(offset, offset + limit);
-  }
+  const tickets = await deps.store.listTickets(filter);
   const personal = await deps.store.getPersonalMany(tickets.map((t) => t.id));
   const problems = new Map<string, string>();
   for (const p of await deps.store.listDeliveryProblems()) {

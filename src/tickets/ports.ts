@@ -69,6 +69,8 @@ export interface TicketFilter {
   text?: { query: string; descriptionKinds: TicketKind[] } | undefined;
   /** Only tickets with a reply that failed or may not have arrived (outbox failed or uncertain). */
   hasDeliveryProblem?: boolean | undefined;
+  /** received: newest first (the default); deadline: the nearest current deadline first, tickets without one last. */
+  orderBy?: 'received' | 'deadline' | undefined;
   offset?: number | undefined;
   limit?: number | undefined;
 }

@@ -154,6 +154,24 @@ describe('officer API', () => {
     expect(await moved.json()).toMatchObject({ unit: 'so-xd', assignee: 'Trần B' });
   });
 
+  it('sorts by the current legal deadline (none last) and pages', async () => {
+    const get = async (q: string) =>
+      (await (await call(`/tickets?${q}`, tokens['lanh.dao'])).json()) as {
+        items: Array<{ code: string; deadline: string | null }>;
+        hasMore: boolean;
+      };
+    const all = await get('perPage=100');
+    const times = all.items.map((t) => (t.deadline ? Date.parse(t.deadline) : Number.POSITIVE_INFINITY));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(all.items.at(-1)?.deadline).toBeNull(); // the answered ticket has no running deadline
+    const first = await get('perPage=2&page=1');
+    const second = await get('perPage=2&page=2');
+    expect(first.hasMore).toBe(true);
+    expect(second.hasMore).toBe(false);
+    expect([...first.items, ...second.items].map((t) => t.code)).toEqual(all.items.map((t) => t.code));
+    expect((await call('/tickets?status=nonsense', tokens['lanh.dao'])).status).toBe(400);
+  });
+
   it('accepts a console session only with its CSRF token in X-CSRF-Token', async () => {
     const browser = new Browser(h.url);
     expect((await browser.signIn('lanh.dao')).status).toBe(303);

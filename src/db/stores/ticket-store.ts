@@ -2,6 +2,7 @@
 // attachments, consents, outbox rows and audit rows, on PGlite or PostgreSQL.
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
 import { AppError } from '../../shared/errors.js';
+import { currentDeadline } from '../../tickets/deadlines.js';
 import type {
   ConsentInput,
   NewTicket,
@@ -194,8 +195,28 @@ class PrismaTicketOps implements TicketOps {
     };
     const deadline = deadlineWhere(filter);
     const text = textWhere(filter);
+    const all: Prisma.TicketWhereInput = { AND: [where, ...(deadline ? [deadline] : []), ...(text ? [text] : [])] };
+    if (filter.orderBy === 'deadline') {
+      // the current deadline is a CASE over status: sort the few columns it needs, then read only the page
+      const keys = await this.db.ticket.findMany({
+        where: all,
+        select: { id: true, status: true, acknowledgeBy: true, dueAt: true, receivedAt: true },
+      });
+      const at = (k: (typeof keys)[number]) => currentDeadline(k)?.getTime() ?? Number.POSITIVE_INFINITY;
+      const offset = filter.offset ?? 0;
+      const page = keys
+        .sort((a, b) => at(a) - at(b) || a.receivedAt.getTime() - b.receivedAt.getTime() || a.id - b.id)
+        .slice(offset, filter.limit ? offset + filter.limit : undefined)
+        .map((k) => k.id);
+      const rows = await this.db.ticket.findMany({ where: { id: { in: page } }, include: withUnit });
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return page.flatMap((id) => {
+        const row = byId.get(id);
+        return row ? [toTicket(row)] : [];
+      });
+    }
     const rows = await this.db.ticket.findMany({
-      where: { AND: [where, ...(deadline ? [deadline] : []), ...(text ? [text] : [])] },
+      where: all,
       include: withUnit,
       orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
       ...(filter.offset ? { skip: filter.offset } : {}),
