@@ -1,12 +1,15 @@
 // Composition root: config → database → knowledge → conversation → channels → http.
 // main.ts runs it as a process; tests start it in-process on port 0.
 import path from 'node:path';
+import { type AccountDeps, ensureFirstAdmin } from './accounts/index.js';
 import { startTelegram } from './channels/telegram/index.js';
 import { createWebChat } from './channels/web/index.js';
 import { createServiceCliRunner } from './cli/service-runner.js';
 import type { Config } from './config/index.js';
+import { mountConsole } from './console/index.js';
 import { createConversationEngine } from './conversation/index.js';
 import { type Database, openDatabase } from './db/index.js';
+import { PrismaAccountStore } from './db/stores/account-store.js';
 import { PrismaAuditLogReader } from './db/stores/audit-store.js';
 import { createPrismaConversationStore } from './db/stores/conversation-store.js';
 import { createPrismaKnowledgeStore } from './db/stores/knowledge-store.js';
@@ -160,6 +163,27 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
     // TEST ONLY (TIEPDAN_TEST_CRASH_AFTER=ticket-commit): die between the ticket commit and any reply
     ...(crashAfterTicketCommit ? { onTicketCommittedForTest: () => process.kill(process.pid, 'SIGKILL') } : {}),
   };
+  // ── accounts: the console's people; at the very first start an "admin" with a one-time password ──
+  const accountDeps: AccountDeps = {
+    store: new PrismaAccountStore(db.prisma),
+    clock: systemClock,
+    unitCodes: ticketSettings.routing.units.map((u) => u.code),
+    rateLimiter: new PrismaRateLimiter(db.prisma),
+  };
+  const firstAdmin = await db.withStartupLock(() => ensureFirstAdmin(accountDeps));
+  if (firstAdmin) {
+    // shown once on the console of whoever started the service, never in the JSON logs
+    process.stderr.write(
+      `\nChưa có tài khoản nào: đã tạo tài khoản quản trị "${firstAdmin.login}" với mật khẩu dùng một lần:\n\n` +
+        `    ${firstAdmin.password}\n\nĐăng nhập tại /admin/login và đổi mật khẩu ngay. ` +
+        '(Hoặc tạo tài khoản bằng: tiepdan users add <tên> --role admin --password-stdin)\n\n',
+    );
+    logger.warn(
+      { login: firstAdmin.login },
+      'first admin account created; its one-time password was printed on stderr',
+    );
+  }
+
   /** For the conversation engine: the desk (lookup, privacy), the `tk:` buttons and the intake dialogue. */
   const ticketDesk = createTicketDesk(ticketDeps);
   const ticketActions = createTicketActionHandler(ticketDeps);
@@ -230,6 +254,17 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
     outboxNotifier: outboxWorker,
   });
   mounts.push((app) => mountAdminCli(app, { token: () => db.lock?.info.adminToken, run: runForwardedCli }));
+
+  // ── console: officers' pages at /admin/ and the officer API at /api/admin/v1 ──
+  mounts.push((app) =>
+    mountConsole(app, {
+      accounts: accountDeps,
+      tickets: ticketDeps,
+      outbox: new PrismaOutboxStore(db.prisma),
+      settings: config.console,
+      clientKey: (c) => clientKeyOf(c, trustedProxies),
+    }),
+  );
 
   const app = createHttpApp({
     logger,

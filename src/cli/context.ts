@@ -25,6 +25,13 @@ export interface CliContext {
   inService: boolean;
   /** Inside the service: wakes its outbox worker so an officer's answer leaves at once. */
   outboxNotifier?: { notify(): void } | undefined;
+  /** The operating-system user who typed the command (recorded in the audit trail with the account). */
+  osUser: () => string;
+  /**
+   * The command's standard input, read whole once (`--password-stdin`). A forwarded command gets what the CLI
+   * process read from its own stdin.
+   */
+  readStdin: () => Promise<string>;
 }
 
 /** Runs `fn` with the configured database open and closes it afterwards, whatever happens. */

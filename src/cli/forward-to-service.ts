@@ -31,6 +31,7 @@ export async function forwardToService(
   args: string[],
   cwd: string,
   output: CliOutput = terminal,
+  forwarded: { stdin?: string | undefined; osUser?: string | undefined } = {},
 ): Promise<ForwardedResult> {
   const lostContact = (reason: string) =>
     new AppError('UPSTREAM_FAILED', `Service on port ${holder.port} stopped answering mid-command: ${reason}`, {
@@ -41,7 +42,7 @@ export async function forwardToService(
     response = await fetch(`http://127.0.0.1:${holder.port}/admin/cli`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${holder.adminToken}` },
-      body: JSON.stringify({ args, cwd }),
+      body: JSON.stringify({ args, cwd, ...forwarded }),
     });
   } catch (error) {
     throw new AppError('UPSTREAM_FAILED', `Service on port ${holder.port} unreachable: ${(error as Error).message}`, {

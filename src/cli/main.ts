@@ -10,15 +10,20 @@ import { createTerminalContext } from './terminal-context.js';
 // a command that opens the embedded database writes into the data folder: its files stay the owner's alone
 process.umask(PRIVATE_UMASK);
 const args = process.argv.slice(2);
+const context = createTerminalContext();
 try {
-  process.exitCode = await runCli(args, createTerminalContext());
+  process.exitCode = await runCli(args, context);
 } catch (error) {
   if (error instanceof ForwardToService) {
     try {
       process.stderr.write(
         `(Dịch vụ tiepdan pid ${error.holder.pid} đang chạy: lệnh được chuyển cho dịch vụ thực hiện.)\n`,
       );
-      process.exitCode = (await forwardToService(error.holder, args, process.cwd())).exitCode;
+      // the service cannot read this terminal: what the command reads from stdin travels with it
+      const stdin = args.includes('--password-stdin') ? await context.readStdin() : undefined;
+      process.exitCode = (
+        await forwardToService(error.holder, args, process.cwd(), undefined, { stdin, osUser: context.osUser() })
+      ).exitCode;
     } catch (forwardError) {
       process.stderr.write(`Lỗi: ${toAppError(forwardError).userMessage}\n`);
       process.exitCode = 1;

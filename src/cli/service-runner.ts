@@ -19,7 +19,12 @@ export function createServiceCliRunner(options: ServiceCliRunnerOptions) {
   // the service's connection, lent to the command: closing it is the service's business
   const lent: Database = { ...options.db, close: async () => undefined };
   /** Runs one command line, writing to `output` as the command writes; resolves to its exit code. */
-  return async (args: string[], cwd: string, output: CliOutput): Promise<number> => {
+  return async (
+    args: string[],
+    cwd: string,
+    output: CliOutput,
+    forwarded: { stdin?: string | undefined; osUser?: string | undefined } = {},
+  ): Promise<number> => {
     const context: CliContext = {
       config: () => options.config,
       openDatabase: async (o) => {
@@ -32,6 +37,9 @@ export function createServiceCliRunner(options: ServiceCliRunnerOptions) {
       knowledgeChanged: options.knowledgeChanged,
       inService: true,
       outboxNotifier: options.outboxNotifier,
+      // the typist's name as their CLI reported it (the route only accepts the lock file's owner)
+      osUser: () => forwarded.osUser ?? 'unknown',
+      readStdin: async () => forwarded.stdin ?? '',
     };
     const exitCode = await withSink({ out: (t) => output.out(t), err: (t) => output.err(t), isTTY: false }, () =>
       runCli(args, context),

@@ -1,5 +1,6 @@
 // The CLI context for a terminal: opens the database itself, or signals that a running service holds it.
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { withDotEnv } from '../config/dotenv.js';
 import { type Config, loadConfig } from '../config/index.js';
@@ -16,9 +17,15 @@ export function createTerminalContext(cwd = process.cwd()): CliContext {
     config ??= loadConfig(withDotEnv(process.env, cwd).env, cwd);
     return config;
   };
+  let stdin: Promise<string> | undefined;
   return {
     config: getConfig,
     inService: false,
+    osUser: () => os.userInfo().username,
+    readStdin: () => {
+      stdin ??= readAll(process.stdin);
+      return stdin;
+    },
     resolvePath: resolveFrom(cwd),
     // a separate process: the running service notices the new knowledge revision by itself
     knowledgeChanged: async () => undefined,
@@ -64,4 +71,10 @@ function newDatabaseWarning(dataDir: string): string {
     'Nếu dịch vụ tiepdan đang dùng thư mục khác, hãy đặt DATA_DIR (trong .env hoặc biến môi trường) giống dịch vụ,\n' +
     'hoặc chạy lệnh từ thư mục của dịch vụ, rồi chạy lại.\n'
   );
+}
+
+async function readAll(input: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of input) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  return Buffer.concat(chunks).toString('utf8');
 }

@@ -161,6 +161,12 @@ const envFields = z.object({
   /** Index knowledge/ when the knowledge base is empty at start-up. */
   INDEX_ON_START: boolFromEnv(true),
 
+  /** Console (/admin/): admin, lead and inspector must confirm a TOTP code at sign-in. */
+  CONSOLE_REQUIRE_2FA: boolFromEnv(false),
+  /** Console sessions end after this many idle minutes, and this many hours after sign-in whatever happens. */
+  CONSOLE_SESSION_IDLE_MINUTES: intFromEnv(30, 1, 24 * 60),
+  CONSOLE_SESSION_MAX_HOURS: intFromEnv(12, 1, 24 * 30),
+
   /**
    * TEST ONLY — never set in production. `ticket-commit`: the process kills itself (SIGKILL) right after a
    * ticket is committed, before anything is sent (the tickets crash test, test/tickets/crash.test.ts).
@@ -279,6 +285,8 @@ export interface Config {
     rateGlobal: number;
   };
   indexOnStart: boolean;
+  /** The officers' console: second factor required, session timeouts. */
+  console: { requireSecondFactor: boolean; sessionIdleMs: number; sessionMaxMs: number };
   /** AUDIT_KEY and AUDIT_KEY_FILE (a secret: never logged). */
   audit: { key: string | undefined; keyFile: string | undefined };
   /** TEST ONLY (TIEPDAN_TEST_CRASH_AFTER): where the crash tests make the process kill itself. */
@@ -339,6 +347,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       rateGlobal: e.TELEGRAM_RATE_GLOBAL,
     },
     indexOnStart: e.INDEX_ON_START,
+    console: {
+      requireSecondFactor: e.CONSOLE_REQUIRE_2FA,
+      sessionIdleMs: e.CONSOLE_SESSION_IDLE_MINUTES * 60_000,
+      sessionMaxMs: e.CONSOLE_SESSION_MAX_HOURS * 3_600_000,
+    },
     audit: { key: e.AUDIT_KEY, keyFile: e.AUDIT_KEY_FILE ? path.resolve(cwd, e.AUDIT_KEY_FILE) : undefined },
     testCrashAfter: e.TIEPDAN_TEST_CRASH_AFTER,
   };

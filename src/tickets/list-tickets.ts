@@ -4,8 +4,16 @@ import { addWorkingDays, currentDeadline, endOfVietnamDay, vietnamDate, workingD
 import type { TicketDeps } from './deps.js';
 import { OPEN_STATUSES } from './lifecycle.js';
 import type { TicketFilter } from './ports.js';
-import { type PersonalView, viewPersonal } from './privacy.js';
-import { type Actor, KIND_LABEL, STATUS_LABEL, type Ticket, type TicketKind, type TicketStatus } from './types.js';
+import { canSeeIdentity, type PersonalView, viewPersonal } from './privacy.js';
+import {
+  type Actor,
+  KIND_LABEL,
+  STATUS_LABEL,
+  TICKET_KINDS,
+  type Ticket,
+  type TicketKind,
+  type TicketStatus,
+} from './types.js';
 
 export interface ListTicketsOptions {
   actor: Actor;
@@ -18,6 +26,17 @@ export interface ListTicketsOptions {
   dueSoon?: boolean | undefined;
   /** Open tickets the resident disputed after their last answer, not answered again (the officer must look again). */
   disputed?: boolean | undefined;
+  categories?: string[] | undefined;
+  communes?: string[] | undefined;
+  /** A tracking code or words of the description (descriptions only of kinds whose words the role may read). */
+  query?: string | undefined;
+  /** Open tickets due within this many working days (overdue included). */
+  dueWithinWorkingDays?: number | undefined;
+  /** Only tickets with a reply that failed or may not have arrived. */
+  deliveryProblem?: boolean | undefined;
+  /** received (newest first, the default) or deadline (the nearest legal deadline first; none last). */
+  sort?: 'received' | 'deadline' | undefined;
+  offset?: number | undefined;
   limit?: number | undefined;
 }
 
@@ -55,12 +74,38 @@ export function isDisputed(ticket: Ticket): boolean {
 export async function listTickets(deps: TicketDeps, options: ListTicketsOptions): Promise<TicketListItem[]> {
   const now = deps.clock.now();
   const { calendar, deadlines } = deps.settings;
+  const scope = options.actor.units;
+  const limit = options.limit ?? 500;
+  const offset = options.offset ?? 0;
+  const byDeadline = options.sort === 'deadline';
   const filter: TicketFilter = {
     statuses: options.statuses,
     kinds: options.kinds,
-    unitCode: options.unitCode,
-    limit: options.limit ?? 500,
+    // unit-scoped accounts see their own units' tickets only, whatever else they ask for
+    ...(scope
+      ? { unitCodes: options.unitCode ? scope.filter((u) => u === options.unitCode) : [...scope] }
+      : { unitCode: options.unitCode }),
+    categories: options.categories,
+    communes: options.communes,
+    hasDeliveryProblem: options.deliveryProblem,
+    ...(options.query?.trim()
+      ? {
+          text: {
+            query: options.query.trim().slice(0, 100),
+            descriptionKinds: TICKET_KINDS.filter((k) => canSeeIdentity(options.actor.role, k)),
+          },
+        }
+      : {}),
+    orderBy: byDeadline ? 'deadline' : 'received',
+    offset,
+    limit,
   };
+  if (options.dueWithinWorkingDays !== undefined) {
+    filter.statuses = (filter.statuses ?? OPEN_STATUSES).filter((s) => OPEN_STATUSES.includes(s));
+    filter.deadlineBefore = endOfVietnamDay(
+      addWorkingDays(vietnamDate(now), Math.max(0, options.dueWithinWorkingDays), calendar),
+    );
+  }
   const soonLimit = endOfVietnamDay(addWorkingDays(vietnamDate(now), deadlines.dueSoonWorkingDays, calendar));
   if (options.overdue || options.dueSoon) {
     filter.statuses = (options.statuses ?? OPEN_STATUSES).filter((s) => OPEN_STATUSES.includes(s));

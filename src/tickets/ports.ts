@@ -63,6 +63,15 @@ export interface TicketFilter {
   receivedTo?: Date | undefined;
   /** Only tickets disputed after their last answer (reopened and not answered since). */
   isDisputed?: boolean | undefined;
+  /** Only tickets of any of these communes (today's map codes). */
+  communes?: string[] | undefined;
+  /** Text search: the tracking code, or words of the description of tickets of `descriptionKinds`. */
+  text?: { query: string; descriptionKinds: TicketKind[] } | undefined;
+  /** Only tickets with a reply that failed or may not have arrived (outbox failed or uncertain). */
+  hasDeliveryProblem?: boolean | undefined;
+  /** received: newest first (the default); deadline: the nearest current deadline first, tickets without one last. */
+  orderBy?: 'received' | 'deadline' | undefined;
+  offset?: number | undefined;
   limit?: number | undefined;
 }
 

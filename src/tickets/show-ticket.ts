@@ -6,7 +6,7 @@ import type { TicketDeps } from './deps.js';
 import { isDisputed } from './list-tickets.js';
 import { canSeeIdentity, HIDDEN_IDENTITY, type PersonalView, viewPersonal } from './privacy.js';
 import { type PublicTicketView, toPublicView } from './public-view.js';
-import { actorLabel, personalPart, requireTicket } from './ticket-helpers.js';
+import { actorLabel, assertInScope, personalPart, requireTicket } from './ticket-helpers.js';
 import { parseTrackingCode } from './tracking-code.js';
 import type { Actor, AuditRow, OutboxStatus, TicketAttachmentInput } from './types.js';
 
@@ -59,6 +59,7 @@ export async function showTicket(deps: TicketDeps, options: ShowTicketOptions): 
   const parsed = parseTrackingCode(options.code);
   if (!parsed.ok) throw new AppError('BAD_INPUT', 'Invalid code', { userMessage: `Mã "${options.code}" không đúng.` });
   const ticket = await requireTicket(deps.store, parsed.code);
+  assertInScope(options.actor, ticket);
   const identityVisible = canSeeIdentity(options.actor.role, ticket.kind);
   // the dispute reason lives in the personal row: read it for a disputed ticket even when the identity is hidden
   const stored = identityVisible || ticket.disputedAt ? await deps.store.getPersonal(ticket.id) : null;

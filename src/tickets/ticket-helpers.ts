@@ -126,8 +126,19 @@ export async function requireTicket(tx: TicketOps, code: string, options: { lock
   return ticket;
 }
 
+/** Whether the ticket belongs to one of the actor's units (always, for actors without units). */
+export function isInScope(actor: Actor, ticket: Pick<Ticket, 'unitCode'>): boolean {
+  return actor.units === undefined || (ticket.unitCode !== null && actor.units.includes(ticket.unitCode));
+}
+
+/** Another unit's ticket is answered like an unknown code: its existence is not the actor's business. */
+export function assertInScope(actor: Actor, ticket: Ticket): void {
+  if (!isInScope(actor, ticket)) throw ticketNotFound(ticket.code, `Ticket ${ticket.code} outside the actor's units`);
+}
+
 /** Officers act on tickets; denunciations only by inspectors and leads (the denouncer's identity is theirs to see). */
 export function assertMayHandle(actor: Actor, ticket: Ticket): void {
+  assertInScope(actor, ticket);
   const allowed =
     ticket.kind === 'denunciation' ? ['inspector', 'lead', 'system'] : ['officer', 'inspector', 'lead', 'system'];
   if (!allowed.includes(actor.role)) {

@@ -63,6 +63,11 @@ export interface Actor {
   /** Free-form name for the audit trail, e.g. "nguyen.van.a" or "resident:telegram:123" (never a phone number). */
   name: string;
   role: Role;
+  /**
+   * Unit-scoped accounts (inspector, officer): the units whose tickets they may see and act on. Another unit's
+   * ticket is answered as unknown. Undefined: every unit (lead, system, resident).
+   */
+  units?: readonly string[] | undefined;
 }
 
 export const SYSTEM_ACTOR: Actor = { name: 'system', role: 'system' };

@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config/index.js';
 import { openDatabase } from '../../src/db/index.js';
 import { type Service, startService } from '../../src/service.js';
 import { createLogger } from '../../src/shared/logger.js';
+import { addTestAccount } from '../support/accounts.js';
 import { REPO_ROOT } from '../support/shared-data.js';
 import { createDataDir, tiepdan } from './run-cli.js';
 
@@ -91,6 +92,7 @@ describe('tiepdan questions, in a terminal', () => {
         resolvedAt: at(20),
         createdAt: at(15),
       });
+      await addTestAccount(db, 'nguyen.van.b', 'officer');
     } finally {
       await db.close();
     }
@@ -147,10 +149,12 @@ describe('tiepdan questions, in a terminal', () => {
       '--note',
       'Ngoài phạm vi',
       '--as',
-      'Nguyễn Văn B',
+      'nguyen.van.b',
     );
     expect(resolved.code).toBe(0);
-    expect(resolved.stdout).toContain(`Câu hỏi #${ids.abstain}: đã xử lý (officer:Nguyễn Văn B;`);
+    expect(resolved.stdout).toContain(
+      `Câu hỏi #${ids.abstain}: đã xử lý (officer:nguyen.van.b (os:${os.userInfo().username});`,
+    );
     const open = await tiepdan(dataDir, 'questions', 'list');
     expect(open.stdout).not.toContain('Giá vàng SJC');
     expect(open.stdout).toContain('Đang chờ: 2 câu hỏi.');
@@ -167,7 +171,7 @@ describe('tiepdan questions, in a terminal', () => {
     try {
       const rows = await db.prisma.auditLog.findMany({ where: { entity: 'question' }, orderBy: { id: 'asc' } });
       expect(rows.map((r) => [r.entityId, r.action, r.actor])).toEqual([
-        [String(ids.abstain), 'question.answered', 'officer:Nguyễn Văn B'],
+        [String(ids.abstain), 'question.answered', `officer:nguyen.van.b (os:${os.userInfo().username})`],
         [String(ids.staff), 'question.dismissed', expect.stringMatching(/^officer:/)],
       ]);
       expect(rows[0]?.after).toEqual({ status: 'answered', noteGiven: true });
@@ -183,7 +187,7 @@ describe('tiepdan questions, in a terminal', () => {
     expect(all.stdout).toContain('Ghi chú: Ngoài phạm vi');
     expect(all.stdout).toContain('(người hỏi đã yêu cầu xoá nội dung)');
     expect(all.stdout).toContain('Tổng: 4 câu hỏi.');
-  });
+  }, 240_000);
 
   it('turns away a wrong id or limit with a Vietnamese message', async () => {
     const unknown = await tiepdan(dataDir, 'questions', 'resolve', '999999');

@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/index.js';
 import { answerTicket, createTicket, disputeTicket } from '../../src/tickets/index.js';
+import { addTestAccount } from '../support/accounts.js';
 import { REPO_ROOT } from '../support/shared-data.js';
 import { CONSENT, createTicketTestEnv, PERSON } from './helpers.js';
 
@@ -85,6 +86,9 @@ describe('tiepdan tickets / audit (child process)', () => {
       resident: { channel: 'telegram', channelUserId: '44' },
       reason: 'Cống vẫn tắc sau trận mưa hôm qua',
     });
+    await addTestAccount(db, 'can.bo.a', 'officer');
+    await addTestAccount(db, 'nguyen.van.b', 'officer');
+    await addTestAccount(db, 'thanh.tra', 'inspector');
     await db.close();
   });
   afterAll(async () => {
@@ -132,20 +136,24 @@ describe('tiepdan tickets / audit (child process)', () => {
     expect(bad.stderr).toMatch(/huyen/);
   }, 180_000);
 
-  it('lists disputed tickets, shows the dispute with its reason; --as takes a name with spaces', async () => {
-    const listed = await cli('tickets', 'list', '--disputed', '--json', '--as', 'Nguyễn Văn B');
+  it('lists disputed tickets, shows the dispute with its reason; --as names an account', async () => {
+    const listed = await cli('tickets', 'list', '--disputed', '--json', '--as', 'nguyen.van.b');
     expect(listed.code).toBe(0);
     const items = JSON.parse(listed.stdout);
     expect(items.map((t: { code: string }) => t.code)).toEqual([disputed]);
     expect(items[0]).toMatchObject({ isDisputed: true, disputedAt: expect.any(String) });
 
-    const shown = await cli('tickets', 'show', disputed, '--as', 'Nguyễn Văn B');
+    const shown = await cli('tickets', 'show', disputed, '--as', 'nguyen.van.b');
     expect(shown.code).toBe(0);
     expect(shown.stdout).toMatch(/Đề nghị xem xét lại: \d\d:\d\d \d\d\/\d\d\/\d{4} — chưa trả lời lại/);
     expect(shown.stdout).toContain('lý do: Cống vẫn tắc sau trận mưa hôm qua');
-    expect(shown.stdout).toContain('officer:Nguyễn Văn B personal.viewed'); // the name as typed, in the audit trail
+    // the account and the operating-system user who typed the command, in the audit trail
+    expect(shown.stdout).toContain(`officer:nguyen.van.b (os:${os.userInfo().username}) personal.viewed`);
+    const stranger = await cli('tickets', 'list', '--as', 'khong.co');
+    expect(stranger.code).not.toBe(0);
+    expect(stranger.stderr).toContain('không có tài khoản "khong.co"');
 
-    const json = JSON.parse((await cli('tickets', 'show', disputed, '--json', '--as', 'Nguyễn Văn B')).stdout);
+    const json = JSON.parse((await cli('tickets', 'show', disputed, '--json', '--as', 'nguyen.van.b')).stdout);
     expect(json.dispute).toMatchObject({ isOpen: true, reason: 'Cống vẫn tắc sau trận mưa hôm qua' });
   }, 180_000);
 

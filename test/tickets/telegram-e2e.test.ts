@@ -138,8 +138,6 @@ describe('tickets end to end through Telegram and the officer CLI', { timeout: 1
       'reply',
       code as string,
       'Đã cử đội công trình sửa cống trong tuần này.',
-      '--as',
-      'can.bo.giao.thong',
     );
     expect(reply.stderr).toContain('chuyển cho dịch vụ');
     expect(reply.code).toBe(0);

@@ -9,7 +9,7 @@ import {
 import { AppError } from '../../shared/errors.js';
 import { actorLabel, formatDateTime } from '../../tickets/index.js';
 import { type CliContext, print, printJson, withDatabase } from '../context.js';
-import { actorFrom } from './ticket-context.js';
+import { resolveActor } from './ticket-context.js';
 
 const REASON_LABELS: Record<QueueReason, string> = {
   abstain: 'không tìm được câu trả lời',
@@ -114,15 +114,23 @@ export function registerQuestionCommands(program: Command, context: CliContext):
     .argument('<số>', 'số thứ tự của câu hỏi (#) trong danh sách')
     .option('--dismiss', 'bỏ qua thay vì đánh dấu đã xử lý (câu hỏi không thuộc phạm vi, trùng lặp…)')
     .option('--note <ghi chú>', 'ghi chú của cán bộ')
-    .option('--as <tên>', 'người thao tác, ghi vào nhật ký kiểm tra (mặc định: tên đăng nhập máy)')
-    .option('--role <vai trò>', 'officer (mặc định), inspector, lead')
+    .option('--as <tên đăng nhập>', 'tài khoản thao tác (ghi vào nhật ký cùng tên người dùng của hệ điều hành)')
+    .option('--role <vai trò>', 'kiểm tra vai trò của tài khoản --as')
     .action(async (id: string, o: { dismiss?: boolean; note?: string; as?: string; role?: string }) => {
       const number = positiveInt(id.replace(/^#/, ''), 'Số câu hỏi', 2_147_483_647);
       const note = o.note === undefined ? undefined : oneLine(o.note).slice(0, 1000) || undefined;
-      const actor = actorLabel(actorFrom(o));
-      const q = await withQuestions(context, (store) =>
-        store.resolve({ id: number, status: o.dismiss ? 'dismissed' : 'answered', note, now: new Date(), actor }),
-      );
+      const { q, actor } = await withDatabase(context, async (db) => {
+        const actor = actorLabel(await resolveActor(context, db, o));
+        const store = createPrismaUnansweredQuestionStore(db.prisma);
+        const q = await store.resolve({
+          id: number,
+          status: o.dismiss ? 'dismissed' : 'answered',
+          note,
+          now: new Date(),
+          actor,
+        });
+        return { q, actor };
+      });
       print(`Câu hỏi #${q.id}: ${STATUS_LABELS[q.status] ?? q.status} (${actor}; ghi vào nhật ký kiểm tra).`);
     });
 }

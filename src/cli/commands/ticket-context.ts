@@ -1,6 +1,8 @@
 // Opens what the `tickets` and `audit` commands need: the database, the settings and the tickets use cases' deps.
-import os from 'node:os';
+import type { Command } from 'commander';
+import { toTicketActor } from '../../accounts/index.js';
 import type { Database } from '../../db/index.js';
+import { PrismaAccountStore } from '../../db/stores/account-store.js';
 import { PrismaAuditLogReader } from '../../db/stores/audit-store.js';
 import { PrismaOutboxStore } from '../../db/stores/outbox-store.js';
 import { PrismaRateLimiter, PrismaTicketStore } from '../../db/stores/ticket-store.js';
@@ -8,8 +10,6 @@ import { AppError } from '../../shared/errors.js';
 import {
   type Actor,
   loadTicketSettings,
-  ROLES,
-  type Role,
   syncTicketSettings,
   systemClock,
   type TicketDeps,
@@ -44,27 +44,41 @@ export function withTicketCli<T>(context: CliContext, fn: (cli: TicketCli) => Pr
   });
 }
 
-/** Words of letters (with their accents), digits and . _ @ -, separated by single spaces: "Nguyễn Văn B", "can.bo.a". */
-const OFFICER_NAME = /^[\p{L}\p{M}\p{N}._@-]+(?: [\p{L}\p{M}\p{N}._@-]+)*$/u;
-
-/** Whether `name` (already trimmed and NFC) may stand for an officer in the audit trail. */
-function isOfficerName(name: string): boolean {
-  const length = [...name].length;
-  return length >= 2 && length <= 64 && OFFICER_NAME.test(name);
+/**
+ * The person running a command. `--as <login>` must name an active account: its role and units apply, and the
+ * audit trail records the login with the operating-system user ("nguyen.van.a (os:ubuntu)"). `--role`, when also
+ * given, must be that account's role. Without `--as` the command acts as the server's operating-system user
+ * ("os:ubuntu"), with the role of an officer of every unit: whoever can run it here can read the database anyway.
+ */
+export async function resolveActor(
+  context: CliContext,
+  db: Database,
+  options: { as?: string | undefined; role?: string | undefined },
+): Promise<Actor> {
+  const osUser = context.osUser();
+  if (options.as === undefined) {
+    if (options.role !== undefined && options.role !== 'officer')
+      throw new AppError('BAD_INPUT', 'Role without account', {
+        userMessage: `Vai trò lấy từ tài khoản: dùng --as <tên đăng nhập> (tạo bằng: tiepdan users add <tên> --role ${options.role} …).`,
+      });
+    return { name: `os:${osUser}`, role: 'officer' };
+  }
+  const account = await new PrismaAccountStore(db.prisma).findByLogin(options.as.normalize('NFC').trim().toLowerCase());
+  if (!account)
+    throw new AppError('BAD_INPUT', 'No such account', {
+      userMessage: `--as phải là tên đăng nhập của một tài khoản; không có tài khoản "${options.as}" (tạo bằng: tiepdan users add).`,
+    });
+  if (account.disabledAt)
+    throw new AppError('FORBIDDEN', 'Account disabled', { userMessage: `Tài khoản "${account.login}" đã bị khoá.` });
+  if (options.role !== undefined && options.role !== account.role)
+    throw new AppError('BAD_INPUT', 'Role mismatch', {
+      userMessage: `Tài khoản "${account.login}" có vai trò ${account.role}, không phải ${options.role}.`,
+    });
+  return toTicketActor(account, `os:${osUser}`);
 }
 
-/** The officer running the command: --as <name> (default: the login name) and --role <role> (default officer). */
-export function actorFrom(options: { as?: string; role?: string }): Actor {
-  const role = (options.role ?? 'officer') as Role;
-  if (!ROLES.includes(role) || role === 'resident' || role === 'system')
-    throw new AppError('BAD_INPUT', `Unknown role ${role}`, {
-      userMessage: `Vai trò "${options.role}" không hợp lệ. Chọn một trong: officer (cán bộ), inspector (thanh tra), lead (lãnh đạo).`,
-    });
-  const name = (options.as ?? os.userInfo().username).normalize('NFC').trim();
-  if (!isOfficerName(name))
-    throw new AppError('BAD_INPUT', 'Bad actor name', {
-      userMessage:
-        'Tên người thao tác (--as) chỉ gồm chữ (có dấu), số, dấu cách đơn giữa các từ, dấu chấm, gạch, @; 2–64 ký tự.',
-    });
-  return { name, role };
-}
+/** --as and --role on the commands that act on tickets. */
+export const withActor = (cmd: Command) =>
+  cmd
+    .option('--as <tên đăng nhập>', 'tài khoản thao tác (ghi vào nhật ký cùng tên người dùng của hệ điều hành)')
+    .option('--role <vai trò>', 'kiểm tra vai trò của tài khoản --as');

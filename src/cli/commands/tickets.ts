@@ -24,7 +24,7 @@ import {
 } from '../../tickets/index.js';
 import { type CliContext, print, printErr, printJson, writeOut } from '../context.js';
 import { registerTicketCalendarCommands } from './ticket-calendar.js';
-import { actorFrom, withTicketCli } from './ticket-context.js';
+import { resolveActor, withActor, withTicketCli } from './ticket-context.js';
 import { registerTicketReportCommand } from './ticket-report.js';
 
 /** Codes shown in the banner; the rest are counted (`tickets list --disputed` lists them all). */
@@ -51,11 +51,6 @@ function listOf<T extends string>(value: string | undefined, allowed: readonly T
   return items as T[];
 }
 
-const withActor = (cmd: Command) =>
-  cmd
-    .option('--as <tên>', 'tên cán bộ thao tác (ghi vào nhật ký)')
-    .addOption(new Option('--role <vai trò>', 'officer | inspector | lead').default('officer'));
-
 export function registerTicketCommands(program: Command, context: CliContext): void {
   const tickets = program.command('tickets').description('Phản ánh, kiến nghị, khiếu nại, tố cáo');
 
@@ -71,8 +66,8 @@ export function registerTicketCommands(program: Command, context: CliContext): v
       .option('--disputed', 'chỉ yêu cầu bị người dân đề nghị xem xét lại mà chưa được trả lời lại')
       .option('--json', 'in JSON'),
   ).action(async (o) => {
-    await withTicketCli(context, async ({ deps }) => {
-      const actor = actorFrom(o);
+    await withTicketCli(context, async ({ db, deps }) => {
+      const actor = await resolveActor(context, db, o);
       const items = await listTickets(deps, {
         actor,
         statuses: listOf<TicketStatus>(o.status, TICKET_STATUSES, 'Trạng thái'),
@@ -112,8 +107,8 @@ export function registerTicketCommands(program: Command, context: CliContext): v
   withActor(
     tickets.command('show').description('Chi tiết một yêu cầu').argument('<mã>').option('--json', 'in JSON'),
   ).action(async (code: string, o) => {
-    await withTicketCli(context, async ({ deps }) => {
-      const t = await showTicket(deps, { code, actor: actorFrom(o) });
+    await withTicketCli(context, async ({ db, deps }) => {
+      const t = await showTicket(deps, { code, actor: await resolveActor(context, db, o) });
       if (o.json) return printJson(t);
       print(`${t.code} — ${t.kindLabel} · ${t.categoryName}${t.communeName ? ` · ${t.communeName}` : ''}`);
       // the place the resident gave, when it was an old unit (or the map changed since)
@@ -166,8 +161,9 @@ export function registerTicketCommands(program: Command, context: CliContext): v
       .argument('<mã>')
       .argument('<câu trả lời>'),
   ).action(async (code: string, answer: string, o) => {
-    await withTicketCli(context, async ({ deps }) => {
-      const t = await answerTicket(deps, { code, answer, actor: actorFrom(o) });
+    await withTicketCli(context, async ({ db, deps }) => {
+      const actor = await resolveActor(context, db, o);
+      const t = await answerTicket(deps, { code, answer, actor });
       print(`Đã trả lời ${t.code}. Tin nhắn đã vào hàng đợi gửi cho người dân qua ${t.channel}.`);
     });
   });
@@ -184,11 +180,12 @@ export function registerTicketCommands(program: Command, context: CliContext): v
       .option('--second-time', 'khiếu nại lần hai'),
   ).action(async (code: string, state: string, o) => {
     const [to] = listOf<TicketStatus>(state, TICKET_STATUSES, 'Trạng thái') ?? [];
-    await withTicketCli(context, async ({ deps }) => {
+    await withTicketCli(context, async ({ db, deps }) => {
+      const actor = await resolveActor(context, db, o);
       const t = await changeTicketStatus(deps, {
         code,
         to: to as TicketStatus,
-        actor: actorFrom(o),
+        actor,
         reason: o.reason,
         closeReason: o.closeReason as CloseReason | undefined,
         isComplex: o.complex,
@@ -208,8 +205,9 @@ export function registerTicketCommands(program: Command, context: CliContext): v
       .argument('<đơn vị>')
       .option('--assignee <cán bộ>', 'cán bộ phụ trách'),
   ).action(async (code: string, unit: string, o) => {
-    await withTicketCli(context, async ({ deps }) => {
-      const t = await assignTicket(deps, { code, unitCode: unit, assignee: o.assignee, actor: actorFrom(o) });
+    await withTicketCli(context, async ({ db, deps }) => {
+      const actor = await resolveActor(context, db, o);
+      const t = await assignTicket(deps, { code, unitCode: unit, assignee: o.assignee, actor });
       print(`${t.code} → ${t.unitCode}${t.assignee ? ` (${t.assignee})` : ''}.`);
     });
   });
@@ -224,10 +222,11 @@ export function registerTicketCommands(program: Command, context: CliContext): v
       .requiredOption('--reason <lý do>', 'lý do gia hạn (gửi cho người dân)')
       .option('--especially-complex', 'tố cáo đặc biệt phức tạp (được gia hạn hai lần)'),
   ).action(async (code: string, o) => {
-    await withTicketCli(context, async ({ deps }) => {
+    await withTicketCli(context, async ({ db, deps }) => {
+      const actor = await resolveActor(context, db, o);
       const t = await extendTicketDeadline(deps, {
         code,
-        actor: actorFrom(o),
+        actor,
         reason: o.reason,
         especiallyComplex: o.especiallyComplex,
       });
@@ -267,9 +266,9 @@ export function registerTicketCommands(program: Command, context: CliContext): v
         throw new AppError('BAD_INPUT', 'Bad date', { userMessage: `${flag} phải có dạng YYYY-MM-DD.` });
       return new Date(`${v}T00:00:00+07:00`);
     };
-    await withTicketCli(context, async ({ deps }) => {
+    await withTicketCli(context, async ({ db, deps }) => {
       const result = await exportTickets(deps, {
-        actor: actorFrom(o),
+        actor: await resolveActor(context, db, o),
         statuses: listOf<TicketStatus>(o.status, TICKET_STATUSES, 'Trạng thái'),
         kinds: listOf<TicketKind>(o.kind, TICKET_KINDS, 'Loại'),
         unitCode: o.unit,

@@ -2,6 +2,7 @@
 // attachments, consents, outbox rows and audit rows, on PGlite or PostgreSQL.
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
 import { AppError } from '../../shared/errors.js';
+import { currentDeadline } from '../../tickets/deadlines.js';
 import type {
   ConsentInput,
   NewTicket,
@@ -96,6 +97,25 @@ function deadlineWhere(filter: TicketFilter): Prisma.TicketWhereInput | undefine
   };
 }
 
+/** Text search: the code, or the description of the kinds whose words the reader may see. */
+function textWhere(filter: TicketFilter): Prisma.TicketWhereInput | undefined {
+  const query = filter.text?.query.trim();
+  if (!filter.text || !query) return undefined;
+  return {
+    OR: [
+      { code: { contains: query.toUpperCase() } },
+      ...(filter.text.descriptionKinds.length > 0
+        ? [
+            {
+              kind: { in: filter.text.descriptionKinds },
+              description: { contains: query, mode: 'insensitive' as const },
+            },
+          ]
+        : []),
+    ],
+  };
+}
+
 class PrismaTicketOps implements TicketOps {
   constructor(
     protected readonly db: Db,
@@ -158,6 +178,8 @@ class PrismaTicketOps implements TicketOps {
       ...(filter.unitCodes ? { unitId: { not: null }, unit: { code: { in: filter.unitCodes } } } : {}),
       ...(filter.communeNotIn ? { commune: { not: null, notIn: filter.communeNotIn } } : {}),
       ...(filter.residentId !== undefined ? { residentId: filter.residentId } : {}),
+      ...(filter.communes ? { commune: { in: filter.communes } } : {}),
+      ...(filter.hasDeliveryProblem ? { outbox: { some: { status: { in: ['failed', 'uncertain'] } } } } : {}),
       ...(filter.isDisputed
         ? {
             disputedAt: { not: null },
@@ -174,10 +196,32 @@ class PrismaTicketOps implements TicketOps {
         : {}),
     };
     const deadline = deadlineWhere(filter);
+    const text = textWhere(filter);
+    const all: Prisma.TicketWhereInput = { AND: [where, ...(deadline ? [deadline] : []), ...(text ? [text] : [])] };
+    if (filter.orderBy === 'deadline') {
+      // the current deadline is a CASE over status: sort the few columns it needs, then read only the page
+      const keys = await this.db.ticket.findMany({
+        where: all,
+        select: { id: true, status: true, acknowledgeBy: true, dueAt: true, receivedAt: true },
+      });
+      const at = (k: (typeof keys)[number]) => currentDeadline(k)?.getTime() ?? Number.POSITIVE_INFINITY;
+      const offset = filter.offset ?? 0;
+      const page = keys
+        .sort((a, b) => at(a) - at(b) || a.receivedAt.getTime() - b.receivedAt.getTime() || a.id - b.id)
+        .slice(offset, filter.limit ? offset + filter.limit : undefined)
+        .map((k) => k.id);
+      const rows = await this.db.ticket.findMany({ where: { id: { in: page } }, include: withUnit });
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return page.flatMap((id) => {
+        const row = byId.get(id);
+        return row ? [toTicket(row)] : [];
+      });
+    }
     const rows = await this.db.ticket.findMany({
-      where: deadline ? { AND: [where, deadline] } : where,
+      where: all,
       include: withUnit,
       orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
+      ...(filter.offset ? { skip: filter.offset } : {}),
       ...(filter.limit ? { take: filter.limit } : {}),
     });
     return rows.map(toTicket);

@@ -21,12 +21,21 @@ export interface AdminCliOptions {
   /** The current admin token (from the data-folder lock), or undefined when forwarding is off. */
   token: () => string | undefined;
   /** Runs the command line, writing to `output` as it goes; resolves to the exit code. */
-  run: (args: string[], cwd: string, output: CliOutput) => Promise<number>;
+  run: (
+    args: string[],
+    cwd: string,
+    output: CliOutput,
+    forwarded: { stdin?: string | undefined; osUser?: string | undefined },
+  ) => Promise<number>;
 }
 
 const bodySchema = z.object({
   args: z.array(z.string().max(100_000)).max(200),
   cwd: z.string().min(1).max(4096),
+  /** What the CLI read from its standard input (`--password-stdin`). */
+  stdin: z.string().max(100_000).optional(),
+  /** The operating-system user who typed the command. */
+  osUser: z.string().min(1).max(256).optional(),
 });
 
 function sameSecret(a: string, b: string): boolean {
@@ -49,7 +58,7 @@ export function mountAdminCli(app: Hono, options: AdminCliOptions): void {
     }
     const parsed = bodySchema.safeParse(await c.req.json().catch(() => undefined));
     if (!parsed.success) return c.json({ error: 'BAD_INPUT', message: 'Lệnh gửi lên không hợp lệ.' }, 400);
-    const { args, cwd } = parsed.data;
+    const { args, cwd, stdin, osUser } = parsed.data;
 
     c.header('content-type', ADMIN_CLI_CONTENT_TYPE);
     c.header('cache-control', 'no-store');
@@ -64,7 +73,7 @@ export function mountAdminCli(app: Hono, options: AdminCliOptions): void {
         err: (text) => send({ stream: 'stderr', text }),
       };
       // one forwarded command at a time, as if typed one after another
-      const run = queue.then(() => options.run(args, cwd, output));
+      const run = queue.then(() => options.run(args, cwd, output, { stdin, osUser }));
       queue = run.catch(() => undefined);
       let exitCode: number;
       try {

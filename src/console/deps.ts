@@ -1,0 +1,14 @@
+// What the console is given by service.ts: the accounts and tickets use cases' deps and a few settings.
+import type { Context } from 'hono';
+import type { AccountDeps } from '../accounts/index.js';
+import type { TicketDeps } from '../tickets/index.js';
+
+export interface ConsoleDeps {
+  accounts: AccountDeps;
+  tickets: TicketDeps;
+  /** The outbox, for "retry" on a failed reply. */
+  outbox: { requeue(id: number, at: Date): Promise<boolean> };
+  settings: { requireSecondFactor: boolean; sessionIdleMs: number; sessionMaxMs: number };
+  /** The client address key of a request (rate limits of failed sign-ins). */
+  clientKey: (c: Context) => string | undefined;
+}
