@@ -33,6 +33,18 @@ export {
   type HandleStatus,
 } from './engine.js';
 export {
+  evaluateIntents,
+  INTENT_LABELS,
+  type IntentEvalReport,
+  type IntentSplit,
+  type LabelledMessage,
+  type LabelScore,
+  outcomeOf,
+  parseLabelledMessages,
+  type SplitScore,
+  splitOf,
+} from './intents/evaluate-intents.js';
+export {
   anotherRequest,
   classifyText,
   createRuleClassifier,
