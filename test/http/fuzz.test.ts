@@ -54,3 +54,18 @@ describe('the chat and ask endpoints, fuzzed', () => {
     expect(await scanDatabase(service.db)).toEqual([]);
   });
 });
+
+describe('what the fuzzing found', () => {
+  it('POST /api/ask with a focus that is not a string is refused in Vietnamese', async () => {
+    const response = await fetch(`${service.url}/api/ask`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ q: 'lệ phí khai sinh', focus: {} }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      error: 'BAD_INPUT',
+      message: 'Mã thủ tục (focus) phải là một chuỗi, ví dụ "1.001193".',
+    });
+  });
+});
