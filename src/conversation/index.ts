@@ -33,6 +33,7 @@ export {
   type HandleStatus,
 } from './engine.js';
 export {
+  type Confusion,
   evaluateIntents,
   INTENT_LABELS,
   type IntentEvalReport,

@@ -18,6 +18,8 @@ interface Score {
 }
 interface Report {
   n: number;
+  accuracy: number | null;
+  confusion: Array<{ expected: string; got: string; count: number; ids: string[] }>;
   all: Score;
   tune: Score;
   heldout: Score;
@@ -74,6 +76,8 @@ describe('tiepdan eval --intents', () => {
     expect(all.n).toBe(6);
     expect(all.all.correct).toBe(5);
     expect(all.misclassified).toEqual([expect.objectContaining({ id: 'x-3', expected: 'thanks', got: 'greeting' })]);
+    expect(all.accuracy).toBeCloseTo(5 / 6);
+    expect(all.confusion).toEqual([{ expected: 'thanks', got: 'greeting', count: 1, ids: ['x-3'] }]);
     expect(all.all.by_intent.thanks).toMatchObject({ count: 2, predicted: 1, correct: 1, precision: 1, recall: 0.5 });
 
     const half = rows.filter((r) => splitOf(r.id) === 'heldout').length;

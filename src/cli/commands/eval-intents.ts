@@ -42,6 +42,11 @@ function printReport(report: IntentEvalReport, split: IntentSplit | undefined): 
     print();
     printScore('Nửa heldout (giữ lại, không dùng để chỉnh)', report.heldout);
   }
+  if (report.confusion.length > 0) {
+    print();
+    print('Nhầm lẫn (nhãn đúng → kết quả: số tin):');
+    for (const c of report.confusion) print(`  ${c.expected} → ${c.got}: ${c.count} (${c.ids.join(', ')})`);
+  }
   print();
   print(`Phân loại sai (${report.misclassified.length}):`);
   for (const m of report.misclassified) {

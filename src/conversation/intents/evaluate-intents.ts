@@ -85,14 +85,39 @@ export interface Misclassified {
   text: string;
 }
 
+/** How often one outcome was taken for another, and which messages: the confusions, most frequent first. */
+export interface Confusion {
+  expected: string;
+  got: string;
+  count: number;
+  ids: string[];
+}
+
 export interface IntentEvalReport {
   n: number;
+  /** Overall accuracy of the messages measured (the same as `all.accuracy`). */
+  accuracy: number | null;
   /** Every message that was measured (one half when a split was asked for). */
   all: SplitScore;
   tune: SplitScore;
   heldout: SplitScore;
   /** Wrong outcome, or the right outcome with the wrong ticket kind. */
   misclassified: Misclassified[];
+  /** The wrong outcomes grouped by expected → got (a wrong ticket kind alone is not a confusion of outcome). */
+  confusion: Confusion[];
+}
+
+function confusionsOf(misclassified: readonly Misclassified[]): Confusion[] {
+  const byPair = new Map<string, Confusion>();
+  for (const m of misclassified) {
+    if (m.expected === m.got) continue;
+    const key = `${m.expected}→${m.got}`;
+    const entry = byPair.get(key) ?? { expected: m.expected, got: m.got, count: 0, ids: [] };
+    entry.count++;
+    entry.ids.push(m.id);
+    byPair.set(key, entry);
+  }
+  return [...byPair.values()].sort((a, b) => b.count - a.count || a.expected.localeCompare(b.expected));
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
@@ -164,12 +189,15 @@ export async function evaluateIntents(options: {
       style: o.row.style,
       text: o.row.text,
     }));
+  const all = score(outcomes);
   return {
     n: outcomes.length,
-    all: score(outcomes),
+    accuracy: all.accuracy,
+    all,
     tune: score(outcomes.filter((o) => o.split === 'tune')),
     heldout: score(outcomes.filter((o) => o.split === 'heldout')),
     misclassified,
+    confusion: confusionsOf(misclassified),
   };
 }
 
