@@ -165,6 +165,8 @@ export interface GrievanceCues {
   adverse: boolean;
 }
 
+const CUES = [...TIME_ELAPSED, ...HARM, ...MISCONDUCT, ...ADVERSE_ACT];
+
 function cuesOf(folded: string): GrievanceCues {
   return {
     delay: anyOf(TIME_ELAPSED, folded) && anyOf(NO_RESPONSE, folded),
@@ -221,17 +223,20 @@ function kindFor(folded: string, cues: GrievanceCues): IntakeKind {
 }
 
 /**
- * The resident's own grievance told in the message, if any, with what it asks besides. `folded` is the whole
- * message folded; `fold` folds a part of it the same way.
+ * The resident's own grievance told in the message, if any, with what it asks besides. `sentences`: the message's
+ * sentences (splitSegments), worked out only when needed; `folded`: the whole message folded.
  */
-export function findGrievance(text: string, folded: string, fold: (s: string) => string): Grievance | undefined {
-  const segments = splitSegments(text, fold);
+export function findGrievance(sentences: () => readonly Segment[], folded: string): Grievance | undefined {
+  // no cue anywhere in the message: no sentence can tell a grievance (and the message need not be cut)
+  if (!anyOf(CUES, folded)) return undefined;
+  const segments = sentences();
   const told: GrievanceCues[] = [];
   const questions: string[] = [];
   for (const segment of segments) {
-    const cues = tellsGrievance(segment, folded);
-    if (cues && !isInfoQuestion(segment)) told.push(cues);
-    else if (isInfoQuestion(segment)) questions.push(segment.text);
+    const asks = isInfoQuestion(segment);
+    const cues = asks ? undefined : tellsGrievance(segment, folded);
+    if (cues) told.push(cues);
+    else if (asks) questions.push(segment.text);
   }
   if (told.length === 0) return undefined;
   const merged: GrievanceCues = {

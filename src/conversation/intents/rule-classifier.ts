@@ -2,7 +2,7 @@
 import { foldDiacritics, isWithoutDiacritics, normalizeForSearch } from '../../knowledge/vietnamese/index.js';
 import type { IntakeKind, Intent, IntentClassifier } from '../ports.js';
 import { findTrackingCode } from '../tracking-code.js';
-import { findGrievance, isInfoQuestion, splitSegments } from './grievance.js';
+import { findGrievance, isInfoQuestion, type Segment, splitSegments } from './grievance.js';
 
 /** Lower-case, accents folded, words separated by single spaces: "Còn lệ phí thì sao?" → "con le phi thi sao". */
 export function foldForMatching(text: string): string {
@@ -621,8 +621,13 @@ export function classifyText(text: string, alreadyFolded?: string): Intent {
   if (isOnlyThanks(body)) return { kind: 'thanks' };
   if (HELP_EXACT.has(body) || (wordCount(body) <= 8 && hasAny(body, HELP_PHRASES))) return { kind: 'help' };
   // "Trang này dùng để làm gì vậy? Tôi hỏi thủ tục ở đây được không…": the first sentence asks what the desk does
-  const first = splitSegments(trimmed, foldForMatching)[0];
-  if (first && wordCount(first.folded) <= 8 && hasAny(first.folded, HELP_PHRASES)) return { kind: 'help' };
+  // sentences are worked out once per message, and only for messages that may need them
+  let segments: Segment[] | undefined;
+  const sentences = () => (segments ??= splitSegments(trimmed, foldForMatching));
+  if (hasAny(body, HELP_PHRASES)) {
+    const first = sentences()[0];
+    if (first && wordCount(first.folded) <= 8 && hasAny(first.folded, HELP_PHRASES)) return { kind: 'help' };
+  }
 
   const hasQuestionMarker = questionMarkerTest(trimmed, body);
   const isQuestion = trimmed.includes('?') || hasQuestionMarker();
@@ -640,7 +645,7 @@ export function classifyText(text: string, alreadyFolded?: string): Intent {
 
   const intakeKind = intakeKindOf(body);
   const files = intakeKind !== undefined && (wantsFiling(body) || declaresFiling(body));
-  const grievance = findGrievance(trimmed, body, foldForMatching);
+  const grievance = findGrievance(sentences, body);
   if (grievance) {
     const ticketKind = (files ? intakeKind : undefined) ?? grievance.ticketKind;
     // a grievance with a question of its own: answer the question, then offer to file the grievance
@@ -655,11 +660,10 @@ export function classifyText(text: string, alreadyFolded?: string): Intent {
   }
   if (files && intakeKind) {
     // "tôi muốn tố cáo. Người tố cáo có phải ghi tên thật không?": filing, and a question besides
-    const segments = splitSegments(trimmed, foldForMatching);
     const isFiling = (f: string) => wantsFiling(f) || declaresFiling(f);
     // the wish to file is the resident's own ("tôi muốn tố cáo"), not a question about filing ("… thì làm đơn khiếu nại?")
-    const filed = segments.some((s) => isFiling(s.folded) && !isInfoQuestion(s) && FIRST_PERSON.test(s.folded));
-    const questions = segments.filter((s) => !isFiling(s.folded) && isInfoQuestion(s));
+    const filed = sentences().some((s) => isFiling(s.folded) && !isInfoQuestion(s) && FIRST_PERSON.test(s.folded));
+    const questions = sentences().filter((s) => !isFiling(s.folded) && isInfoQuestion(s));
     if (filed && questions.length > 0)
       return {
         kind: 'ask',
