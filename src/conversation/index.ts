@@ -33,6 +33,19 @@ export {
   type HandleStatus,
 } from './engine.js';
 export {
+  type Confusion,
+  evaluateIntents,
+  INTENT_LABELS,
+  type IntentEvalReport,
+  type IntentSplit,
+  type LabelledMessage,
+  type LabelScore,
+  outcomeOf,
+  parseLabelledMessages,
+  type SplitScore,
+  splitOf,
+} from './intents/evaluate-intents.js';
+export {
   anotherRequest,
   classifyText,
   createRuleClassifier,

@@ -235,6 +235,11 @@ export type Intent =
       aspectOnly: boolean;
       /** The question is about filing one of these (e.g. "khiếu nại thế nào?"): answer it and offer the intake. */
       offerIntake?: IntakeKind | undefined;
+      /**
+       * Besides the question, the message tells a grievance of the resident's own (a delay, a harm, a wrong
+       * charge…): answer the question, then offer to file the grievance with its words.
+       */
+      grievance?: { ticketKind: IntakeKind; description: string } | undefined;
     }
   /** explicit: the resident asked to file; otherwise a problem described in free text (offer first). */
   | { kind: 'intake'; ticketKind?: IntakeKind | undefined; explicit: boolean; description?: string | undefined }

@@ -123,6 +123,13 @@ export function createReplies(form: AddressForm) {
       const label = { petition: 'phản ánh', complaint: 'khiếu nại', denunciation: 'tố cáo', question: 'câu hỏi' }[kind];
       return `Có vẻ ${you} muốn gửi ${label} về sự việc này. ${You} có muốn gửi ${label} với nội dung vừa nhắn không?`;
     },
+    /** After answering the question in a message that also told a grievance (a delay, a harm, a wrong charge…). */
+    offerIntakeAfterAnswer: (kind: 'petition' | 'complaint' | 'denunciation' | 'question') => {
+      const label = { petition: 'phản ánh', complaint: 'khiếu nại', denunciation: 'tố cáo', question: 'câu hỏi' }[kind];
+      return `${You} cũng nêu một sự việc cần cơ quan có thẩm quyền xem xét. ${You} có muốn gửi ${label} về sự việc đó không? Nội dung ${you} vừa nhắn sẽ được điền sẵn, và ${you} sẽ nhận mã tra cứu để theo dõi kết quả.`;
+    },
+    offerIntakeAfterAnswerNo: 'Không cần',
+    offerIntakeAfterAnswerDeclined: `Vâng. Khi cần, ${you} có thể gửi phản ánh bất cứ lúc nào bằng cách gõ "phản ánh" hoặc chọn trong menu.`,
     offerIntakeYes: 'Gửi phản ánh',
     offerIntakeNo: 'Không, tôi muốn hỏi',
     offerIntakeLabel: (kind: 'petition' | 'complaint' | 'denunciation' | 'question') =>

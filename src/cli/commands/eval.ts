@@ -1,5 +1,5 @@
 // `tiepdan eval --questions <file.jsonl> [--kb <path>]… [--split <name>] [--json]`: measures retrieval and
-// answers on a question set, through the same path as the bot.
+// answers on a question set, through the same path as the bot. `tiepdan eval --intents`: the intent classifier.
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { openDatabase } from '../../db/index.js';
@@ -9,9 +9,11 @@ import { addDocuments, type EvalReport, readQuestions, runEval } from '../../kno
 import { AppError } from '../../shared/errors.js';
 import { type CliContext, print, printErr, printJson } from '../context.js';
 import { type Answering, openAnswering, withConfiguredKnowledge } from './ask.js';
+import { runIntentEval } from './eval-intents.js';
 
+const MISSING_SET = 'Thiếu --questions <tệp.jsonl> (hoặc --intents để đo phân loại ý định).';
 const optionsSchema = z.object({
-  questions: z.string({ error: 'Thiếu --questions <tệp.jsonl>.' }).min(1, 'Thiếu --questions <tệp.jsonl>.'),
+  questions: z.string({ error: MISSING_SET }).min(1, MISSING_SET),
   kb: z.array(z.string().min(1)).default([]),
   split: z.string().optional(),
   json: z.boolean().optional(),
@@ -62,17 +64,34 @@ function progress(label: string) {
 export function registerEvalCommand(program: Command, context: CliContext): void {
   program
     .command('eval')
-    .description('Đo chất lượng tìm kiếm và trả lời trên một bộ câu hỏi (JSONL), theo đúng đường trả lời của bot')
+    .description(
+      'Đo chất lượng tìm kiếm và trả lời trên một bộ câu hỏi (JSONL), theo đúng đường trả lời của bot; --intents: đo phân loại ý định',
+    )
     .option('--questions <tệp>', 'tệp câu hỏi JSONL (id, question, gold, expect, aspect, style, split)')
     .option(
       '--kb <đường-dẫn>',
       'tài liệu cho một cơ sở tri thức tạm trong bộ nhớ (lặp lại được); không có thì dùng cơ sở dữ liệu đã cấu hình',
       collect,
     )
-    .option('--split <tên>', 'chỉ các câu hỏi có split bằng tên này (ví dụ dev, test)')
+    .option(
+      '--intents [tệp]',
+      'đo bộ phân loại ý định trên các tin nhắn có nhãn (JSONL: id, text, intent, kind); mặc định bench/data/intents.jsonl',
+    )
+    .option(
+      '--split <tên>',
+      'chỉ các câu hỏi có split bằng tên này (ví dụ dev, test); với --intents: tune hoặc heldout',
+    )
     .option('--json', 'in kết quả dạng JSON')
     .option('--strip-diacritics', 'bỏ dấu tiếng Việt của mọi câu hỏi trước khi hỏi (đo trường hợp gõ không dấu)')
-    .action(async (raw: unknown) => {
+    .action(async (raw: { intents?: string | boolean; split?: string; json?: boolean }) => {
+      if (raw.intents !== undefined) {
+        await runIntentEval(context, {
+          file: typeof raw.intents === 'string' ? raw.intents : undefined,
+          split: raw.split,
+          json: raw.json,
+        });
+        return;
+      }
       const parsed = optionsSchema.safeParse(raw);
       if (!parsed.success)
         throw new AppError('BAD_INPUT', parsed.error.message, {

@@ -293,6 +293,15 @@ export function createBuiltinDialogues(deps: BuiltinDialogueDeps): DialogueDefin
         prompt: (ctx) => {
           const kind = (str(ctx.data, 'kind') ?? 'petition') as IntakeKind;
           const description = str(ctx.data, 'description');
+          // the message's question was answered just before: the offer is about the grievance it told
+          if (description && ctx.data.answered === true)
+            return {
+              text: R.offerIntakeAfterAnswer(kind),
+              choices: [
+                { label: R.offerIntakeLabel(kind), value: 'yes' },
+                { label: R.offerIntakeAfterAnswerNo, value: 'no' },
+              ],
+            };
           return {
             text: description ? R.offerIntake(kind) : R.mediaOfferIntake,
             choices: [
@@ -303,7 +312,12 @@ export function createBuiltinDialogues(deps: BuiltinDialogueDeps): DialogueDefin
         },
         handle: (input, ctx) => {
           const description = str(ctx.data, 'description');
-          if (input.choice === 'yes') return { type: 'start', dialogue: INTAKE_DIALOGUE, seed: ctx.data };
+          if (input.choice === 'yes') {
+            const { answered: _answered, ...seed } = ctx.data;
+            return { type: 'start', dialogue: INTAKE_DIALOGUE, seed };
+          }
+          if (description && ctx.data.answered === true)
+            return { type: 'end', say: [R.offerIntakeAfterAnswerDeclined] };
           if (description) return { type: 'ask', question: description };
           return { type: 'end', say: [R.handToStaffDeclined] };
         },

@@ -10,6 +10,7 @@ import type { IntentOf, Turn, TurnDeps } from '../turn.js';
 import { followUpQuestion } from './rule-classifier.js';
 
 export async function ask(turn: Turn, intent: IntentOf<'ask'>, deps: TurnDeps): Promise<void> {
+  if (intent.grievance) return answerThenOfferIntake(turn, intent, intent.grievance, deps);
   if (!intent.aspectOnly) {
     await giveAnswer(turn, intent.question, deps, { offerIntake: intent.offerIntake });
     return;
@@ -25,6 +26,22 @@ export async function ask(turn: Turn, intent: IntentOf<'ask'>, deps: TurnDeps): 
     seed.recentTitle = focus.title;
   }
   await startDialogue(turn, BUILTIN_DIALOGUES.clarify, seed, deps);
+}
+
+/**
+ * A question asked alongside a grievance of the resident's own ("hồ sơ nộp 4 tháng chưa có; cho hỏi tách thửa…"):
+ * the question is answered, then filing the grievance is offered with its words filled in (a button, never forced).
+ */
+async function answerThenOfferIntake(
+  turn: Turn,
+  intent: IntentOf<'ask'>,
+  grievance: NonNullable<IntentOf<'ask'>['grievance']>,
+  deps: TurnDeps,
+): Promise<void> {
+  await giveAnswer(turn, intent.question, deps);
+  if (!deps.isIntakeAvailable()) return;
+  const seed: JsonObject = { kind: grievance.ticketKind, description: grievance.description, answered: true };
+  await startDialogue(turn, BUILTIN_DIALOGUES.offerIntake, seed, deps);
 }
 
 /** The "ask" button: an invitation to type the question. */

@@ -2,6 +2,7 @@
 import { foldDiacritics, isWithoutDiacritics, normalizeForSearch } from '../../knowledge/vietnamese/index.js';
 import type { IntakeKind, Intent, IntentClassifier } from '../ports.js';
 import { findTrackingCode } from '../tracking-code.js';
+import { findGrievance, isInfoQuestion, type Segment, splitSegments } from './grievance.js';
 
 /** Lower-case, accents folded, words separated by single spaces: "Còn lệ phí thì sao?" → "con le phi thi sao". */
 export function foldForMatching(text: string): string {
@@ -56,6 +57,18 @@ const CANCEL_WORDS = new Set([
   'khong lam nua',
 ]);
 
+/** Stopping what is under way, said in a short sentence: "dừng lại, tôi không gửi nữa", "thôi hủy". */
+const CANCEL_PHRASES = [
+  'khong gui nua',
+  'k gui nua',
+  'ko gui nua',
+  'khong lam nua',
+  'thoi huy',
+  'huy giup',
+  'huy thao tac',
+  'dung lai',
+];
+
 const GREETINGS = ['xin chao', 'chao', 'hello', 'hi', 'helo', 'alo', 'a lo', 'hey', 'kinh chao', 'chao buoi sang'];
 /** Words that may follow a greeting or thanks without changing what the message is. */
 const POLITE_FILLER = new Set([
@@ -99,7 +112,21 @@ const POLITE_FILLER = new Set([
   'much',
   'you',
   'so',
+  'xin',
+  'ro',
+  'r',
+  'kinh',
+  'e',
+  'cua',
 ]);
+/** Polite phrases a greeting or thanks may carry ("kính chào quý cơ quan", "cảm ơn sự hỗ trợ của quý cơ quan"). */
+const POLITE_PHRASES = ['co quan', 'su ho tro', 'su giup do', 'chan thanh'];
+
+function withoutPolitePhrases(folded: string): string {
+  let rest = ` ${folded} `;
+  for (const p of POLITE_PHRASES) rest = rest.split(` ${p} `).join(' ');
+  return rest.trim().replace(/ +/g, ' ');
+}
 const THANKS = ['cam on', 'thank', 'thanks', 'thank you', 'tks', 'thanks you', 'camon', 'cam ta'];
 
 const HELP_EXACT = new Set([
@@ -115,7 +142,20 @@ const HELP_EXACT = new Set([
   'danh muc',
   'bat dau',
 ]);
-const HELP_PHRASES = ['lam duoc gi', 'giup duoc gi', 'ho tro nhung gi', 'ho tro gi', 'co the lam gi', 'biet lam gi'];
+const HELP_PHRASES = [
+  'lam duoc gi',
+  'giup duoc gi',
+  'ho tro nhung gi',
+  'ho tro gi',
+  'co the lam gi',
+  'biet lam gi',
+  'lam duoc nhung gi',
+  'giup duoc nhung gi',
+  'nhung viec gi',
+  'chuc nang gi',
+  'nhung chuc nang',
+  'dung de lam gi',
+];
 
 const HUMAN_PHRASES = [
   'gap can bo',
@@ -136,6 +176,9 @@ const HUMAN_PHRASES = [
   'can bo truc',
   'hoi can bo',
   'hoi truc tiep can bo',
+  'nguoi truc',
+  'nhan vien truc',
+  'chuyen cho nguoi',
 ];
 
 const ERASE_VERBS = ['xoa', 'xoa bo', 'xoa het', 'huy bo', 'go bo', 'quen'];
@@ -148,6 +191,9 @@ const PERSONAL_DATA = [
   'du lieu cua toi',
   'du lieu ca nhan',
   'lich su',
+  'sdt',
+  'so dien thoai',
+  'so dt',
 ];
 const REPORT_PHRASES = [
   'luu gi',
@@ -194,6 +240,15 @@ const TRACK_PHRASES = [
   'ket qua xu ly',
   'da xu ly chua',
   'xu ly den dau',
+];
+/** Asking where a request has got to, whatever else the sentence says ("tôi gửi đơn tuần trước, xem tình trạng xử lý"). */
+const STRONG_TRACK_PHRASES = [
+  'tinh trang xu ly',
+  'xu ly toi dau',
+  'xu ly den dau',
+  'toi dau roi',
+  'den dau roi',
+  'toi dau r',
 ];
 /** "giúp tôi", "cho em", "với ạ", "nhé": words asking politely that say nothing about what is asked. */
 const POLITE_REQUEST_WORDS = ['cho', 'giup', 'voi', 'toi', 'minh', 'em', 'a', 'nhe', 'nha', 'di'];
@@ -297,6 +352,17 @@ const DISPUTE_PHRASES = [
   'de nghi giai quyet lai',
   'de nghi xu ly lai',
 ];
+/** The answer the resident got to their own request ("câu trả lời về đơn của tôi", "xã trả lời phản ánh của em"). */
+const REPLY_TO_OWN_REQUEST = [
+  'cau tra loi ve don',
+  'cau tra loi cho don',
+  'tra loi phan anh',
+  'tra loi don',
+  'duoc tra loi la',
+];
+/** …is wrong, or changed nothing. */
+const REPLY_IS_WRONG = ['khong dung', 'sai su that', 'khong chap nhan', 'ko chap nhan', 'van', 'y nguyen', 'gi dau'];
+
 /**
  * "Still not resolved": a dispute unless the message describes a problem of its own ("đường bị ngập mấy tháng
  * chưa được giải quyết" is a new petition) or asks how something works.
@@ -478,16 +544,21 @@ function stripLeadingGreeting(folded: string): string {
       const words = folded.slice(greeting.length).trim().split(' ').filter(Boolean);
       // drop the address words right after the greeting ("chào bạn", "chào anh chị")
       while (words.length > 0 && POLITE_FILLER.has(words[0] as string)) words.shift();
-      return words.join(' ');
+      const rest = words.join(' ');
+      return withoutPolitePhrases(rest)
+        .split(' ')
+        .every((w) => w === '' || POLITE_FILLER.has(w))
+        ? ''
+        : rest;
     }
   }
   return folded;
 }
 
 function isOnlyThanks(folded: string): boolean {
-  let rest = ` ${folded} `;
+  let rest = ` ${withoutPolitePhrases(folded)} `;
   for (const t of [...THANKS].sort((a, b) => b.length - a.length)) rest = rest.split(` ${t} `).join(' ');
-  if (rest === ` ${folded} `) return false;
+  if (rest === ` ${withoutPolitePhrases(folded)} `) return false;
   return rest
     .trim()
     .split(' ')
@@ -549,16 +620,58 @@ export function classifyText(text: string, alreadyFolded?: string): Intent {
   if (body === '') return { kind: 'greeting' };
   if (isOnlyThanks(body)) return { kind: 'thanks' };
   if (HELP_EXACT.has(body) || (wordCount(body) <= 8 && hasAny(body, HELP_PHRASES))) return { kind: 'help' };
+  // "Trang này dùng để làm gì vậy? Tôi hỏi thủ tục ở đây được không…": the first sentence asks what the desk does
+  // sentences are worked out once per message, and only for messages that may need them
+  let segments: Segment[] | undefined;
+  const sentences = () => (segments ??= splitSegments(trimmed, foldForMatching));
+  if (hasAny(body, HELP_PHRASES)) {
+    const first = sentences()[0];
+    if (first && wordCount(first.folded) <= 8 && hasAny(first.folded, HELP_PHRASES)) return { kind: 'help' };
+  }
 
   const hasQuestionMarker = questionMarkerTest(trimmed, body);
   const isQuestion = trimmed.includes('?') || hasQuestionMarker();
   if (isDisputeWithoutCode(body, hasQuestionMarker)) return { kind: 'dispute' };
   if (hasAny(body, ERASE_VERBS) && hasAny(body, PERSONAL_DATA)) return { kind: 'privacy_erase' };
   if (wordCount(body) <= 14 && hasAny(body, REPORT_PHRASES)) return { kind: 'privacy_report' };
+  if (!isQuestion && wordCount(body) <= 10 && hasAny(body, CANCEL_PHRASES)) return { kind: 'cancel' };
   if (hasAny(body, HUMAN_PHRASES)) return { kind: 'human' };
-  if (isBareTrackRequest(body) || (wordCount(body) <= 12 && hasAny(body, TRACK_PHRASES))) return { kind: 'track' };
+  if (
+    isBareTrackRequest(body) ||
+    (wordCount(body) <= 12 && hasAny(body, TRACK_PHRASES)) ||
+    (wordCount(body) <= 20 && hasAny(body, STRONG_TRACK_PHRASES))
+  )
+    return { kind: 'track' };
 
   const intakeKind = intakeKindOf(body);
+  const files = intakeKind !== undefined && (wantsFiling(body) || declaresFiling(body));
+  const grievance = findGrievance(sentences, body);
+  if (grievance) {
+    const ticketKind = (files ? intakeKind : undefined) ?? grievance.ticketKind;
+    // a grievance with a question of its own: answer the question, then offer to file the grievance
+    if (grievance.questions.length > 0)
+      return {
+        kind: 'ask',
+        question: grievance.questions.join('. '),
+        aspectOnly: false,
+        grievance: { ticketKind, description: trimmed },
+      };
+    return { kind: 'intake', ticketKind, explicit: files, description: trimmed };
+  }
+  if (files && intakeKind) {
+    // "tôi muốn tố cáo. Người tố cáo có phải ghi tên thật không?": filing, and a question besides
+    const isFiling = (f: string) => wantsFiling(f) || declaresFiling(f);
+    // the wish to file is the resident's own ("tôi muốn tố cáo"), not a question about filing ("… thì làm đơn khiếu nại?")
+    const filed = sentences().some((s) => isFiling(s.folded) && !isInfoQuestion(s) && FIRST_PERSON.test(s.folded));
+    const questions = sentences().filter((s) => !isFiling(s.folded) && isInfoQuestion(s));
+    if (filed && questions.length > 0)
+      return {
+        kind: 'ask',
+        question: questions.map((q) => q.text).join('. '),
+        aspectOnly: false,
+        grievance: { ticketKind: intakeKind, description: trimmed },
+      };
+  }
   if (intakeKind) {
     const bare = INTAKE_KIND_WORDS.some(([, words]) => words.includes(body)) || body === 'gui don';
     if (bare || (wantsFiling(body) && !isQuestion)) return { kind: 'intake', ticketKind: intakeKind, explicit: true };
@@ -586,13 +699,23 @@ function isDisputeWithCode(folded: string): boolean {
  * or the answer is named.
  */
 function isDisputeWithoutCode(folded: string, hasQuestionMarker: QuestionMarkerTest): boolean {
-  const isStrong = hasAny(folded, DISPUTE_PHRASES) || asksToReconsider(folded, false);
+  const isStrong =
+    hasAny(folded, DISPUTE_PHRASES) ||
+    asksToReconsider(folded, false) ||
+    (hasAny(folded, REPLY_TO_OWN_REQUEST) && hasAny(folded, REPLY_IS_WRONG));
   const isUnresolved =
     hasAny(folded, UNRESOLVED_PHRASES) &&
     (!hasAny(folded, CONCRETE_PROBLEM_PHRASES) || hasAny(folded, ['cau tra loi', 'ket qua tra loi']));
   if (!isStrong && !isUnresolved) return false;
   if (hasQuestionMarker(HOW_TO_MARKERS, HOW_TO_MARKERS_FOLDED)) return false;
   return !(intakeKindOf(folded) && wantsFiling(folded));
+}
+
+const FIRST_PERSON = /(^| )(toi|em|e|minh|tui|chung toi)( |$)/;
+
+/** "Tôi khiếu nại quyết định…", "tôi tố cáo ông…": the resident files in the very words, without "muốn". */
+function declaresFiling(folded: string): boolean {
+  return /(^| )(toi|em|minh|chung toi|gia dinh toi) (xin )?(khieu nai|to cao|kien nghi)( |$)/.test(folded);
 }
 
 function wantsFiling(folded: string): boolean {

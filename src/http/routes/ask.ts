@@ -11,7 +11,11 @@ export interface AskRouteDeps {
 const askSchema = z.object(
   {
     q: z.string({ error: 'Thiếu câu hỏi: dùng /api/ask?q=… (hoặc POST {"q": "…"}).' }),
-    focus: z.string().trim().max(100, 'Mã thủ tục quá dài.').optional(),
+    focus: z
+      .string({ error: 'Mã thủ tục (focus) phải là một chuỗi, ví dụ "1.001193".' })
+      .trim()
+      .max(100, 'Mã thủ tục quá dài.')
+      .optional(),
   },
   { error: 'Gửi câu hỏi dạng JSON {"q": "câu hỏi"} hoặc tham số q.' },
 );

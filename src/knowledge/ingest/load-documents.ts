@@ -10,6 +10,7 @@ import { loadMarkdownFile } from './loaders/markdown.js';
 import { loadJsonFile } from './loaders/procedure-json.js';
 import { loadTextFile } from './loaders/text.js';
 import type { Loader } from './source-file.js';
+import { storableDraft } from './storable-draft.js';
 
 // PDF, Word and HTML libraries load only when such a file is met: every CLI command and the service import
 // this module, and most never read those formats.
@@ -87,7 +88,16 @@ async function loadFile(absolutePath: string, sourcePath: string): Promise<LoadD
   }
   try {
     const loader = await loaderFor();
-    return await loader({ absolutePath, sourcePath, extension, bytes });
+    const loaded = await loader({ absolutePath, sourcePath, extension, bytes });
+    // whatever the file held (NUL, C1 controls, "\ud800" escapes), only storable strings go on
+    const documents: DocumentDraft[] = [];
+    const failures = [...loaded.failures];
+    for (const draft of loaded.documents) {
+      const storable = storableDraft(draft);
+      if ('reason' in storable) failures.push(storable);
+      else documents.push(storable);
+    }
+    return { documents, failures };
   } catch (error) {
     // A loader bug or a library crash on strange input must not stop the import.
     const failure: IngestFailure = { path: sourcePath, reason: `lỗi khi đọc tệp: ${toAppError(error).message}` };
