@@ -279,6 +279,7 @@ async function openAnswering(deps: {
       store,
       dataDir: config.dataDir,
       synonymsFile,
+      aliasesDir: path.join(config.knowledgeDir, 'aliases'),
       addressForm: config.addressForm,
       logger: searchLogger,
     });

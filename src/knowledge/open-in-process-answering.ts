@@ -29,6 +29,7 @@ export async function openInProcessAnswering(
     store,
     dataDir: input.dataDir,
     synonymsFile: path.join(config.knowledgeDir, 'synonyms.txt'),
+    aliasesDir: path.join(config.knowledgeDir, 'aliases'),
     logger,
   });
   const ai = await createAiOptions({

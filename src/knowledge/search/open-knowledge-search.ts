@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Logger } from '../../shared/logger.js';
 import type { IndexedChunk } from '../types.js';
 import { loadSynonyms, type SynonymTable } from '../vietnamese/index.js';
+import { type AliasTable, loadAliases } from './aliases.js';
 import { DEFAULT_RANKING, LexicalIndex, type RankingParams } from './lexical-index.js';
 import { LexicalRetriever } from './lexical-retriever.js';
 import type { QueryParams } from './query.js';
@@ -23,6 +24,13 @@ export interface OpenKnowledgeSearchOptions {
   synonymsFile?: string | undefined;
   /** A fixed table instead of a file (tests). */
   synonyms?: SynonymTable | undefined;
+  /**
+   * knowledge/aliases/: sample questions and everyday names per procedure, indexed as their own field. Read
+   * again on every refresh, like the synonyms.
+   */
+  aliasesDir?: string | undefined;
+  /** A fixed aliases table instead of the folder (tests). */
+  aliases?: AliasTable | undefined;
   ranking?: Partial<RankingParams> | undefined;
   query?: Partial<QueryParams> | undefined;
   abstainBelow?: number | undefined;
@@ -58,20 +66,32 @@ async function readSynonyms(options: OpenKnowledgeSearchOptions): Promise<Synony
   return table;
 }
 
+async function readAliases(options: OpenKnowledgeSearchOptions): Promise<AliasTable | undefined> {
+  if (options.aliases) return options.aliases;
+  if (!options.aliasesDir) return undefined;
+  const { entries, problems } = await loadAliases(options.aliasesDir);
+  for (const problem of problems) options.logger?.warn(problem, 'aliases entry skipped');
+  return entries;
+}
+
 async function indexFor(
   options: OpenKnowledgeSearchOptions,
   revision: number,
   params: RankingParams,
   mode: 'sync' | 'async',
+  aliases: AliasTable | undefined,
 ): Promise<{ index: LexicalIndex; origin: 'snapshot' | 'built' }> {
   const file = options.dataDir ? snapshotFile(options.dataDir) : undefined;
   if (file) {
     const parts = await loadIndexSnapshot(file, revision);
-    if (parts) return { index: LexicalIndex.fromParts(parts, params), origin: 'snapshot' };
+    if (parts) return { index: LexicalIndex.fromParts(parts, params, aliases), origin: 'snapshot' };
   }
   const startedAt = Date.now();
   const chunks = await options.store.loadChunks();
-  const index = mode === 'async' ? await LexicalIndex.buildAsync(chunks, params) : LexicalIndex.build(chunks, params);
+  const index =
+    mode === 'async'
+      ? await LexicalIndex.buildAsync(chunks, params, undefined, aliases)
+      : LexicalIndex.build(chunks, params, aliases);
   options.logger?.info({ chunks: chunks.length, revision, ms: Date.now() - startedAt }, 'search index built');
   if (file) {
     // a snapshot that cannot be written only costs the next start-up some time
@@ -82,12 +102,23 @@ async function indexFor(
   return { index, origin: 'built' };
 }
 
+function sameAliases(a: AliasTable | undefined, b: AliasTable | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.size !== b.size) return false;
+  for (const [code, entry] of a) {
+    const other = b.get(code);
+    if (!other || JSON.stringify(other) !== JSON.stringify(entry)) return false;
+  }
+  return true;
+}
+
 /** Opens the search over a knowledge store: snapshot when it matches the store's revision, else a build. */
 export async function openKnowledgeSearch(options: OpenKnowledgeSearchOptions): Promise<KnowledgeSearch> {
   const params = { ...DEFAULT_RANKING, ...options.ranking };
   let revision = await options.store.getRevision();
   let synonyms = await readSynonyms(options);
-  const first = await indexFor(options, revision, params, 'sync');
+  let aliases = await readAliases(options);
+  const first = await indexFor(options, revision, params, 'sync', aliases);
   const retriever = new LexicalRetriever({
     index: first.index,
     synonyms,
@@ -106,9 +137,18 @@ export async function openKnowledgeSearch(options: OpenKnowledgeSearchOptions): 
         try {
           synonyms = await readSynonyms(options);
           retriever.replace({ synonyms });
+          const nextAliases = await readAliases(options);
           const current = await options.store.getRevision();
-          if (current === revision) return false;
-          const next = await indexFor(options, current, params, 'async');
+          if (current === revision) {
+            // edited sample questions apply without a rebuild of the records' postings
+            if (!sameAliases(aliases, nextAliases)) {
+              aliases = nextAliases;
+              retriever.replace({ index: retriever.index.withAliases(aliases) });
+            }
+            return false;
+          }
+          aliases = nextAliases;
+          const next = await indexFor(options, current, params, 'async', aliases);
           retriever.replace({ index: next.index });
           revision = current;
           return true;

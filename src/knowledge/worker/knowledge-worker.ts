@@ -60,6 +60,7 @@ const search = openKnowledgeSearch({
   },
   dataDir: init.dataDir,
   synonymsFile: init.synonymsFile,
+  aliasesDir: init.aliasesDir,
   logger,
 });
 
