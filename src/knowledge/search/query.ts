@@ -21,6 +21,8 @@ export interface QueryParams {
   trigramWeight: number;
   /** Weight of terms that come from a synonym expansion. */
   synonymWeight: number;
+  /** Weight of terms a resident-lexicon hint (`~>`) adds: below the question's own words. */
+  hintWeight: number;
   /** At most this many content syllables are used (very long messages are cut). */
   maxTokens: number;
   /** Weight of syllables that belong to an aspect cue ("lệ phí bao nhiêu", "mất mấy ngày"). */
@@ -35,6 +37,7 @@ export const DEFAULT_QUERY: QueryParams = {
   bigramWeight: 1,
   trigramWeight: 0.5,
   synonymWeight: 1,
+  hintWeight: 0.4,
   maxTokens: 80,
   cueWeight: 0.3,
   replacedWeight: 0.3,
@@ -158,9 +161,14 @@ export function analyzeQuery(
   }
   const seen = new Set<string>();
   const expansions: string[][] = [];
+  const hints: string[][] = [];
   const expansionKeys = new Set<string>();
   for (const m of matches)
     for (const e of m.expansions) {
+      if (m.rule.kind === 'hint') {
+        hints.push(e);
+        continue;
+      }
       const key = e.join(' ');
       if (!expansionKeys.has(key)) {
         expansionKeys.add(key);
@@ -186,6 +194,16 @@ export function analyzeQuery(
       isReplaced,
     ),
   );
+  // hints last: a word the question itself has keeps the question's weight; the rest come in lower
+  for (const hint of hints) {
+    const ones = hint.map(() => params.hintWeight);
+    groups.push(
+      ...phraseGroups(hint, ones, index, false, params.bigramWeight, 0, false, seen).map((g) => ({
+        ...g,
+        isCore: false,
+      })),
+    );
+  }
   return {
     groups,
     tokens: tokens.filter((t) => !isStopWord(t)),
