@@ -35,5 +35,5 @@ export {
   openKnowledgeSearch,
   snapshotFile,
 } from './open-knowledge-search.js';
-export { type AnalyzedQuery, analyzeQuery, DEFAULT_QUERY, type QueryParams } from './query.js';
+export { type AnalyzedQuery, analyzeQuery, askingSentence, DEFAULT_QUERY, type QueryParams } from './query.js';
 export { loadIndexSnapshot, saveIndexSnapshot } from './snapshot.js';

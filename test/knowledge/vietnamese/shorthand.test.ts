@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LexicalIndex, LexicalRetriever } from '../../../src/knowledge/search/index.js';
-import { analyzeQuery } from '../../../src/knowledge/search/query.js';
+import { analyzeQuery, askingSentence, DEFAULT_QUERY } from '../../../src/knowledge/search/query.js';
 import { expandShorthand, parseSynonyms } from '../../../src/knowledge/vietnamese/index.js';
 import { CORPUS } from '../search/corpus.js';
 
@@ -33,5 +33,23 @@ describe('resident language: chat shorthand and the lexicon', () => {
     const plain = new LexicalRetriever({ index, synonyms: { rules: [], problems: [] } });
     expect(r.retrieveSync('lấy chồng thì đăng ký ở đâu').passages[0]?.code).toMatch(/^1\.000(894|593)$/);
     expect(plain.retrieveSync('lấy chồng thì đăng ký ở đâu').passages[0]?.code ?? '').not.toMatch(/^1\.000(894|593)$/);
+  });
+});
+
+describe('multi-sentence questions', () => {
+  it('finds the sentence that asks and weights the context sentences lower', () => {
+    const q = 'Bố tôi mất năm ngoái. Đất vẫn đứng tên ông. Giờ muốn sang tên cho mẹ thì làm thế nào?';
+    expect(askingSentence(q)).toEqual({
+      sentences: ['Bố tôi mất năm ngoái.', 'Đất vẫn đứng tên ông.', 'Giờ muốn sang tên cho mẹ thì làm thế nào?'],
+      asking: 2,
+    });
+    // without "?", the last sentence with a question word asks
+    expect(askingSentence('Con tôi 2 tháng tuổi. Làm khai sinh cần gì. Cảm ơn.').asking).toBe(1);
+    expect(askingSentence('Đăng ký tạm trú mất bao lâu').asking).toBe(0);
+    const index = LexicalIndex.build(CORPUS);
+    const groups = analyzeQuery(q, index, { rules: [], problems: [] }, { ...DEFAULT_QUERY, contextWeight: 0.5 }).groups;
+    const weight = (label: string) => groups.find((g) => g.label === label)?.weight;
+    expect(weight('đất')).toBe(0.5);
+    expect(weight('sang')).toBe(1);
   });
 });
