@@ -280,6 +280,7 @@ async function openAnswering(deps: {
       dataDir: config.dataDir,
       synonymsFile,
       aliasesDir: path.join(config.knowledgeDir, 'aliases'),
+      offDomainFile: path.join(config.knowledgeDir, 'off-domain.txt'),
       addressForm: config.addressForm,
       logger: searchLogger,
     });

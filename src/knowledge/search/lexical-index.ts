@@ -568,6 +568,31 @@ export class LexicalIndex {
     return own.length === 0 ? aliased : [...new Set([...own, ...aliased])];
   }
 
+  /**
+   * True when the document's title or its aliases contain the term (a syllable or a bigram): the document is
+   * named by that word, not merely mentions it somewhere in its text.
+   */
+  namesTerm(code: string, term: string): boolean {
+    const d = this.docByCode.get(code);
+    if (d === undefined) return false;
+    const inPostings = (offsets: Int32Array, ids: Int32Array, t: number) => {
+      let lo = offsets[t] as number;
+      let hi = (offsets[t + 1] as number) - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const v = ids[mid] as number;
+        if (v === d) return true;
+        if (v < d) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return false;
+    };
+    const t = this.termIds.get(term);
+    if (t !== undefined && inPostings(this.parts.title.offsets, this.parts.title.ids, t)) return true;
+    const a = this.alias?.termIds.get(term);
+    return a !== undefined && inPostings((this.alias as AliasField).offsets, (this.alias as AliasField).ids, a);
+  }
+
   /** Number of documents whose title, section or text contain the term. */
   documentFrequency(term: string): number {
     const t = this.termIds.get(term);

@@ -7,6 +7,7 @@ import { loadSynonyms, type SynonymTable } from '../vietnamese/index.js';
 import { type AliasTable, loadAliases } from './aliases.js';
 import { DEFAULT_RANKING, LexicalIndex, type RankingParams } from './lexical-index.js';
 import { LexicalRetriever } from './lexical-retriever.js';
+import { loadOffDomain } from './off-domain.js';
 import type { QueryParams } from './query.js';
 import { loadIndexSnapshot, saveIndexSnapshot } from './snapshot.js';
 
@@ -31,6 +32,8 @@ export interface OpenKnowledgeSearchOptions {
   aliasesDir?: string | undefined;
   /** A fixed aliases table instead of the folder (tests). */
   aliases?: AliasTable | undefined;
+  /** knowledge/off-domain.txt: topics the knowledge base does not handle (one evidence for abstaining). */
+  offDomainFile?: string | undefined;
   ranking?: Partial<RankingParams> | undefined;
   query?: Partial<QueryParams> | undefined;
   abstainBelow?: number | undefined;
@@ -122,6 +125,7 @@ export async function openKnowledgeSearch(options: OpenKnowledgeSearchOptions): 
   const retriever = new LexicalRetriever({
     index: first.index,
     synonyms,
+    offDomain: options.offDomainFile ? await loadOffDomain(options.offDomainFile) : [],
     query: options.query,
     abstainBelow: options.abstainBelow,
   });
@@ -136,7 +140,10 @@ export async function openKnowledgeSearch(options: OpenKnowledgeSearchOptions): 
       refreshing ??= (async () => {
         try {
           synonyms = await readSynonyms(options);
-          retriever.replace({ synonyms });
+          retriever.replace({
+            synonyms,
+            offDomain: options.offDomainFile ? await loadOffDomain(options.offDomainFile) : [],
+          });
           const nextAliases = await readAliases(options);
           const current = await options.store.getRevision();
           if (current === revision) {

@@ -61,6 +61,7 @@ const search = openKnowledgeSearch({
   dataDir: init.dataDir,
   synonymsFile: init.synonymsFile,
   aliasesDir: init.aliasesDir,
+  offDomainFile: init.offDomainFile,
   logger,
 });
 

@@ -7,6 +7,8 @@ export interface WorkerInit {
   synonymsFile?: string | undefined;
   /** knowledge/aliases/ (sample questions per procedure). */
   aliasesDir?: string | undefined;
+  /** knowledge/off-domain.txt. */
+  offDomainFile?: string | undefined;
   addressForm: AddressForm;
   /** Warm the search loops up after loading (the service does; tests need not). */
   warmUp: boolean;

@@ -24,6 +24,8 @@ export interface KnowledgeWorkerOptions {
   synonymsFile?: string | undefined;
   /** knowledge/aliases/ (sample questions per procedure), read by the worker. */
   aliasesDir?: string | undefined;
+  /** knowledge/off-domain.txt, read by the worker. */
+  offDomainFile?: string | undefined;
   addressForm: AddressForm;
   logger?: Pick<Logger, 'info' | 'warn' | 'error'> | undefined;
   /** Warm the search up in the background once loaded (default true). */
@@ -58,6 +60,7 @@ export async function startKnowledgeWorker(options: KnowledgeWorkerOptions): Pro
     dataDir: options.dataDir,
     synonymsFile: options.synonymsFile,
     aliasesDir: options.aliasesDir,
+    offDomainFile: options.offDomainFile,
     addressForm: options.addressForm,
     warmUp: options.warmUp ?? true,
   };
