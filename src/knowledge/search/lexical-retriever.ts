@@ -172,8 +172,11 @@ export class LexicalRetriever implements Retriever {
     coverage: number,
   ): LexicalRetrievalResult['abstainReason'] {
     // coverage only means something over a broad vocabulary: in a small knowledge base most everyday words are
-    // missing and weigh as the rarest (the relevance threshold still applies there)
-    const broad = this.current.docs.length >= EVIDENCE_MIN_DOCUMENTS;
+    // missing and weigh as the rarest (the relevance threshold still applies there); and only for residents'
+    // questions about procedures: a legal statement to judge ("… đúng hay sai?") restates an article in its own
+    // long wording, and covers little of it by nature
+    const best = this.current.docs.find((d) => d.code === codes[0]);
+    const broad = this.current.docs.length >= EVIDENCE_MIN_DOCUMENTS && best?.kind === 'procedure';
     if (broad && coverage < UNCOVERED_BELOW) return 'uncovered';
     const unknown = groups.some(
       (g) => g.isCore && g.terms.length === 0 && g.weight >= 0.5 && /^\p{Script=Latin}{2,}$/u.test(g.label),
