@@ -171,12 +171,13 @@ export class LexicalRetriever implements Retriever {
     codes: readonly string[],
     coverage: number,
   ): LexicalRetrievalResult['abstainReason'] {
-    // coverage only means something over a broad vocabulary: in a small knowledge base most everyday words are
-    // missing and weigh as the rarest (the relevance threshold still applies there); and only for residents'
-    // questions about procedures: a legal statement to judge ("… đúng hay sai?") restates an article in its own
-    // long wording, and covers little of it by nature
+    // only for residents' questions about procedures: a legal statement to judge ("… đúng hay sai?") restates an
+    // article in its own long wording and covers little of it, and laws speak of hospitals, loans and copyright
+    // (the relevance threshold still applies to them). Coverage only means something over a broad vocabulary: in
+    // a small knowledge base most everyday words are missing and weigh as the rarest.
     const best = this.current.docs.find((d) => d.code === codes[0]);
-    const broad = this.current.docs.length >= EVIDENCE_MIN_DOCUMENTS && best?.kind === 'procedure';
+    if (best?.kind !== 'procedure') return undefined;
+    const broad = this.current.docs.length >= EVIDENCE_MIN_DOCUMENTS;
     if (broad && coverage < UNCOVERED_BELOW) return 'uncovered';
     const unknown = groups.some(
       (g) => g.isCore && g.terms.length === 0 && g.weight >= 0.5 && /^\p{Script=Latin}{2,}$/u.test(g.label),
