@@ -32,6 +32,12 @@ export interface OpenKnowledgeSearchOptions {
   aliasesDir?: string | undefined;
   /** A fixed aliases table instead of the folder (tests). */
   aliases?: AliasTable | undefined;
+  /**
+   * Read the aliases folder after the index is ready instead of before (the service: reading and indexing the
+   * YAML of 2,642 records takes seconds, and the first residents should not wait for it). Until then questions
+   * are ranked without the aliases field.
+   */
+  aliasesInBackground?: boolean | undefined;
   /** knowledge/off-domain.txt: topics the knowledge base does not handle (one evidence for abstaining). */
   offDomainFile?: string | undefined;
   ranking?: Partial<RankingParams> | undefined;
@@ -49,6 +55,8 @@ export interface KnowledgeSearch {
   revision(): number;
   /** Rebuilds the index when the store's revision changed (and re-reads the synonyms). True if rebuilt. */
   refresh(): Promise<boolean>;
+  /** Settles once the aliases are in the index (at once unless `aliasesInBackground`). */
+  aliasesReady: Promise<void>;
   /** How the index was obtained at start-up (for the start-up log and the bench). */
   origin: 'snapshot' | 'built';
 }
@@ -120,7 +128,8 @@ export async function openKnowledgeSearch(options: OpenKnowledgeSearchOptions): 
   const params = { ...DEFAULT_RANKING, ...options.ranking };
   let revision = await options.store.getRevision();
   let synonyms = await readSynonyms(options);
-  let aliases = await readAliases(options);
+  const background = options.aliasesInBackground === true && !options.aliases;
+  let aliases = background ? undefined : await readAliases(options);
   const first = await indexFor(options, revision, params, 'sync', aliases);
   const retriever = new LexicalRetriever({
     index: first.index,
@@ -129,16 +138,30 @@ export async function openKnowledgeSearch(options: OpenKnowledgeSearchOptions): 
     query: options.query,
     abstainBelow: options.abstainBelow,
   });
+  const aliasesReady = background
+    ? (async () => {
+        await new Promise((resolve) => setImmediate(resolve));
+        try {
+          const table = await readAliases(options);
+          aliases = table;
+          if (table && table.size > 0) retriever.replace({ index: retriever.index.withAliases(table) });
+        } catch (error) {
+          options.logger?.warn({ err: (error as Error).message }, 'aliases not loaded');
+        }
+      })()
+    : Promise.resolve();
   let refreshing: Promise<boolean> | undefined;
   return {
     retriever,
     synonyms: () => synonyms,
     revision: () => revision,
     origin: first.origin,
+    aliasesReady,
     refresh() {
       // one refresh at a time; a caller arriving meanwhile shares its result
       refreshing ??= (async () => {
         try {
+          await aliasesReady;
           synonyms = await readSynonyms(options);
           retriever.replace({
             synonyms,

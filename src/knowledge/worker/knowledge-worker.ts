@@ -62,6 +62,8 @@ const search = openKnowledgeSearch({
   synonymsFile: init.synonymsFile,
   aliasesDir: init.aliasesDir,
   offDomainFile: init.offDomainFile,
+  // the worker answers at once; the sample questions join the index a few seconds later
+  aliasesInBackground: true,
   logger,
 });
 

@@ -74,6 +74,17 @@ describe('aliases: sample questions and everyday names per procedure', () => {
       expect(await search.refresh()).toBe(false);
       expect(search.retriever.index.aliasedDocuments).toBe(2);
       expect(codesOf(search.retriever, 'rách nát')).toEqual(['3.000348']);
+      // the service reads them after the index is ready: answers come at once, the field joins shortly after
+      const later = await openKnowledgeSearch({
+        store,
+        synonyms: noSynonyms,
+        aliasesDir: dir,
+        aliasesInBackground: true,
+      });
+      expect(later.retriever.index.aliasedDocuments).toBe(0);
+      await later.aliasesReady;
+      expect(later.retriever.index.aliasedDocuments).toBe(2);
+      expect(codesOf(later.retriever, 'rách nát')).toEqual(['3.000348']);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
