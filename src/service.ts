@@ -316,6 +316,8 @@ async function openAnswering(deps: {
       store,
       dataDir: config.dataDir,
       synonymsFile,
+      aliasesDir: path.join(config.knowledgeDir, 'aliases'),
+      offDomainFile: path.join(config.knowledgeDir, 'off-domain.txt'),
       addressForm: config.addressForm,
       logger: searchLogger,
     });

@@ -2,6 +2,7 @@
 // bot, `tiepdan ask`, `/api/ask` and `tiepdan eval` all take.
 import { type AddressForm, emptyQuestionMessage, tooLongMessage } from './answer/messages.js';
 import type { Answer, AnswerWriter, Retriever } from './types.js';
+import { expandShorthand } from './vietnamese/index.js';
 
 /** Longest question searched; longer text gets a message asking to shorten it (50,000 characters never crash). */
 export const MAX_QUESTION_CHARS = 2000;
@@ -43,7 +44,7 @@ export async function answerQuestion(options: AnswerQuestionOptions): Promise<An
   const address = options.addressForm ?? 'Bạn';
   const max = options.maxChars ?? MAX_QUESTION_CHARS;
   if (options.question.length > max) return fixedReply(tooLongMessage(max, address));
-  const question = cleanQuestion(options.question);
+  const question = expandShorthand(cleanQuestion(options.question));
   if (!/[\p{L}\p{N}]/u.test(question)) return fixedReply(emptyQuestionMessage(address));
 
   if (options.focusCode) {

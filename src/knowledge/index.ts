@@ -22,6 +22,7 @@ export {
   readQuestions,
   runEval,
   scoreRun,
+  selectSplit,
 } from './eval/index.js';
 export {
   addDocuments,

@@ -29,6 +29,8 @@ export async function openInProcessAnswering(
     store,
     dataDir: input.dataDir,
     synonymsFile: path.join(config.knowledgeDir, 'synonyms.txt'),
+    aliasesDir: path.join(config.knowledgeDir, 'aliases'),
+    offDomainFile: path.join(config.knowledgeDir, 'off-domain.txt'),
     logger,
   });
   const ai = await createAiOptions({

@@ -108,6 +108,11 @@ export interface Answer {
   sources: SourceRef[];
   /** The procedure (or document) the answer is about, for follow-up questions. */
   focus?: { code: string; title: string; level?: Level | undefined } | undefined;
+  /**
+   * Set when the bot asks back instead of answering: the best documents are variants of one procedure
+   * (lần đầu / cấp lại, cấp tỉnh / cấp xã…) and the question does not say which. `text` is the question.
+   */
+  clarify?: { question: string; options: Array<{ code: string; label: string }> } | undefined;
 }
 
 /** Port: turns retrieved passages into the reply text (extractive by default, LLM optionally). */

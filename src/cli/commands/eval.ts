@@ -1,11 +1,11 @@
-// `tiepdan eval --questions <file.jsonl> [--kb <path>]… [--split <name>] [--json]`: measures retrieval and
+// `tiepdan eval --questions <file.jsonl> [--kb <path>]… [--split tune|heldout|<name>] [--json]`: measures retrieval and
 // answers on a question set, through the same path as the bot. `tiepdan eval --intents`: the intent classifier.
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { openDatabase } from '../../db/index.js';
 import { createPrismaKnowledgeStore } from '../../db/stores/knowledge-store.js';
 import type { GroupScore } from '../../knowledge/eval/index.js';
-import { addDocuments, type EvalReport, readQuestions, runEval } from '../../knowledge/index.js';
+import { addDocuments, type EvalReport, readQuestions, runEval, selectSplit } from '../../knowledge/index.js';
 import { AppError } from '../../shared/errors.js';
 import { type CliContext, print, printErr, printJson } from '../context.js';
 import { type Answering, openAnswering, withConfiguredKnowledge } from './ask.js';
@@ -44,6 +44,8 @@ function printReport(report: EvalReport): void {
   );
   print(`Từ chối trả lời: precision ${fmt(report.abstain_precision)} · recall ${fmt(report.abstain_recall)}`);
   print(`Tỉ lệ câu trả lời chứa đủ dữ kiện (fact_rate): ${fmt(report.fact_rate)}`);
+  print(`Hỏi lại để làm rõ (clarification_rate): ${fmt(report.clarification_rate)}`);
+  print(`Độ dài câu trả lời: p50 ${report.answer_chars.p50} · p90 ${report.answer_chars.p90} ký tự`);
   print(`Độ trễ mỗi câu: p50 ${report.latency_ms.p50} ms · p95 ${report.latency_ms.p95} ms`);
   printGroups('Theo kiểu câu hỏi:', report.by_style);
   printGroups('Theo khía cạnh hỏi:', report.by_aspect);
@@ -79,7 +81,7 @@ export function registerEvalCommand(program: Command, context: CliContext): void
     )
     .option(
       '--split <tên>',
-      'chỉ các câu hỏi có split bằng tên này (ví dụ dev, test); với --intents: tune hoặc heldout',
+      'tune hoặc heldout: một nửa bộ câu hỏi (hoặc tin nhắn với --intents), chia cố định theo băm của id; tên khác: các câu có trường split bằng tên này (ví dụ dev, test)',
     )
     .option('--json', 'in kết quả dạng JSON')
     .option('--strip-diacritics', 'bỏ dấu tiếng Việt của mọi câu hỏi trước khi hỏi (đo trường hợp gõ không dấu)')
@@ -99,7 +101,7 @@ export function registerEvalCommand(program: Command, context: CliContext): void
         });
       const options = parsed.data;
       let questions = await readQuestions(context.resolvePath(options.questions));
-      if (options.split) questions = questions.filter((q) => q.split === options.split);
+      if (options.split) questions = selectSplit(questions, options.split);
       if (questions.length === 0)
         throw new AppError('BAD_INPUT', 'no questions', {
           userMessage: options.split

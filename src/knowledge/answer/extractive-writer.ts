@@ -141,6 +141,11 @@ export function createExtractiveWriter(options: ExtractiveWriterOptions = {}): A
           if (required.length >= 2) lines = required;
           lines = lines.map((l) => itemHead(l, 110));
         }
+        if (group.aspect === 'co_quan') {
+          // "where do I go": the agency that carries it out and how to submit, not the agencies it consults
+          const own = lines.filter((l) => !/^Cơ quan phối hợp:/u.test(l));
+          if (own.length > 0) lines = own;
+        }
         const picked = pickLines(lines, terms, {
           aspect: group.aspect,
           budget,

@@ -16,6 +16,33 @@ const questionSchema = z.object({
 /** One eval question; `gold: []` means the right behaviour is to abstain. */
 export type EvalQuestion = z.infer<typeof questionSchema>;
 
+/** The two halves a question set without its own `split` is cut into, once, by a hash of each id. */
+export const HASH_SPLITS = ['tune', 'heldout'] as const;
+export type HashSplit = (typeof HASH_SPLITS)[number];
+
+/**
+ * The half a question belongs to: FNV-1a (32 bit) of its id, even → `tune`, odd → `heldout`. Depends on the id
+ * alone, so adding or editing other questions never moves a question to the other half.
+ */
+export function hashSplit(id: string): HashSplit {
+  let h = 0x811c9dc5;
+  for (const byte of Buffer.from(id, 'utf8')) {
+    h ^= byte;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % 2 === 0 ? 'tune' : 'heldout';
+}
+
+/**
+ * The questions of one split: `tune`/`heldout` cut by `hashSplit` (for sets that have no split of their own),
+ * any other name selects the questions whose `split` field carries it (ALQAC's `dev`, `test`).
+ */
+export function selectSplit(questions: readonly EvalQuestion[], split: string): EvalQuestion[] {
+  if ((HASH_SPLITS as readonly string[]).includes(split))
+    return questions.filter((q) => (q.split ?? hashSplit(q.id)) === split);
+  return questions.filter((q) => q.split === split);
+}
+
 /** Parses a JSONL question file; a bad line stops with a Vietnamese message naming the line. */
 export function parseQuestions(text: string, source = 'câu hỏi'): EvalQuestion[] {
   const out: EvalQuestion[] = [];

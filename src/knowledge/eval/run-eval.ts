@@ -26,6 +26,7 @@ export async function runEval(options: RunEvalOptions): Promise<{ report: EvalRe
       id: q.id,
       codes: answer.docCodes.slice(0, 10),
       abstained: answer.abstained,
+      clarifyOptions: answer.clarify?.options.map((o) => o.code),
       answer: answer.text,
       latencyMs,
     });

@@ -1,4 +1,5 @@
-// Scores an eval run: recall@k, MRR@10, abstention precision/recall, fact rate, latency, per style and aspect.
+// Scores an eval run: recall@k, MRR@10, abstention precision/recall, fact rate, clarification rate, answer length,
+// latency, per style and aspect.
 import { normalizeText } from '../vietnamese/index.js';
 import type { EvalQuestion } from './questions.js';
 
@@ -8,6 +9,8 @@ export interface EvalOutcome {
   /** Returned document codes in rank order. */
   codes: string[];
   abstained: boolean;
+  /** When the bot asked back which variant is meant: the codes it offered. */
+  clarifyOptions?: string[] | undefined;
   answer: string;
   latencyMs: number;
 }
@@ -21,15 +24,27 @@ export interface GroupScore {
   mrr_at_10: number | null;
   fact_rate: number | null;
   abstained: number;
+  /** Questions answered by a clarifying question (which variant?) instead of an answer. */
+  clarified: number;
 }
 
-export interface EvalReport extends Omit<GroupScore, 'answerable' | 'abstained'> {
+export interface EvalReport extends Omit<GroupScore, 'answerable' | 'abstained' | 'clarified'> {
   abstain_precision: number | null;
   abstain_recall: number | null;
   latency_ms: { p50: number; p95: number };
+  /** Share of questions answered with a clarifying question (bar: ≤ 0.15). */
+  clarification_rate: number | null;
+  /** Length in characters of the answers given (abstentions and clarifications not counted). */
+  answer_chars: { p50: number; p90: number };
   by_style: Record<string, GroupScore>;
   by_aspect: Record<string, GroupScore>;
-  questions: Array<{ id: string; codes: string[]; abstained: boolean; answer: string }>;
+  questions: Array<{
+    id: string;
+    codes: string[];
+    abstained: boolean;
+    clarify_options?: string[] | undefined;
+    answer: string;
+  }>;
 }
 
 /**
@@ -55,6 +70,12 @@ export function firstHit(codes: readonly string[], gold: readonly string[]): num
   return codes.findIndex((c) => gold.includes(c));
 }
 
+/** Rank of the gold for an outcome: a clarifying question offering the gold counts as rank 0. */
+function rankOf(o: EvalOutcome, gold: readonly string[]): number {
+  if (o.clarifyOptions?.some((c) => gold.includes(c))) return 0;
+  return firstHit(o.codes, gold);
+}
+
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
@@ -76,7 +97,7 @@ function scoreGroup(pairs: ReadonlyArray<{ q: EvalQuestion; o: EvalOutcome }>): 
   let r10 = 0;
   let mrr = 0;
   for (const { q, o } of answerable) {
-    const rank = firstHit(o.codes, q.gold);
+    const rank = rankOf(o, q.gold);
     if (rank === 0) r1++;
     if (rank >= 0 && rank < 5) r5++;
     if (rank >= 0 && rank < 10) {
@@ -95,6 +116,7 @@ function scoreGroup(pairs: ReadonlyArray<{ q: EvalQuestion; o: EvalOutcome }>): 
     mrr_at_10: answerable.length === 0 ? null : round(mrr / answerable.length),
     fact_rate: ratio(factHits, withFacts.length),
     abstained: pairs.filter(({ o }) => o.abstained).length,
+    clarified: pairs.filter(({ o }) => o.clarifyOptions !== undefined).length,
   };
 }
 
@@ -114,6 +136,10 @@ export function scoreRun(questions: readonly EvalQuestion[], outcomes: readonly 
   const shouldAbstain = pairs.filter(({ q }) => q.gold.length === 0);
   const didAbstain = pairs.filter(({ o }) => o.abstained);
   const latencies = pairs.map(({ o }) => o.latencyMs).sort((a, b) => a - b);
+  const lengths = pairs
+    .filter(({ o }) => !o.abstained && o.clarifyOptions === undefined)
+    .map(({ o }) => o.answer.length)
+    .sort((a, b) => a - b);
   const groupBy = (key: (q: EvalQuestion) => string) => {
     const groups = new Map<string, Array<{ q: EvalQuestion; o: EvalOutcome }>>();
     for (const pair of pairs) {
@@ -134,8 +160,16 @@ export function scoreRun(questions: readonly EvalQuestion[], outcomes: readonly 
     abstain_recall: ratio(shouldAbstain.filter(({ o }) => o.abstained).length, shouldAbstain.length),
     fact_rate: all.fact_rate,
     latency_ms: { p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95) },
+    clarification_rate: ratio(all.clarified, pairs.length),
+    answer_chars: { p50: percentile(lengths, 0.5), p90: percentile(lengths, 0.9) },
     by_style: groupBy((q) => q.style),
     by_aspect: groupBy((q) => q.aspect),
-    questions: pairs.map(({ o }) => ({ id: o.id, codes: o.codes, abstained: o.abstained, answer: o.answer })),
+    questions: pairs.map(({ o }) => ({
+      id: o.id,
+      codes: o.codes,
+      abstained: o.abstained,
+      ...(o.clarifyOptions ? { clarify_options: o.clarifyOptions } : {}),
+      answer: o.answer,
+    })),
   };
 }

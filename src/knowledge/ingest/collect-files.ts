@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { IngestFailure } from '../types.js';
 
 // aliases/ holds sample questions that point at documents; it is read by the search index, never indexed itself
-const SKIPPED_NAMES = new Set(['synonyms.txt', 'readme.md', 'aliases']);
+const SKIPPED_NAMES = new Set(['synonyms.txt', 'off-domain.txt', 'readme.md', 'aliases']);
 
 /** Files inside a folder that are not knowledge documents. Files named explicitly are always loaded. */
 export function isSkippedInFolder(name: string): boolean {

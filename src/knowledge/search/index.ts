@@ -1,4 +1,12 @@
 // Public face of the lexical search: index, retriever, query analysis, snapshot, and opening it over a store.
+export {
+  type AliasEntry,
+  type AliasField,
+  type AliasTable,
+  buildAliasField,
+  loadAliases,
+  parseAliases,
+} from './aliases.js';
 export { type AspectCue, detectAspects, findAspectCues, PROCEDURE_ASPECTS, type ProcedureAspect } from './aspect.js';
 export { LEGAL_HEADING_BITS, type LegalHeading, legalHeadingCues, legalHeadingsOf } from './legal-heading.js';
 export { detectLevels } from './level.js';
@@ -27,5 +35,5 @@ export {
   openKnowledgeSearch,
   snapshotFile,
 } from './open-knowledge-search.js';
-export { type AnalyzedQuery, analyzeQuery, DEFAULT_QUERY, type QueryParams } from './query.js';
+export { type AnalyzedQuery, analyzeQuery, askingSentence, DEFAULT_QUERY, type QueryParams } from './query.js';
 export { loadIndexSnapshot, saveIndexSnapshot } from './snapshot.js';

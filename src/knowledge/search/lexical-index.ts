@@ -1,6 +1,7 @@
 // The lexical index: BM25F over title / section / text of every chunk, with documents as the unit of ranking.
 import type { Aspect, DocumentKind, IndexedChunk, Level } from '../types.js';
 import { foldToken, isStopWord, tokenize } from '../vietnamese/index.js';
+import { type AliasField, type AliasTable, buildAliasField } from './aliases.js';
 import { legalHeadingsOf } from './legal-heading.js';
 
 /** Tunable constants of the ranker (defaults calibrated on the dev sets; see bench/README.md). */
@@ -30,6 +31,18 @@ export interface RankingParams {
   provinceLevelBoost: number;
   /** Extra weight for documents at the level the question names ("tại Công an tỉnh"). */
   namedLevelBoost: number;
+  /**
+   * Weight of the aliases field (sample questions and everyday names of a procedure, knowledge/aliases/): a
+   * separate saturated BM25 part added to every chunk of the document, with the field's own idf. 0 turns it off.
+   */
+  wAlias: number;
+  /** Length normalisation of the aliases field. */
+  bAlias: number;
+  /**
+   * Share of the title-precision penalty forgiven in proportion to how much of the question the aliases
+   * matched: a resident who names a procedure in everyday words does not repeat the record's title.
+   */
+  aliasMissRelief: number;
   /** Query groups found in more than this share of chunks are not scored (speed; see `search`). */
   pruneShare: number;
   /** Extra weight for a legal article whose number the question cites. */
@@ -59,6 +72,9 @@ export const DEFAULT_RANKING: RankingParams = {
   communeLevelBoost: 0.1,
   provinceLevelBoost: 0,
   namedLevelBoost: 0.2,
+  wAlias: 3,
+  bAlias: 0.5,
+  aliasMissRelief: 0.5,
   pruneShare: 0.25,
   articleBoost: 1,
   headingBoost: 0.5,
@@ -277,8 +293,13 @@ export class LexicalIndex {
   private readonly docArticle: Int32Array;
   /** Standard headings of each legal article (bit set from `legalHeadingsOf`). */
   private readonly docHeadings: Uint8Array;
+  /** The aliases field (absent when no document has aliases). */
+  private readonly alias: AliasField | undefined;
+  private readonly aliasAcc: Float64Array;
+  private readonly aliasMark: Int32Array;
+  private readonly docAliasCore: Float64Array;
 
-  private constructor(parts: IndexParts, params: RankingParams) {
+  private constructor(parts: IndexParts, params: RankingParams, aliases?: AliasTable) {
     this.parts = parts;
     this.params = params;
     this.chunks = parts.chunks;
@@ -350,13 +371,32 @@ export class LexicalIndex {
     );
     this.docHeadings = Uint8Array.from(this.docs, (d) => (d.kind === 'legal' ? legalHeadingsOf(d.title) : 0));
     this.titleTerms = this.buildTitleTerms();
+    this.alias =
+      aliases && aliases.size > 0
+        ? buildAliasField(
+            this.docs.map((d) => d.code),
+            aliases,
+          )
+        : undefined;
+    this.aliasAcc = new Float64Array(this.alias ? D : 0);
+    this.aliasMark = new Int32Array(this.alias ? D : 0).fill(-1);
+    this.docAliasCore = new Float64Array(this.alias ? D : 0);
+  }
+
+  /** Number of documents with aliases in this index. */
+  get aliasedDocuments(): number {
+    return this.alias?.docCount ?? 0;
   }
 
   /** Builds the index from chunks (in any order). */
-  static build(chunks: readonly IndexedChunk[], params: RankingParams = DEFAULT_RANKING): LexicalIndex {
+  static build(
+    chunks: readonly IndexedChunk[],
+    params: RankingParams = DEFAULT_RANKING,
+    aliases?: AliasTable,
+  ): LexicalIndex {
     const builder = LexicalIndex.builder(chunks);
     for (let i = 0; i < builder.total; i++) builder.step(i);
-    return new LexicalIndex(builder.finish(), params);
+    return new LexicalIndex(builder.finish(), params, aliases);
   }
 
   /**
@@ -367,18 +407,24 @@ export class LexicalIndex {
     chunks: readonly IndexedChunk[],
     params: RankingParams = DEFAULT_RANKING,
     batch = 500,
+    aliases?: AliasTable,
   ): Promise<LexicalIndex> {
     const builder = LexicalIndex.builder(chunks);
     for (let i = 0; i < builder.total; i++) {
       builder.step(i);
       if (i % batch === batch - 1) await new Promise((resolve) => setImmediate(resolve));
     }
-    return new LexicalIndex(builder.finish(), params);
+    return new LexicalIndex(builder.finish(), params, aliases);
   }
 
   /** Restores an index saved with `toParts` (see snapshot.ts). */
-  static fromParts(parts: IndexParts, params: RankingParams = DEFAULT_RANKING): LexicalIndex {
-    return new LexicalIndex(parts, params);
+  static fromParts(parts: IndexParts, params: RankingParams = DEFAULT_RANKING, aliases?: AliasTable): LexicalIndex {
+    return new LexicalIndex(parts, params, aliases);
+  }
+
+  /** The same index with other aliases (staff edited the files): the records' postings are shared, not copied. */
+  withAliases(aliases: AliasTable | undefined): LexicalIndex {
+    return new LexicalIndex(this.parts, this.params, aliases);
   }
 
   private static builder(input: readonly IndexedChunk[]) {
@@ -509,14 +555,42 @@ export class LexicalIndex {
     return this.chunks.slice(doc.firstChunk, doc.firstChunk + doc.chunkCount);
   }
 
-  /** True when the exact (accented) term occurs somewhere in the knowledge base. */
+  /** True when the exact (accented) term occurs somewhere in the knowledge base or its aliases. */
   hasTerm(term: string): boolean {
-    return this.termIds.has(term);
+    return this.termIds.has(term) || (this.alias?.termIds.has(term) ?? false);
   }
 
   /** Every indexed term whose accent-folded form is `folded` (how a query typed without accents is matched). */
   variantsOf(folded: string): string[] {
-    return this.folded.get(folded) ?? [];
+    const own = this.folded.get(folded) ?? [];
+    const aliased = this.alias?.folded.get(folded);
+    if (!aliased) return own;
+    return own.length === 0 ? aliased : [...new Set([...own, ...aliased])];
+  }
+
+  /**
+   * True when the document's title or its aliases contain the term (a syllable or a bigram): the document is
+   * named by that word, not merely mentions it somewhere in its text.
+   */
+  namesTerm(code: string, term: string): boolean {
+    const d = this.docByCode.get(code);
+    if (d === undefined) return false;
+    const inPostings = (offsets: Int32Array, ids: Int32Array, t: number) => {
+      let lo = offsets[t] as number;
+      let hi = (offsets[t + 1] as number) - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const v = ids[mid] as number;
+        if (v === d) return true;
+        if (v < d) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return false;
+    };
+    const t = this.termIds.get(term);
+    if (t !== undefined && inPostings(this.parts.title.offsets, this.parts.title.ids, t)) return true;
+    const a = this.alias?.termIds.get(term);
+    return a !== undefined && inPostings((this.alias as AliasField).offsets, (this.alias as AliasField).ids, a);
   }
 
   /** Number of documents whose title, section or text contain the term. */
@@ -619,6 +693,7 @@ export class LexicalIndex {
     const docTitleCore = this.docTitleCore;
     const chunkDoc = this.chunkDoc;
     const groupChunks = this.groupChunks;
+    const alias = this.alias;
     const onlyDoc = request.code === undefined ? undefined : this.docByCode.get(request.code);
     if (request.code !== undefined && onlyDoc === undefined) return { hits: [], queryWeight: 0 };
     this.ensureFactors();
@@ -694,7 +769,11 @@ export class LexicalIndex {
       const w = group.weight * idf;
       queryWeight += w;
       if (group.isCore) totalCoreIdf += idf;
-      if (df === 0) continue;
+      const withAliases = alias !== undefined && p.wAlias > 0;
+      if (df === 0) {
+        if (withAliases) docTouches = this.scoreAliases(group, g, idf, onlyDoc, docTouches);
+        continue;
+      }
       for (const d of docsOfGroup) {
         if (!docSeen[d]) {
           docSeen[d] = 1;
@@ -728,6 +807,7 @@ export class LexicalIndex {
           docCore[d] = (docCore[d] as number) + idf;
         }
       }
+      if (withAliases) docTouches = this.scoreAliases(group, g, idf, onlyDoc, docTouches);
     }
 
     // preliminary document scores: best chunk + a little of the second best
@@ -777,7 +857,8 @@ export class LexicalIndex {
     const hits: DocumentHit[] = [];
     for (const { d, s } of prelim) {
       if (s <= 0) continue;
-      const titleMiss = this.titleMiss(d, matched);
+      const aliasCoverage = alias ? (this.docAliasCore[d] as number) / totalIdf : 0;
+      const titleMiss = this.titleMiss(d, matched) * (1 - p.aliasMissRelief * Math.min(1, aliasCoverage));
       const coverage = (docCore[d] as number) / totalIdf;
       const own = this.kindParams(d);
       const score =
@@ -821,11 +902,70 @@ export class LexicalIndex {
       best2[d] = 0;
       docSeen[d] = 0;
       docTouchedChunks[d] = 0;
+      if (alias) this.docAliasCore[d] = 0;
     }
+    if (alias) this.aliasMark.fill(-1);
     mark.fill(-1);
     docMark.fill(-1);
     coreMark.fill(-1);
     return { hits: top, queryWeight };
+  }
+
+  /**
+   * Adds group g's match in the aliases field to the documents' base score (every chunk of the document gets
+   * it), with the field's own idf over the documents that have aliases, saturated separately from the title
+   * and text; counts the group as covered for those documents.
+   */
+  private scoreAliases(
+    group: QueryTermGroup,
+    g: number,
+    recordIdf: number,
+    onlyDoc: number | undefined,
+    docTouches: number,
+  ): number {
+    const alias = this.alias as AliasField;
+    const p = this.params;
+    const acc = this.aliasAcc;
+    const aliasMark = this.aliasMark;
+    const touched: number[] = [];
+    for (const term of group.terms) {
+      const t = alias.termIds.get(term);
+      if (t === undefined) continue;
+      const end = alias.offsets[t + 1] as number;
+      for (let i = alias.offsets[t] as number; i < end; i++) {
+        const d = alias.ids[i] as number;
+        if (onlyDoc !== undefined && d !== onlyDoc) continue;
+        const norm = 1 - p.bAlias + (p.bAlias * (alias.lengths[d] as number)) / alias.avgLength;
+        const v = (alias.tfs[i] as number) / norm;
+        if (aliasMark[d] !== g) {
+          aliasMark[d] = g;
+          acc[d] = v;
+          touched.push(d);
+        } else acc[d] = (acc[d] as number) + v;
+      }
+    }
+    if (touched.length === 0) return docTouches;
+    let touches = docTouches;
+    const A = alias.docCount;
+    const idf = Math.log(1 + (A - touched.length + 0.5) / (touched.length + 0.5));
+    const w = group.weight * idf * p.wAlias;
+    const k1 = p.k1;
+    for (const d of touched) {
+      if (!this.docSeen[d]) {
+        this.docSeen[d] = 1;
+        this.touchedDocBuf[touches++] = d;
+      }
+      const a = acc[d] as number;
+      this.docBase[d] = (this.docBase[d] as number) + (w * a) / (k1 + a);
+      if (group.isCore) {
+        this.docAliasCore[d] = (this.docAliasCore[d] as number) + recordIdf;
+        if (this.coreMark[d] !== g) {
+          this.coreMark[d] = g;
+          this.docCore[d] = (this.docCore[d] as number) + recordIdf;
+        }
+      }
+    }
+    return touches;
   }
 
   /** The params that vary by document kind, for document d. */

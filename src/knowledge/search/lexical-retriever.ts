@@ -1,6 +1,6 @@
 // The default Retriever: question → Vietnamese-aware query → BM25F documents → their best passages, or abstain.
 import type { Aspect, Level, Passage, RetrievalResult, RetrieveOptions, Retriever } from '../types.js';
-import { foldDiacritics, type SynonymTable } from '../vietnamese/index.js';
+import { foldDiacritics, foldToken, type SynonymTable, tokenize } from '../vietnamese/index.js';
 import { detectAspects } from './aspect.js';
 import type { LexicalIndex } from './lexical-index.js';
 import { analyzeQuery, DEFAULT_QUERY, type QueryParams } from './query.js';
@@ -12,6 +12,16 @@ import { analyzeQuery, DEFAULT_QUERY, type QueryParams } from './query.js';
  * procedure set; see bench/README.md for the measurement.
  */
 export const DEFAULT_ABSTAIN_BELOW = 0.125;
+
+/**
+ * Abstention on evidence (see `LexicalRetriever.evidence`): the best document covers less than this share of
+ * the question's content words (idf-weighted, its aliases and synonyms included)…
+ */
+export const UNCOVERED_BELOW = 0.25;
+/** …or less than this share while a word of the asking sentence occurs nowhere in the knowledge base. */
+export const UNKNOWN_WORD_COVERAGE_BELOW = 0.45;
+/** The two coverage rules need a knowledge base at least this large (a small one lacks common words). */
+export const EVIDENCE_MIN_DOCUMENTS = 500;
 
 /**
  * Questions run once after an index is loaded, so the first residents do not pay for the JavaScript
@@ -40,6 +50,11 @@ export interface LexicalRetrieverOptions {
   abstainBelow?: number | undefined;
   /** How much more a passage of the asked aspect counts (0.3 = 30 %). */
   aspectBoost?: number | undefined;
+  /**
+   * Topics the knowledge base does not handle (knowledge/off-domain.txt: weather, hospitals, schools, power
+   * cuts…), as syllable lists: a question naming one is off-domain unless a leading document names it too.
+   */
+  offDomain?: readonly string[][] | undefined;
   /** Passages kept for the best document (the answer writer picks among them) and for the others. */
   passagesForFirst?: number | undefined;
   passagesForOthers?: number | undefined;
@@ -49,6 +64,13 @@ export interface LexicalRetrieverOptions {
 export interface LexicalRetrievalResult extends RetrievalResult {
   /** Best score ÷ query weight (0 when nothing matched). */
   relevance: number;
+  /**
+   * idf-weighted share of the question's content words found in the best document, its aliases included
+   * (0..1; 0 when nothing matched).
+   */
+  coverage: number;
+  /** Why the retriever abstained, when it did on evidence (eval and explanations). */
+  abstainReason?: 'uncovered' | 'unknown-word' | 'off-domain' | 'low-relevance' | undefined;
   /** Every aspect asked about, in the order asked. */
   aspects: Aspect[];
   /** Levels the question names. */
@@ -61,6 +83,22 @@ export function citedArticle(question: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/** Position of a phrase in the tokens (syllables compared accent-folded), or -1. */
+function findPhrase(tokens: readonly string[], phrase: readonly string[]): number {
+  const folded = phrase.map(foldToken);
+  for (let i = 0; i + phrase.length <= tokens.length; i++) {
+    let ok = true;
+    for (let j = 0; j < phrase.length && ok; j++) ok = foldToken(tokens[i + j] as string) === folded[j];
+    if (ok) return i;
+  }
+  return -1;
+}
+
+/** The indexed forms of a term (itself, and its accent variants when typed without accents). */
+function variants(index: LexicalIndex, term: string): string[] {
+  return index.hasTerm(term) ? [term] : index.variantsOf(foldToken(term));
+}
+
 export class LexicalRetriever implements Retriever {
   private current: LexicalIndex;
   private synonyms: SynonymTable;
@@ -69,6 +107,7 @@ export class LexicalRetriever implements Retriever {
   private readonly aspectBoost: number;
   private readonly passagesForFirst: number;
   private readonly passagesForOthers: number;
+  private offDomain: readonly string[][];
 
   constructor(options: LexicalRetrieverOptions) {
     this.current = options.index;
@@ -78,6 +117,7 @@ export class LexicalRetriever implements Retriever {
     this.aspectBoost = options.aspectBoost ?? 0.3;
     this.passagesForFirst = options.passagesForFirst ?? 16;
     this.passagesForOthers = options.passagesForOthers ?? 1;
+    this.offDomain = options.offDomain ?? [];
   }
 
   /** The index in use. */
@@ -109,9 +149,54 @@ export class LexicalRetriever implements Retriever {
   }
 
   /** Swaps in a rebuilt index or re-read synonyms (questions in flight finish on the old ones). */
-  replace(next: { index?: LexicalIndex | undefined; synonyms?: SynonymTable | undefined }): void {
+  replace(next: {
+    index?: LexicalIndex | undefined;
+    synonyms?: SynonymTable | undefined;
+    offDomain?: readonly string[][] | undefined;
+  }): void {
     if (next.index) this.current = next.index;
     if (next.synonyms) this.synonyms = next.synonyms;
+    if (next.offDomain) this.offDomain = next.offDomain;
+  }
+
+  /**
+   * Why a question should not be answered from these documents, on evidence rather than on a score
+   * calibrated to one set: the best document covers too little of the question; or a word of the asking
+   * sentence is unknown to the whole knowledge base and the coverage is low; or the question names a topic
+   * of knowledge/off-domain.txt that none of the three leading documents names in its title or aliases.
+   */
+  private evidence(
+    tokens: readonly string[],
+    groups: ReturnType<typeof analyzeQuery>['groups'],
+    codes: readonly string[],
+    coverage: number,
+  ): LexicalRetrievalResult['abstainReason'] {
+    // only for residents' questions about procedures: a legal statement to judge ("… đúng hay sai?") restates an
+    // article in its own long wording and covers little of it, and laws speak of hospitals, loans and copyright
+    // (the relevance threshold still applies to them). Coverage only means something over a broad vocabulary: in
+    // a small knowledge base most everyday words are missing and weigh as the rarest.
+    const best = this.current.docs.find((d) => d.code === codes[0]);
+    if (best?.kind !== 'procedure') return undefined;
+    const broad = this.current.docs.length >= EVIDENCE_MIN_DOCUMENTS;
+    if (broad && coverage < UNCOVERED_BELOW) return 'uncovered';
+    const unknown = groups.some(
+      (g) => g.isCore && g.terms.length === 0 && g.weight >= 0.5 && /^\p{Script=Latin}{2,}$/u.test(g.label),
+    );
+    if (broad && unknown && coverage < UNKNOWN_WORD_COVERAGE_BELOW) return 'unknown-word';
+    const index = this.current;
+    const leading = codes.slice(0, 3);
+    for (const cue of this.offDomain) {
+      const at = findPhrase(tokens, cue);
+      if (at === -1) continue;
+      const terms = cue.length === 1 ? cue : cue.slice(1).map((t, i) => `${cue[i]} ${t}`);
+      const typed = tokens.slice(at, at + cue.length);
+      const forms = [terms, typed.length === 1 ? typed : typed.slice(1).map((t, i) => `${typed[i]} ${t}`)];
+      const named = leading.some((code) =>
+        forms.some((f) => f.every((term) => variants(index, term).some((v) => index.namesTerm(code, v)))),
+      );
+      if (!named) return 'off-domain';
+    }
+    return undefined;
   }
 
   /**
@@ -132,6 +217,7 @@ export class LexicalRetriever implements Retriever {
       abstained: true,
       aspect: aspects[0] ?? 'none',
       relevance: 0,
+      coverage: 0,
       aspects,
       levels: query.levels,
     };
@@ -165,6 +251,17 @@ export class LexicalRetriever implements Retriever {
     const first = hits[0];
     if (!first) return options.code !== undefined ? pinned() : empty;
     const relevance = queryWeight > 0 ? first.score / queryWeight : 0;
+    const reason =
+      options.code !== undefined
+        ? undefined
+        : relevance < this.abstainBelow
+          ? 'low-relevance'
+          : this.evidence(
+              tokenize(question),
+              query.groups,
+              hits.map((h) => (index.docs[h.doc] as { code: string }).code),
+              first.coverage,
+            );
     const passages: Passage[] = [];
     hits.forEach((hit, rank) => {
       const limit = rank === 0 ? this.passagesForFirst : this.passagesForOthers;
@@ -176,9 +273,11 @@ export class LexicalRetriever implements Retriever {
     return {
       passages: passages.slice(0, k),
       // a follow-up restricted to one document never abstains: the resident already chose it
-      abstained: options.code === undefined && relevance < this.abstainBelow,
+      abstained: reason !== undefined,
+      abstainReason: reason,
       aspect: aspects[0] ?? 'none',
       relevance,
+      coverage: first.coverage,
       aspects,
       levels: query.levels,
     };

@@ -21,6 +21,8 @@ export interface QueryParams {
   trigramWeight: number;
   /** Weight of terms that come from a synonym expansion. */
   synonymWeight: number;
+  /** Weight of terms a resident-lexicon hint (`~>`) adds: below the question's own words. */
+  hintWeight: number;
   /** At most this many content syllables are used (very long messages are cut). */
   maxTokens: number;
   /** Weight of syllables that belong to an aspect cue ("lệ phí bao nhiêu", "mất mấy ngày"). */
@@ -29,17 +31,46 @@ export interface QueryParams {
   replacedWeight: number;
   /** Weight of question-form words ("đúng hay sai", "nào sau đây"). */
   formWeight: number;
+  /**
+   * In a message of several sentences, weight of the words outside the sentence that asks ("Bố tôi mất năm
+   * ngoái. Đất vẫn đứng tên ông. Giờ muốn sang tên cho mẹ thì làm thế nào?"): the context still chooses the
+   * variant, the asking sentence names the procedure.
+   */
+  contextWeight: number;
 }
 
 export const DEFAULT_QUERY: QueryParams = {
   bigramWeight: 1,
   trigramWeight: 0.5,
   synonymWeight: 1,
+  hintWeight: 0.4,
   maxTokens: 80,
   cueWeight: 0.3,
   replacedWeight: 0.3,
   formWeight: 0.1,
+  contextWeight: 0.8,
 };
+
+/** Words that make a sentence a question when it has no "?" ("… thì làm thế nào", "cần giấy tờ gì"). */
+const ASKING =
+  /(?<![\p{L}])(?:gì|gi|nào|nao|sao|đâu|dau|bao nhiêu|bao nhieu|bao lâu|bao lau|mấy|may|không|khong|chưa|chua|được không|hỏi|hoi|ra sao|thế nào|the nao)(?![\p{L}])/iu;
+
+/**
+ * Splits a message into sentences and says which one asks: the last with a "?", else the last with a
+ * question word, else the last. One sentence: everything asks.
+ */
+export function askingSentence(question: string): { sentences: string[]; asking: number } {
+  const sentences = question
+    .split(/(?<=[.!?;…])\s+|\n+/u)
+    .map((x) => x.trim())
+    .filter((x) => tokenize(x).length > 0);
+  if (sentences.length <= 1) return { sentences: sentences.length === 0 ? [question] : sentences, asking: 0 };
+  let asking = -1;
+  for (let i = sentences.length - 1; i >= 0 && asking === -1; i--)
+    if ((sentences[i] as string).includes('?')) asking = i;
+  for (let i = sentences.length - 1; i >= 0 && asking === -1; i--) if (ASKING.test(sentences[i] as string)) asking = i;
+  return { sentences, asking: asking === -1 ? sentences.length - 1 : asking };
+}
 
 export interface AnalyzedQuery {
   groups: QueryTermGroup[];
@@ -127,19 +158,24 @@ export function analyzeQuery(
   synonyms: SynonymTable,
   params: QueryParams = DEFAULT_QUERY,
 ): AnalyzedQuery {
-  const all = tokenize(question);
+  const { sentences, asking } = askingSentence(question);
+  const all: Array<{ t: string; w: number }> = sentences.flatMap((sentence, i) =>
+    tokenize(sentence).map((t) => ({ t, w: i === asking || sentences.length === 1 ? 1 : params.contextWeight })),
+  );
   // cut very long messages: the first sentences carry the question
   const tokens: string[] = [];
+  const weights: number[] = [];
   let content = 0;
-  for (const t of all) {
+  for (const { t, w } of all) {
     if (!isStopWord(t)) content++;
     if (content > params.maxTokens) break;
     tokens.push(t);
+    weights.push(w);
   }
   const accented = tokens.filter((t) => hasDiacritics(t)).length;
   const isFolded = accented === 0 || accented / Math.max(1, tokens.length) < 0.2;
-  const weights = tokens.map(() => 1);
-  for (const cue of findAspectCues(tokens)) for (let i = cue.start; i < cue.end; i++) weights[i] = params.cueWeight;
+  for (const cue of findAspectCues(tokens))
+    for (let i = cue.start; i < cue.end; i++) weights[i] = Math.min(weights[i] as number, params.cueWeight);
   for (const form of findQuestionForms(tokens))
     for (let i = form.start; i < form.end; i++) weights[i] = Math.min(weights[i] as number, params.formWeight);
   // A synonym replaces the colloquial phrase: the phrase keeps a little weight (some records use it too),
@@ -158,9 +194,14 @@ export function analyzeQuery(
   }
   const seen = new Set<string>();
   const expansions: string[][] = [];
+  const hints: string[][] = [];
   const expansionKeys = new Set<string>();
   for (const m of matches)
     for (const e of m.expansions) {
+      if (m.rule.kind === 'hint') {
+        hints.push(e);
+        continue;
+      }
       const key = e.join(' ');
       if (!expansionKeys.has(key)) {
         expansionKeys.add(key);
@@ -186,6 +227,16 @@ export function analyzeQuery(
       isReplaced,
     ),
   );
+  // hints last: a word the question itself has keeps the question's weight; the rest come in lower
+  for (const hint of hints) {
+    const ones = hint.map(() => params.hintWeight);
+    groups.push(
+      ...phraseGroups(hint, ones, index, false, params.bigramWeight, 0, false, seen).map((g) => ({
+        ...g,
+        isCore: false,
+      })),
+    );
+  }
   return {
     groups,
     tokens: tokens.filter((t) => !isStopWord(t)),

@@ -6,6 +6,7 @@ export {
   normalizeForSearch,
   normalizeText,
 } from './normalize.js';
+export { expandShorthand } from './shorthand.js';
 export { isStopWord, stopWords } from './stopwords.js';
 export {
   expandWithSynonyms,

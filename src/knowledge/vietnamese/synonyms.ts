@@ -6,8 +6,11 @@ import { foldToken, hasDiacritics, tokenize } from './tokenize.js';
 export interface SynonymRule {
   pattern: string[];
   expansions: string[][];
-  /** `=>` rules replace the colloquial pattern; `=` rules add equivalents next to it. */
-  kind: 'replace' | 'equivalent';
+  /**
+   * `=>` rules replace the colloquial pattern; `=` rules add equivalents next to it; `~>` rules (the resident
+   * lexicon: life events, everyday words) add a hint at a lower weight, the resident's own words keeping theirs.
+   */
+  kind: 'replace' | 'equivalent' | 'hint';
   /** Line in the file, for error messages. */
   line: number;
 }
@@ -21,7 +24,9 @@ export interface SynonymTable {
 /**
  * Parses the synonyms file. Format, one entry per line (`#` starts a comment):
  * - `sổ đỏ, sổ hồng => giấy chứng nhận quyền sử dụng đất` — one-way: the left phrases also search the right ones;
- * - `CCCD = căn cước công dân = thẻ căn cước` — equivalent: each phrase also searches all the others.
+ * - `CCCD = căn cước công dân = thẻ căn cước` — equivalent: each phrase also searches all the others;
+ * - `lấy chồng ~> kết hôn` — a hint: the right phrases are also searched, at a lower weight than the question's
+ *   own words, which keep theirs (a life event points to procedure vocabulary without overruling the resident).
  * Case, tone placement and diacritics do not matter on either side.
  */
 export function parseSynonyms(text: string): SynonymTable {
@@ -37,6 +42,17 @@ export function parseSynonyms(text: string): SynonymTable {
         .split(',')
         .map((p) => tokenize(p))
         .filter((tokens) => tokens.length > 0);
+    if (content.includes('~>')) {
+      const parts = content.split('~>');
+      const from = parts.length === 2 ? phrases(parts[0] as string) : [];
+      const to = parts.length === 2 ? phrases(parts[1] as string) : [];
+      if (from.length === 0 || to.length === 0) {
+        problems.push({ line, message: 'cần đúng một dấu "~>" và cụm từ ở cả hai bên' });
+        return;
+      }
+      for (const pattern of from) rules.push({ pattern, expansions: to, kind: 'hint', line });
+      return;
+    }
     if (content.includes('=>')) {
       const parts = content.split('=>');
       if (parts.length !== 2) {

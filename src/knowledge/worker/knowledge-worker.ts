@@ -60,6 +60,10 @@ const search = openKnowledgeSearch({
   },
   dataDir: init.dataDir,
   synonymsFile: init.synonymsFile,
+  aliasesDir: init.aliasesDir,
+  offDomainFile: init.offDomainFile,
+  // the worker answers at once; the sample questions join the index a few seconds later
+  aliasesInBackground: true,
   logger,
 });
 

@@ -5,6 +5,10 @@ import type { Answer, IndexedChunk } from '../types.js';
 export interface WorkerInit {
   dataDir?: string | undefined;
   synonymsFile?: string | undefined;
+  /** knowledge/aliases/ (sample questions per procedure). */
+  aliasesDir?: string | undefined;
+  /** knowledge/off-domain.txt. */
+  offDomainFile?: string | undefined;
   addressForm: AddressForm;
   /** Warm the search loops up after loading (the service does; tests need not). */
   warmUp: boolean;

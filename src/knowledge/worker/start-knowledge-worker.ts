@@ -22,6 +22,10 @@ export interface KnowledgeWorkerOptions {
   store: Pick<KnowledgeStore, 'getRevision' | 'loadChunkPage'>;
   dataDir?: string | undefined;
   synonymsFile?: string | undefined;
+  /** knowledge/aliases/ (sample questions per procedure), read by the worker. */
+  aliasesDir?: string | undefined;
+  /** knowledge/off-domain.txt, read by the worker. */
+  offDomainFile?: string | undefined;
   addressForm: AddressForm;
   logger?: Pick<Logger, 'info' | 'warn' | 'error'> | undefined;
   /** Warm the search up in the background once loaded (default true). */
@@ -55,6 +59,8 @@ export async function startKnowledgeWorker(options: KnowledgeWorkerOptions): Pro
   const init: WorkerInit = {
     dataDir: options.dataDir,
     synonymsFile: options.synonymsFile,
+    aliasesDir: options.aliasesDir,
+    offDomainFile: options.offDomainFile,
     addressForm: options.addressForm,
     warmUp: options.warmUp ?? true,
   };

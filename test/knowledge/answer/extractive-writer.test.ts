@@ -123,4 +123,25 @@ describe('extractive answer writer', () => {
   it('keeps answers short: a chat message, not a page', async () => {
     for (const question of QUESTIONS) expect((await answer(question)).answer.text.length).toBeLessThan(1600);
   });
+
+  it('answers "where" with the agency that carries the procedure out, not the agencies it consults', async () => {
+    const passage: Passage = {
+      chunkId: 1,
+      code: '9.000001',
+      title: 'Cấp giấy phép thử',
+      kind: 'procedure',
+      level: 'tỉnh',
+      section: 'Cơ quan thực hiện',
+      aspect: 'co_quan',
+      ordinal: 0,
+      score: 1,
+      text: 'Cơ quan phối hợp: Bộ Công an\nCơ quan thực hiện: Sở Tư pháp\nCách thức nộp hồ sơ: Trực tiếp',
+    };
+    const a = await writer.write({
+      question: 'Cấp giấy phép thử nộp ở đâu?',
+      retrieval: { passages: [passage], abstained: false, aspect: 'co_quan' },
+    });
+    expect(a.text).toContain('Cơ quan thực hiện: Sở Tư pháp');
+    expect(a.text).not.toContain('Bộ Công an');
+  });
 });

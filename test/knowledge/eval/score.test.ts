@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { hasAllFacts, normalizeFact, parseQuestions, scoreRun } from '../../../src/knowledge/eval/index.js';
+import {
+  hasAllFacts,
+  hashSplit,
+  normalizeFact,
+  parseQuestions,
+  scoreRun,
+  selectSplit,
+} from '../../../src/knowledge/eval/index.js';
 import type { EvalOutcome } from '../../../src/knowledge/eval/score.js';
 import { isAppError } from '../../../src/shared/errors.js';
 
@@ -69,5 +76,41 @@ describe('eval scoring', () => {
       expect((error as { userMessage: string }).userMessage).toBe('Tệp q.jsonl, dòng 2: không phải JSON hợp lệ.');
     }
     expect(() => parseQuestions('{"question":"x"}')).toThrow(/invalid question/);
+  });
+
+  it('counts a clarifying question that offers the gold as a hit, and reports its rate and the answer lengths', () => {
+    const report = scoreRun(questions, [
+      outcome('a', ['Q', 'X'], false, '12345'),
+      { ...outcome('b', ['Q', 'Y'], false, 'Bạn làm lần đầu hay cấp lại?'), clarifyOptions: ['Q', 'Y'] },
+      { ...outcome('c', ['Q'], false, 'Bạn hỏi thủ tục nào?'), clarifyOptions: ['Q', 'R'] },
+      outcome('d', [], true, 'Xin lỗi, chưa tìm thấy'),
+      outcome('e', ['Q'], false, '1234567890'),
+    ]);
+    // b's gold Y is among the options: rank 0; c's gold W is not offered: a miss
+    expect(report.recall_at_1).toBe(0.333);
+    expect(report.clarification_rate).toBe(0.4);
+    // only the answers given count: a (5 characters) and e (10)
+    expect(report.answer_chars).toEqual({ p50: 5, p90: 10 });
+    expect(report.by_style.formal).toMatchObject({ clarified: 1 });
+    expect(report.questions[1]).toMatchObject({ id: 'b', clarify_options: ['Q', 'Y'] });
+  });
+
+  it('splits a set once into tune and held-out halves by a hash of the id', () => {
+    expect(hashSplit('r2-001')).toBe(hashSplit('r2-001'));
+    const ids = Array.from({ length: 400 }, (_, i) => `q-${i}`);
+    const tune = ids.filter((id) => hashSplit(id) === 'tune').length;
+    expect(tune).toBeGreaterThan(160);
+    expect(tune).toBeLessThan(240);
+    const set = parseQuestions(ids.map((id) => JSON.stringify({ id, question: id })).join('\n'));
+    const a = selectSplit(set, 'tune');
+    const b = selectSplit(set, 'heldout');
+    expect(a.length + b.length).toBe(400);
+    expect(a.some((q) => b.includes(q))).toBe(false);
+    // a question's own split field wins; other names select on it
+    const labelled = parseQuestions(
+      '{"id":"x","question":"x","split":"dev"}\n{"id":"y","question":"y","split":"test"}',
+    );
+    expect(selectSplit(labelled, 'dev').map((q) => q.id)).toEqual(['x']);
+    expect(selectSplit(labelled, 'tune')).toEqual([]);
   });
 });
