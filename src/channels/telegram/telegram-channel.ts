@@ -2,7 +2,7 @@
 import type { Channel, ChannelCapabilities, OutgoingReply } from '../../conversation/types.js';
 import type { KeyedQueue } from '../../shared/keyed-queue.js';
 import type { Logger } from '../../shared/logger.js';
-import type { RateLimiter } from './rate-limiter.js';
+import type { RateLimiter } from '../shared/rate-limiter.js';
 import { type BotApi, sendReply } from './send.js';
 import { MAX_MESSAGE_CHARS } from './to-telegram.js';
 
