@@ -9,6 +9,7 @@ import { registerKbCommands } from './commands/kb.js';
 import { registerQuestionCommands } from './commands/questions.js';
 import { registerSearchCommand } from './commands/search.js';
 import { registerTicketCommands } from './commands/tickets.js';
+import { registerZaloCommands } from './commands/zalo.js';
 import { type CliContext, currentSink } from './context.js';
 import { ForwardToService } from './forward-to-service.js';
 import { speakVietnamese, vietnameseError } from './vietnamese-help.js';
@@ -49,6 +50,7 @@ export function buildProgram(context: CliContext): Command {
   registerTicketCommands(program, context);
   registerQuestionCommands(program, context);
   registerAuditCommands(program, context);
+  registerZaloCommands(program, context);
   const output = {
     writeOut: (s: string) => currentSink().out(s),
     writeErr: (s: string) => currentSink().err(s),
