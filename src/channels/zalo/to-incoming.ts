@@ -191,7 +191,9 @@ export function toIncoming(event: unknown, receivedAt: Date = new Date()): ZaloI
   let text = action ? '' : rawText;
   if (eventName === 'user_send_link' && text === '') text = linkText(message) ?? '';
   // a message with neither text nor anything we know is still a person waiting
-  if (text === '' && !action && attachments.length === 0) attachments.push({ kind: 'other' });
+  // (an empty text is still text: the core answers it as such)
+  if (text === '' && !action && attachments.length === 0 && eventName !== 'user_send_text')
+    attachments.push({ kind: 'other' });
   return {
     kind: 'message',
     eventKey,
