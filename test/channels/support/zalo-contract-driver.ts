@@ -45,7 +45,9 @@ export function zaloChannelUnderTest(h: ZaloHarness): ChannelUnderTest {
         const status = await h.send(event);
         if (status !== 200) throw new Error(`webhook answered ${status}`);
         const replies = h.fake.sentTo(userId).slice(before).map(seen);
-        for (const r of replies) r.buttons.forEach((b, i) => payloadOf.set(b.action, r.payloads[i] ?? ''));
+        for (const r of replies) {
+          for (const [i, b] of r.buttons.entries()) payloadOf.set(b.action, r.payloads[i] ?? '');
+        }
         return log.add(replies.map(({ text, buttons }) => ({ text, buttons })));
       };
       return {
