@@ -48,6 +48,8 @@ export class ZaloTokenManager {
   private inFlight: Promise<string> | undefined;
   private loaded: Promise<void> | undefined;
   private brokenReason: string | undefined;
+  /** The last token Zalo called invalid: never adopted again from the store. */
+  private rejected: string | undefined;
   private hasRefreshToken = false;
   private readonly now: () => number;
   /** How many refresh calls this process made (for tests and status). */
@@ -97,7 +99,8 @@ export class ZaloTokenManager {
   async afterInvalid(rejected: string): Promise<string> {
     await this.init();
     if (this.current && this.current.token !== rejected) return this.current.token;
-    if (this.current?.token === rejected) this.current = undefined;
+    this.current = undefined;
+    this.rejected = rejected;
     return this.refresh();
   }
 
@@ -113,7 +116,12 @@ export class ZaloTokenManager {
     const { client, store, logger } = this.options;
     // read afresh: another instance on the same database may have refreshed meanwhile
     const stored = await store.load();
-    if (stored?.accessToken && stored.accessExpiresAt && stored.accessToken !== this.current?.token) {
+    if (
+      stored?.accessToken &&
+      stored.accessExpiresAt &&
+      stored.accessToken !== this.current?.token &&
+      stored.accessToken !== this.rejected
+    ) {
       const expiresAt = stored.accessExpiresAt.getTime();
       if (expiresAt - REFRESH_AHEAD_MS > this.now()) {
         this.current = { token: stored.accessToken, expiresAt };
