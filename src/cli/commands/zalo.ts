@@ -15,16 +15,17 @@ export function registerZaloCommands(program: Command, context: CliContext): voi
     .description('Tình trạng kênh Zalo: cấu hình, token, tin nhắn bị chặn vì quá 7 ngày')
     .option('--json', 'in dạng JSON')
     .action(async (o: { json?: boolean }) => {
-      const config = context.config().zalo;
-      if (!config.enabled) {
-        if (o.json) printJson({ configured: false, state: 'not_configured' });
-        else
-          print(
-            'Kênh Zalo chưa bật: đặt ZALO_APP_ID, ZALO_APP_SECRET, ZALO_OA_SECRET_KEY và ZALO_REFRESH_TOKEN (README: "Kết nối Zalo OA").',
-          );
-        return;
-      }
+      // the database first: while the service runs, the command is handed to it and reads the service's settings
       await withDatabase(context, async (db) => {
+        const config = context.config().zalo;
+        if (!config.enabled) {
+          if (o.json) printJson({ configured: false, state: 'not_configured' });
+          else
+            print(
+              'Kênh Zalo chưa bật: đặt ZALO_APP_ID, ZALO_APP_SECRET, ZALO_OA_SECRET_KEY và ZALO_REFRESH_TOKEN (README: "Kết nối Zalo OA").',
+            );
+          return;
+        }
         const token = await db.prisma.zaloToken.findUnique({ where: { id: 1 } });
         const residents = await db.prisma.zaloResident.count();
         const held = await db.prisma.outboxMessage.count({
