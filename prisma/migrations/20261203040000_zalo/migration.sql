@@ -1,7 +1,7 @@
 -- zalo: the OA's token pair, webhook dedupe by msg_id, and per-resident channel state (reply window, numbered options).
 
 CREATE TABLE "ZaloToken" (
-    "id" INTEGER PRIMARY KEY DEFAULT 1 CHECK ("id" = 1),
+    "id" INTEGER PRIMARY KEY DEFAULT 1,
     "accessToken" TEXT,
     "accessExpiresAt" TIMESTAMP(3),
     "refreshToken" TEXT,
