@@ -182,11 +182,12 @@ describe('tickets end to end through Zalo and the officer CLI', { timeout: 240_0
     // policy: no timed retries (they would fail until the resident writes); marked failed with its reason
     let outbox = '';
     for (let i = 0; i < 100 && !outbox.includes(code); i++) {
-      outbox = (await tiepdan(dataDir, 'tickets', 'outbox')).stdout;
+      outbox = (await tiepdan(dataDir, 'tickets', 'outbox', '--as', 'can.bo')).stdout;
       if (!outbox.includes(code)) await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(outbox).toContain(code);
     expect(outbox).toContain('zalo_window_closed');
+    expect(outbox).toContain('Gọi cho người dân: 0912');
     const shown = await tiepdan(dataDir, 'tickets', 'show', code);
     expect(shown.stdout).toContain('zalo_window_closed');
     expect(shown.stdout).toContain('0912');
