@@ -43,6 +43,7 @@ export class FakeZalo {
   url = '';
   private server: http.Server | undefined;
   private waiters: Array<() => void> = [];
+  private readonly sendListeners = new Set<(message: SentMessage, at: number) => void>();
 
   constructor(readonly options: FakeZaloOptions) {}
 
@@ -51,6 +52,12 @@ export class FakeZalo {
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
+  }
+
+  /** Calls `listener` with every accepted send and performance.now() at its arrival; returns the unsubscribe. */
+  onSend(listener: (message: SentMessage, at: number) => void): () => void {
+    this.sendListeners.add(listener);
+    return () => this.sendListeners.delete(listener);
   }
 
   /** A refresh token an admin would paste into ZALO_REFRESH_TOKEN. */
@@ -176,7 +183,10 @@ export class FakeZalo {
         json({ error: -230, message: 'User has not interacted with the OA in the last 7 days' });
         return;
       }
-      this.sent.push({ accessToken, body: parsed });
+      const sent = { accessToken, body: parsed };
+      this.sent.push(sent);
+      const at = performance.now();
+      for (const listener of this.sendListeners) listener(sent, at);
       json({ error: 0, message: 'Success', data: { message_id: token('m'), user_id: userId } });
       this.notify();
       return;
