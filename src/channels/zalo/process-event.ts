@@ -70,7 +70,7 @@ export class ZaloEventProcessor {
         const replies: OutgoingReply[] = [];
         if (notices.length > 0) replies.push(textReply(windowNoticeText(notices)));
         replies.push(...(await answerIncoming({ handler: this.options.handler, message, logger })));
-        await this.options.sender.deliver(inbound.userId, replies);
+        await this.options.sender.deliver(inbound.userId, replies, { forgetsOptions: options.length > 0 });
         if (notices.length > 0) await this.releaseHeld(inbound.userId, notices);
       });
     } catch (error) {

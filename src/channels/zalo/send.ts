@@ -29,11 +29,13 @@ export class ZaloSender {
   /**
    * Sends every part in order. Rejects with ZaloApiError (Zalo said no; -230 when the reply window is closed) or
    * ZaloNetworkError (still unreachable after the retries: a message may or may not have arrived).
+   * `forgetsOptions`: the resident had numbered options, forgotten when these replies number none.
    */
-  async deliver(userId: string, replies: OutgoingReply[]): Promise<void> {
+  async deliver(userId: string, replies: OutgoingReply[], options: { forgetsOptions?: boolean } = {}): Promise<void> {
     const { bodies, numbered } = toZaloMessages(userId, replies);
     for (const body of bodies) await this.sendOne(body);
-    if (numbered.length > 0) {
+    // a newer answer without options makes the earlier numbers stale: "1" must not pick what is no longer on screen
+    if (numbered.length > 0 || options.forgetsOptions) {
       await this.options.residents.rememberOptions(userId, numbered).catch((error: unknown) => {
         this.options.logger.warn({ err: String(error) }, 'could not remember the numbered options');
       });

@@ -96,6 +96,22 @@ describe('zalo webhook', () => {
     expect(h.logs.join('')).toContain('oa_invented_event_2030');
   });
 
+  it('reads a typed number as the option of that number last shown, and forgets numbers no longer on screen', async () => {
+    const user = newZaloUserId();
+    await h.send(h.events.text(user, 'Đăng ký khai sinh cần gì?'));
+    const shown = fake.sentTo(user).at(-1)?.body.message.text ?? '';
+    expect(shown).toMatch(/\n1\. .+/);
+    await h.send(h.events.text(user, '1'));
+    expect(lastSeen()?.action).toMatch(/^rate:up:/);
+    expect(lastSeen()?.text).toBe(/\n1\. (.+)/.exec(shown)?.[1]);
+    // an answer with no options: "1" is text again
+    await h.send(h.events.text(user, 'huy'));
+    expect(fake.sentTo(user).at(-1)?.body.message.attachment).toBeUndefined();
+    await h.send(h.events.text(user, '1'));
+    expect(lastSeen()).toMatchObject({ text: '1' });
+    expect(lastSeen()?.action).toBeUndefined();
+  });
+
   it('refuses a missing header (401), a wrong secret, a tampered body and a foreign app (403), and logs no secret', async () => {
     const user = newZaloUserId();
     const before = core.seen.length;
