@@ -43,6 +43,8 @@ export class FakeZalo {
   url = '';
   private server: http.Server | undefined;
   private waiters: Array<() => void> = [];
+  /** Webhook calls go out over a bounded pool of kept-alive connections, as from Zalo's servers. */
+  private readonly webhookAgent = new http.Agent({ keepAlive: true, maxSockets: 40 });
   private readonly sendListeners = new Set<(message: SentMessage, at: number) => void>();
 
   constructor(readonly options: FakeZaloOptions) {}
@@ -103,14 +105,24 @@ export class FakeZalo {
         `${String(signed.app_id)}${rawBody}${String(signed.timestamp)}${options.secret ?? this.options.oaSecretKey}`,
       )
       .digest('hex');
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const headers: Record<string, string | number> = {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(rawBody),
+    };
     if (options.signature !== null) headers['x-zevent-signature'] = options.signature ?? `mac=${mac}`;
-    const response = await fetch(url, { method: 'POST', headers, body: rawBody });
-    await response.text();
-    return response.status;
+    return new Promise<number>((resolve, reject) => {
+      const request = http.request(url, { method: 'POST', agent: this.webhookAgent, headers }, (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+        response.on('error', reject);
+      });
+      request.on('error', reject);
+      request.end(rawBody);
+    });
   }
 
   async close(): Promise<void> {
+    this.webhookAgent.destroy();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
   }
 

@@ -62,7 +62,10 @@ export class ZaloSender {
           continue;
         }
         if (error instanceof ZaloNetworkError && attempt < attempts) {
-          logger.warn({ endpoint: error.endpoint, attempt, retryInMs: pause }, 'zalo unreachable; retrying');
+          logger.warn(
+            { endpoint: error.endpoint, attempt, retryInMs: pause, err: error.message },
+            'zalo unreachable; retrying',
+          );
           await sleep(pause);
           pause *= 2;
           continue;
