@@ -49,28 +49,84 @@ export interface PrismaZaloStoreOptions {
   owner?: string;
 }
 
+/** How long "done" marks gather before one statement writes them (nobody awaits them). */
+const COMPLETION_LINGER_MS = 20;
+
+/**
+ * Requests that arrive while a statement runs are written by the next one (group commit): one statement when idle,
+ * one per batch under load. On the embedded database every statement costs main-thread time, so this is what keeps
+ * a burst of webhooks from queueing behind each other's writes.
+ */
+class Batcher<T, K = string> {
+  private pending: Array<{ key: K; resolve: (value: T) => void; reject: (error: unknown) => void }> = [];
+  private isRunning = false;
+
+  constructor(
+    private readonly write: (keys: K[]) => Promise<(key: K, index: number) => T>,
+    private readonly lingerMs = 0,
+  ) {}
+
+  submit(key: K): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.pending.push({ key, resolve, reject });
+      if (this.isRunning) return;
+      this.isRunning = true;
+      if (this.lingerMs > 0) setTimeout(() => void this.run(), this.lingerMs);
+      else void this.run();
+    });
+  }
+
+  private async run(): Promise<void> {
+    while (this.pending.length > 0) {
+      const batch = this.pending;
+      this.pending = [];
+      try {
+        const outcome = await this.write(batch.map((b) => b.key));
+        for (const [index, b] of batch.entries()) b.resolve(outcome(b.key, index));
+      } catch (error) {
+        for (const b of batch) b.reject(error);
+      }
+    }
+    this.isRunning = false;
+  }
+}
+
 export function createPrismaZaloEventStore({
   prisma,
   pglite,
   owner = randomUUID(),
 }: PrismaZaloStoreOptions): ZaloEventStore {
   const query = createRawQuery(prisma, pglite);
+  const claims = new Batcher<'new' | 'duplicate'>(async (keys) => {
+    const unique = [...new Set(keys)];
+    // one statement, so deliveries of the same msg_id racing here cannot both win; a row left "processing" by
+    // another (killed) run is taken over
+    const rows = await query<{ msgId: string }>(
+      Prisma.sql`INSERT INTO "ZaloEvent" ("msgId", "owner")
+       SELECT key, ${owner} FROM unnest(${unique}::text[]) AS key
+       ON CONFLICT ("msgId") DO UPDATE SET "owner" = EXCLUDED."owner", "updatedAt" = CURRENT_TIMESTAMP
+         WHERE "ZaloEvent"."status" = 'processing' AND "ZaloEvent"."owner" <> EXCLUDED."owner"
+       RETURNING "msgId"`,
+    );
+    const won = new Set(rows.map((r) => r.msgId));
+    const seen = new Set<string>();
+    // within one batch only the first request for a key may win
+    return (key) => {
+      const isFirst = !seen.has(key);
+      seen.add(key);
+      return isFirst && won.has(key) ? 'new' : 'duplicate';
+    };
+  });
+  const completions = new Batcher<void>(async (keys) => {
+    await query(
+      Prisma.sql`UPDATE "ZaloEvent" SET "status" = 'done', "updatedAt" = CURRENT_TIMESTAMP
+       WHERE "msgId" = ANY(${[...new Set(keys)]}::text[])`,
+    );
+    return () => undefined;
+  }, COMPLETION_LINGER_MS);
   return {
-    async claim(eventKey) {
-      // a row left "processing" by another (killed) run is taken over
-      const rows = await query<{ msgId: string }>(
-        Prisma.sql`INSERT INTO "ZaloEvent" ("msgId", "owner") VALUES (${eventKey}, ${owner})
-         ON CONFLICT ("msgId") DO UPDATE SET "owner" = EXCLUDED."owner", "updatedAt" = CURRENT_TIMESTAMP
-           WHERE "ZaloEvent"."status" = 'processing' AND "ZaloEvent"."owner" <> EXCLUDED."owner"
-         RETURNING "msgId"`,
-      );
-      return rows.length === 1 ? 'new' : 'duplicate';
-    },
-    async complete(eventKey) {
-      await query(
-        Prisma.sql`UPDATE "ZaloEvent" SET "status" = 'done', "updatedAt" = CURRENT_TIMESTAMP WHERE "msgId" = ${eventKey}`,
-      );
-    },
+    claim: (eventKey) => claims.submit(eventKey),
+    complete: (eventKey) => completions.submit(eventKey),
     async release(eventKey) {
       await query(Prisma.sql`DELETE FROM "ZaloEvent" WHERE "msgId" = ${eventKey} AND "status" = 'processing'`);
     },
@@ -93,22 +149,28 @@ function toOptions(value: unknown): QuickReply[] {
 export function createPrismaZaloResidentStore({ prisma, pglite }: PrismaZaloStoreOptions): ZaloResidentStore {
   const query = createRawQuery(prisma, pglite);
   const reason = `%${WINDOW_CLOSED_REASON}%`;
-  return {
-    async recordInbound(userId, at) {
-      // one statement: the window reopened, the remembered options, and the answers a closed window held back
-      const rows = await query<{ options: unknown; notices: unknown }>(
-        Prisma.sql`WITH up AS (
-           INSERT INTO "ZaloResident" ("userId", "lastInboundAt") VALUES (${userId}, ${at})
+  type Inbound = { options: QuickReply[]; notices: WindowClosedNotice[] };
+  // one statement per batch: the window reopened, the remembered options, and the answers a closed window held back
+  const inbound = new Batcher<Inbound, { userId: string; at: Date }>(async (items) => {
+    const rows = await query<{ userId: string; options: unknown; notices: unknown }>(
+      Prisma.sql`WITH input AS (
+           SELECT DISTINCT ON (u) u AS "userId", a::timestamp(3) AS "at"
+           FROM unnest(${items.map((i) => i.userId)}::text[], ${items.map((i) => i.at.toISOString())}::text[]) AS x(u, a)
+           ORDER BY u, a DESC),
+         up AS (
+           INSERT INTO "ZaloResident" ("userId", "lastInboundAt") SELECT "userId", "at" FROM input
            ON CONFLICT ("userId") DO UPDATE SET "lastInboundAt" = EXCLUDED."lastInboundAt", "updatedAt" = CURRENT_TIMESTAMP
-           RETURNING "options", "noticedOutboxId")
-         SELECT up."options",
+           RETURNING "userId", "options", "noticedOutboxId")
+         SELECT up."userId", up."options",
            COALESCE((SELECT json_agg(json_build_object('outboxId', o."id", 'ticketCode', t."code") ORDER BY o."id")
              FROM "OutboxMessage" o LEFT JOIN "Ticket" t ON t."id" = o."ticketId"
-             WHERE o."channel" = 'zalo' AND o."channelUserId" = ${userId} AND o."status" = 'failed'
+             WHERE o."channel" = 'zalo' AND o."channelUserId" = up."userId" AND o."status" = 'failed'
                AND o."lastError" LIKE ${reason} AND o."id" > up."noticedOutboxId"), '[]'::json) AS "notices"
          FROM up`,
-      );
-      const row = rows[0];
+    );
+    const byUser = new Map(rows.map((r) => [r.userId, r]));
+    return ({ userId }) => {
+      const row = byUser.get(userId);
       const raw = typeof row?.notices === 'string' ? (JSON.parse(row.notices) as unknown) : row?.notices;
       const notices: WindowClosedNotice[] = Array.isArray(raw)
         ? raw.map((n: { outboxId: number; ticketCode: string | null }) => ({
@@ -117,14 +179,22 @@ export function createPrismaZaloResidentStore({ prisma, pglite }: PrismaZaloStor
           }))
         : [];
       return { options: toOptions(row?.options), notices };
-    },
-    async rememberOptions(userId, options) {
-      const json = JSON.stringify(options.map((o) => ({ label: o.label, action: o.action })));
-      await query(
-        Prisma.sql`INSERT INTO "ZaloResident" ("userId", "options") VALUES (${userId}, ${json}::jsonb)
-         ON CONFLICT ("userId") DO UPDATE SET "options" = EXCLUDED."options", "updatedAt" = CURRENT_TIMESTAMP`,
-      );
-    },
+    };
+  });
+  const remembered = new Batcher<void, { userId: string; json: string }>(async (items) => {
+    // the last options given for a user in the batch win
+    const last = new Map(items.map((i) => [i.userId, i.json]));
+    await query(
+      Prisma.sql`INSERT INTO "ZaloResident" ("userId", "options")
+       SELECT u, o::jsonb FROM unnest(${[...last.keys()]}::text[], ${[...last.values()]}::text[]) AS x(u, o)
+       ON CONFLICT ("userId") DO UPDATE SET "options" = EXCLUDED."options", "updatedAt" = CURRENT_TIMESTAMP`,
+    );
+    return () => undefined;
+  });
+  return {
+    recordInbound: (userId, at) => inbound.submit({ userId, at }),
+    rememberOptions: (userId, options) =>
+      remembered.submit({ userId, json: JSON.stringify(options.map((o) => ({ label: o.label, action: o.action }))) }),
     async markNoticed(userId, outboxId) {
       await prisma.zaloResident.updateMany({ where: { userId }, data: { noticedOutboxId: outboxId } });
     },
