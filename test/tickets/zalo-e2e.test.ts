@@ -165,6 +165,14 @@ describe('tickets end to end through Zalo and the officer CLI', { timeout: 240_0
     const [rating] = await chat.choose('Chưa giải quyết');
     expect(rating).toContain('từ 1 (rất không hài lòng) đến 5 (rất hài lòng)');
     expect(chat.texts.filter((t) => t.includes(`Mã tra cứu: ${code}`))).toHaveLength(1);
+
+    // the channel's health, for admins and monitoring, never with a token
+    const health = (await (await fetch(`${service?.url}/health`)).json()) as { zalo?: { status?: string } };
+    expect(health.zalo?.status).toBe('ok');
+    const zaloStatus = await tiepdan(dataDir, 'zalo', 'status', '--json');
+    expect(zaloStatus.code).toBe(0);
+    expect(JSON.parse(zaloStatus.stdout)).toMatchObject({ configured: true, state: 'ok', heldByClosedWindow: 0 });
+    for (const token of fake.validAccess) expect(zaloStatus.stdout).not.toContain(token);
   });
 
   it('files a petition by typed numbers only, as on a Zalo client that shows no buttons', async () => {
