@@ -4,6 +4,7 @@ import path from 'node:path';
 import { type AccountDeps, ensureFirstAdmin } from './accounts/index.js';
 import { startTelegram } from './channels/telegram/index.js';
 import { createWebChat } from './channels/web/index.js';
+import { startZalo, type ZaloRuntime } from './channels/zalo/index.js';
 import { createServiceCliRunner } from './cli/service-runner.js';
 import type { Config } from './config/index.js';
 import { mountConsole } from './console/index.js';
@@ -12,11 +13,17 @@ import { type Database, openDatabase } from './db/index.js';
 import { PrismaAccountStore } from './db/stores/account-store.js';
 import { PrismaAuditLogReader } from './db/stores/audit-store.js';
 import { createPrismaConversationStore } from './db/stores/conversation-store.js';
+import { createFileAttachmentStore } from './db/stores/file-attachment-store.js';
 import { createPrismaKnowledgeStore } from './db/stores/knowledge-store.js';
 import { PrismaOutboxStore } from './db/stores/outbox-store.js';
 import { createPrismaTelegramUpdateStore } from './db/stores/telegram-update-store.js';
 import { PrismaRateLimiter, PrismaTicketStore } from './db/stores/ticket-store.js';
 import { createPrismaWebChatDataHolder, createPrismaWebChatStore } from './db/stores/web-chat-store.js';
+import {
+  createPrismaZaloEventStore,
+  createPrismaZaloResidentStore,
+  createPrismaZaloTokenStore,
+} from './db/stores/zalo-store.js';
 import { clientKeyOf, createHttpApp, listen, type RouteMounter, type RunningServer } from './http/index.js';
 import { mountAdminCli } from './http/routes/admin-cli.js';
 import { mountAsk } from './http/routes/ask.js';
@@ -242,6 +249,36 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
     stoppers.push(() => telegram.stop());
   }
 
+  let zalo: ZaloRuntime | undefined;
+  if (config.zalo.enabled) {
+    // POST /zalo/webhook; a broken token chain stops this channel only, and says so in the log, /health and `tiepdan zalo status`
+    const outboxStore = new PrismaOutboxStore(db.prisma);
+    zalo = startZalo({
+      zalo: config.zalo,
+      handler: conversation,
+      tokenStore: createPrismaZaloTokenStore(db.prisma),
+      events: createPrismaZaloEventStore({ prisma: db.prisma, pglite: db.pglite }),
+      residents: createPrismaZaloResidentStore({ prisma: db.prisma, pglite: db.pglite }),
+      attachments: createFileAttachmentStore(path.join(config.dataDir, 'attachments')),
+      // an answer a closed window held back goes out again once the resident writes
+      heldAnswers: {
+        requeue: async (id) => {
+          const ok = await outboxStore.requeue(id, new Date());
+          outboxWorker.notify();
+          return ok;
+        },
+      },
+      logger,
+      // TEST ONLY (TIEPDAN_TEST_CRASH_AFTER=zalo-token-stored): die right after a refreshed pair is stored
+      ...(config.testCrashAfter === 'zalo-token-stored'
+        ? { afterTokenStore: () => process.kill(process.pid, 'SIGKILL') }
+        : {}),
+    });
+    mounts.push(zalo.mount);
+    deliveryChannels.set('zalo', zalo.channel);
+    stoppers.push(() => (zalo as ZaloRuntime).stop());
+  }
+
   outboxWorker.start();
   // stops before the channels (stoppers run in reverse): the send in flight ends while its channel still works
   stoppers.push(() => outboxWorker.stop());
@@ -269,7 +306,7 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
   const app = createHttpApp({
     logger,
     mounts,
-    health: async () => ({ database: db.kind }),
+    health: async () => ({ database: db.kind, ...(zalo ? { zalo: await zaloHealth(zalo) } : {}) }),
   });
   const http = await listen(app, config.host, config.port);
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
@@ -288,6 +325,22 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
       await db.close();
     },
   };
+}
+
+/** /health detail of the Zalo channel: what an admin must do when the token chain is broken. Never a token. */
+async function zaloHealth(zalo: ZaloRuntime): Promise<Record<string, unknown>> {
+  try {
+    const status = await zalo.status();
+    if (status.state === 'ok')
+      return { status: 'ok', accessTokenExpiresAt: status.accessExpiresAt?.toISOString() ?? null };
+    return {
+      status: status.state,
+      ...(status.state === 'broken' ? { reason: status.reason } : {}),
+      action: status.advice,
+    };
+  } catch {
+    return { status: 'unknown' };
+  }
 }
 
 interface Answering {

@@ -10,6 +10,7 @@ import { registerQuestionCommands } from './commands/questions.js';
 import { registerSearchCommand } from './commands/search.js';
 import { registerTicketCommands } from './commands/tickets.js';
 import { registerUserCommands } from './commands/users.js';
+import { registerZaloCommands } from './commands/zalo.js';
 import { type CliContext, currentSink } from './context.js';
 import { ForwardToService } from './forward-to-service.js';
 import { speakVietnamese, vietnameseError } from './vietnamese-help.js';
@@ -53,6 +54,7 @@ export function buildProgram(context: CliContext): Command {
   registerQuestionCommands(program, context);
   registerAuditCommands(program, context);
   registerUserCommands(program, context);
+  registerZaloCommands(program, context);
   const output = {
     writeOut: (s: string) => currentSink().out(s),
     writeErr: (s: string) => currentSink().err(s),

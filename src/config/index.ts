@@ -150,6 +150,25 @@ const envFields = z.object({
   TELEGRAM_RATE_PER_CHAT: intFromEnv(1, 1, 1000),
   TELEGRAM_RATE_GLOBAL: intFromEnv(30, 1, 100000),
 
+  /** Zalo Official Account: the app (developers.zalo.me) and the OA's webhook secret key. */
+  ZALO_APP_ID: z
+    .string()
+    .regex(/^\d{1,24}$/, { message: 'là dãy số (App ID trên developers.zalo.me)' })
+    .optional(),
+  ZALO_APP_SECRET: optionalString,
+  ZALO_OA_SECRET_KEY: optionalString,
+  /** The first refresh token (single use); seeds the token store when it is empty or this value changed. */
+  ZALO_REFRESH_TOKEN: optionalString,
+  ZALO_API_BASE: urlWithDefault('https://openapi.zalo.me'),
+  ZALO_OAUTH_BASE: urlWithDefault('https://oauth.zaloapp.com'),
+  /** Webhook calls whose timestamp is older than this are refused (replay), in seconds; default one day. */
+  ZALO_WEBHOOK_MAX_AGE_SECONDS: intFromEnv(86_400, 60, 30 * 86_400),
+  /** Outgoing messages per second to one resident, and over all residents. */
+  ZALO_RATE_PER_USER: intFromEnv(2, 1, 1000),
+  ZALO_RATE_GLOBAL: intFromEnv(50, 1, 100000),
+  /** Largest photo or file downloaded from a resident's message, in bytes (default 10 MB). */
+  ZALO_MAX_DOWNLOAD_BYTES: intFromEnv(10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+
   /**
    * Seals the audit trail (HMAC of each row's hash): at least 32 characters, kept outside the database. Unset: the
    * file AUDIT_KEY_FILE names, else DATA_DIR/audit.key (created for the embedded database). Several instances on one
@@ -171,7 +190,7 @@ const envFields = z.object({
    * TEST ONLY — never set in production. `ticket-commit`: the process kills itself (SIGKILL) right after a
    * ticket is committed, before anything is sent (the tickets crash test, test/tickets/crash.test.ts).
    */
-  TIEPDAN_TEST_CRASH_AFTER: z.enum(['ticket-commit']).optional(),
+  TIEPDAN_TEST_CRASH_AFTER: z.enum(['ticket-commit', 'zalo-token-stored']).optional(),
 });
 
 /** tiepdan's variables as set in the environment: trimmed, never empty. */
@@ -235,6 +254,12 @@ function missingCompanions(raw: Env): Problem[] {
         message: 'cần PINECONE_INDEX hoặc PINECONE_HOST khi VECTOR_STORE=pinecone',
       });
   }
+  const zaloKeys = ['ZALO_APP_ID', 'ZALO_APP_SECRET', 'ZALO_OA_SECRET_KEY'] as const;
+  const zaloSet = zaloKeys.filter((k) => raw[k]);
+  if (zaloSet.length > 0 && zaloSet.length < 3) {
+    for (const k of zaloKeys.filter((k) => !raw[k]))
+      problems.push({ variable: k, message: 'cần có cùng ZALO_APP_ID, ZALO_APP_SECRET và ZALO_OA_SECRET_KEY' });
+  }
   if (raw.TELEGRAM_WEBHOOK_URL && !raw.TELEGRAM_BOT_TOKEN)
     problems.push({ variable: 'TELEGRAM_BOT_TOKEN', message: 'cần có khi đặt TELEGRAM_WEBHOOK_URL' });
   if (raw.TELEGRAM_WEBHOOK_URL && !raw.TELEGRAM_WEBHOOK_SECRET)
@@ -284,13 +309,28 @@ export interface Config {
     ratePerChat: number;
     rateGlobal: number;
   };
+  /** The Zalo OA channel; `enabled` when app id, app secret, OA secret key and a refresh token source are set. */
+  zalo: {
+    enabled: boolean;
+    appId: string | undefined;
+    /** Secrets: never logged. */
+    appSecret: string | undefined;
+    oaSecretKey: string | undefined;
+    refreshToken: string | undefined;
+    apiBase: string;
+    oauthBase: string;
+    webhookMaxAgeMs: number;
+    ratePerUser: number;
+    rateGlobal: number;
+    maxDownloadBytes: number;
+  };
   indexOnStart: boolean;
   /** The officers' console: second factor required, session timeouts. */
   console: { requireSecondFactor: boolean; sessionIdleMs: number; sessionMaxMs: number };
   /** AUDIT_KEY and AUDIT_KEY_FILE (a secret: never logged). */
   audit: { key: string | undefined; keyFile: string | undefined };
   /** TEST ONLY (TIEPDAN_TEST_CRASH_AFTER): where the crash tests make the process kill itself. */
-  testCrashAfter: 'ticket-commit' | undefined;
+  testCrashAfter: 'ticket-commit' | 'zalo-token-stored' | undefined;
 }
 
 /**
@@ -345,6 +385,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
       ratePerChat: e.TELEGRAM_RATE_PER_CHAT,
       rateGlobal: e.TELEGRAM_RATE_GLOBAL,
+    },
+    zalo: {
+      enabled: Boolean(e.ZALO_APP_ID && e.ZALO_APP_SECRET && e.ZALO_OA_SECRET_KEY),
+      appId: e.ZALO_APP_ID,
+      appSecret: e.ZALO_APP_SECRET,
+      oaSecretKey: e.ZALO_OA_SECRET_KEY,
+      refreshToken: e.ZALO_REFRESH_TOKEN,
+      apiBase: e.ZALO_API_BASE.replace(/\/+$/, ''),
+      oauthBase: e.ZALO_OAUTH_BASE.replace(/\/+$/, ''),
+      webhookMaxAgeMs: e.ZALO_WEBHOOK_MAX_AGE_SECONDS * 1000,
+      ratePerUser: e.ZALO_RATE_PER_USER,
+      rateGlobal: e.ZALO_RATE_GLOBAL,
+      maxDownloadBytes: e.ZALO_MAX_DOWNLOAD_BYTES,
     },
     indexOnStart: e.INDEX_ON_START,
     console: {

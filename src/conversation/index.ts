@@ -86,6 +86,7 @@ export { findTrackingCode, TRACKING_CODE_PREFIXES } from './tracking-code.js';
 export type {
   Attachment,
   Channel,
+  ChannelCapabilities,
   ChannelName,
   IncomingMessage,
   MessageHandler,

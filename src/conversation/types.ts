@@ -48,9 +48,27 @@ export interface OutgoingReply {
   attachments: Attachment[];
 }
 
+/**
+ * What a channel can show, declared by the channel and read by the reply formatter (`channels/shared`), so no code
+ * outside `channels/` asks which channel it is talking to.
+ */
+export interface ChannelCapabilities {
+  /** Longest text of one message; longer replies are split (Telegram 4,096, Zalo 2,000). */
+  textLimit: number;
+  /** Buttons one message can carry (0: none). */
+  maxButtons: number;
+  /**
+   * When the options are also written as a numbered list in the text, so that typing the number selects one:
+   * `always` (some clients of the channel show no buttons), `overflow` (only when there are more options than
+   * buttons), `never`.
+   */
+  numbersOptions: 'always' | 'overflow' | 'never';
+}
+
 /** Port: a channel the core (or the outbox worker) can send replies through. */
 export interface Channel {
   readonly name: ChannelName;
+  readonly capabilities: ChannelCapabilities;
   send(channelUserId: string, reply: OutgoingReply): Promise<void>;
 }
 

@@ -3,8 +3,8 @@
 import type { KeyedQueue } from '../../shared/keyed-queue.js';
 import type { Logger } from '../../shared/logger.js';
 import { answerIncoming, type ConversationPort } from '../shared/answer-incoming.js';
+import type { RateLimiter } from '../shared/rate-limiter.js';
 import { TelegramApiError } from './errors.js';
-import type { RateLimiter } from './rate-limiter.js';
 import { type BotApi, callTelegram, sendReply } from './send.js';
 import { toIncoming } from './to-incoming.js';
 import type { TelegramUpdateStore } from './update-store.js';

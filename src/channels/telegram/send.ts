@@ -2,8 +2,8 @@
 // retry_after (with every chat paused meanwhile).
 import type { OutgoingReply } from '../../conversation/types.js';
 import type { Logger } from '../../shared/logger.js';
+import type { RateLimiter } from '../shared/rate-limiter.js';
 import { TelegramApiError, toTelegramError } from './errors.js';
-import type { RateLimiter } from './rate-limiter.js';
 import { toTelegramCalls } from './to-telegram.js';
 
 /** The one thing needed from a Bot API client (telegraf's `bot.telegram` in production). */

@@ -1,9 +1,10 @@
 // The Telegram Channel: lets the core or the tickets outbox send a reply to a chat at any time.
-import type { Channel, OutgoingReply } from '../../conversation/types.js';
+import type { Channel, ChannelCapabilities, OutgoingReply } from '../../conversation/types.js';
 import type { KeyedQueue } from '../../shared/keyed-queue.js';
 import type { Logger } from '../../shared/logger.js';
-import type { RateLimiter } from './rate-limiter.js';
+import type { RateLimiter } from '../shared/rate-limiter.js';
 import { type BotApi, sendReply } from './send.js';
+import { MAX_MESSAGE_CHARS } from './to-telegram.js';
 
 export interface TelegramChannelOptions {
   api: BotApi;
@@ -18,6 +19,12 @@ export interface TelegramChannelOptions {
  */
 export class TelegramChannel implements Channel {
   readonly name = 'telegram' as const;
+  /** Inline keyboards take every option the core offers; nothing needs numbering. */
+  readonly capabilities: ChannelCapabilities = {
+    textLimit: MAX_MESSAGE_CHARS,
+    maxButtons: 100,
+    numbersOptions: 'overflow',
+  };
 
   constructor(private readonly options: TelegramChannelOptions) {}
 

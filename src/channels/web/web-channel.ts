@@ -1,5 +1,5 @@
 // The web chat Channel: a later delivery (an officer's answer from the outbox) is appended to the session's transcript.
-import type { Channel, OutgoingReply } from '../../conversation/types.js';
+import type { Channel, ChannelCapabilities, OutgoingReply } from '../../conversation/types.js';
 import { AppError, isAppError } from '../../shared/errors.js';
 import type { KeyedQueue } from '../../shared/keyed-queue.js';
 import type { ChatEvents } from './chat-events.js';
@@ -12,6 +12,8 @@ import type { WebChatStore } from './chat-store.js';
  */
 export class WebChannel implements Channel {
   readonly name = 'web' as const;
+  /** The page shows every button and scrolls long text. */
+  readonly capabilities: ChannelCapabilities = { textLimit: 100_000, maxButtons: 100, numbersOptions: 'never' };
 
   constructor(private readonly options: { store: WebChatStore; queue: KeyedQueue; events?: ChatEvents | undefined }) {}
 

@@ -291,6 +291,7 @@ export function registerTicketCommands(program: Command, context: CliContext): v
   tickets
     .command('outbox')
     .description('Tin nhắn chưa gửi được cho người dân; --retry <id> để gửi lại')
+    .option('--as <tên>', 'tên cán bộ thao tác (ghi vào nhật ký khi xem số điện thoại)')
     .option('--retry <id>', 'đưa tin nhắn bị lỗi hoặc không rõ trạng thái vào hàng đợi lại', (v) =>
       Number.parseInt(v, 10),
     )
@@ -309,8 +310,14 @@ export function registerTicketCommands(program: Command, context: CliContext): v
               .join(' · ') || 'trống'
           }`,
         );
-        for (const p of await deps.store.listDeliveryProblems())
+        for (const p of await deps.store.listDeliveryProblems()) {
           print(`#${p.id} ${p.ticketCode ?? '—'} ${p.channel} ${p.status} (${p.attempts} lần): ${p.lastError ?? ''}`);
+          // a closed Zalo window: staff reach the resident another way, by the phone they gave (when they may see it)
+          if (p.ticketCode && p.lastError?.includes('zalo_window_closed')) {
+            const t = await showTicket(deps, { code: p.ticketCode, actor: actorFrom(o) });
+            if (t.personal.visible && t.personal.phone) print(`    Gọi cho người dân: ${t.personal.phone}`);
+          }
+        }
       });
     });
 

@@ -1,8 +1,8 @@
 // Starts the Telegram channel (real telegraf) against the fake Bot API and a fresh embedded database.
 import { Hono } from 'hono';
 import type { ConversationPort } from '../../../src/channels/shared/index.js';
+import type { RateLimiterOptions } from '../../../src/channels/shared/rate-limiter.js';
 import { startTelegram, type TelegramRuntime } from '../../../src/channels/telegram/index.js';
-import type { RateLimiterOptions } from '../../../src/channels/telegram/rate-limiter.js';
 import type { Config } from '../../../src/config/index.js';
 import type { Database } from '../../../src/db/index.js';
 import { createPrismaTelegramUpdateStore } from '../../../src/db/stores/telegram-update-store.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { RateLimiter } from '../../../src/channels/telegram/rate-limiter.js';
+import { RateLimiter } from '../../../src/channels/shared/rate-limiter.js';
 import { createFakeConversation } from '../support/fake-conversation.js';
 import { startTelegramHarness, type TelegramHarness } from '../support/telegram-harness.js';
 

@@ -1,4 +1,4 @@
-// Outgoing pacing for the Bot API: about 1 message/s per chat and 30/s overall, with short bursts, and pauses after a 429.
+// Outgoing pacing shared by the channels: a sustained rate per chat and overall, with short bursts, and pauses after a 429.
 
 export interface RateLimiterOptions {
   /** Sustained messages per second to one chat (Telegram: about 1). */

@@ -1,0 +1,77 @@
+// Delivers the replies of one batch through /v3.0/oa/message/cs: paced, the token refreshed once on -216, network
+// failures retried with backoff, and the numbered options remembered so a typed number can be read back.
+import type { OutgoingReply } from '../../conversation/types.js';
+import type { Logger } from '../../shared/logger.js';
+import type { RateLimiter } from '../shared/rate-limiter.js';
+import type { ZaloClient } from './client.js';
+import { ZALO_TOKEN_INVALID, ZaloApiError, ZaloNetworkError } from './errors.js';
+import type { ZaloResidentStore } from './state-store.js';
+import { toZaloMessages, type ZaloSendBody } from './to-zalo.js';
+import type { ZaloTokenManager } from './tokens.js';
+
+export interface ZaloSenderOptions {
+  client: ZaloClient;
+  tokens: ZaloTokenManager;
+  limiter: RateLimiter;
+  residents: ZaloResidentStore;
+  logger: Logger;
+  /** Tries per message when Zalo cannot be reached (default 3). */
+  networkAttempts?: number;
+  /** First backoff pause (ms, default 200), doubled each time. */
+  backoffMs?: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class ZaloSender {
+  constructor(private readonly options: ZaloSenderOptions) {}
+
+  /**
+   * Sends every part in order. Rejects with ZaloApiError (Zalo said no; -230 when the reply window is closed) or
+   * ZaloNetworkError (still unreachable after the retries: a message may or may not have arrived).
+   * `forgetsOptions`: the resident had numbered options, forgotten when these replies number none.
+   */
+  async deliver(userId: string, replies: OutgoingReply[], options: { forgetsOptions?: boolean } = {}): Promise<void> {
+    const { bodies, numbered } = toZaloMessages(userId, replies);
+    for (const body of bodies) await this.sendOne(body);
+    // a newer answer without options makes the earlier numbers stale: "1" must not pick what is no longer on screen
+    if (numbered.length > 0 || options.forgetsOptions) {
+      await this.options.residents.rememberOptions(userId, numbered).catch((error: unknown) => {
+        this.options.logger.warn({ err: String(error) }, 'could not remember the numbered options');
+      });
+    }
+  }
+
+  private async sendOne(body: ZaloSendBody): Promise<void> {
+    const { client, tokens, limiter, logger } = this.options;
+    const attempts = this.options.networkAttempts ?? 3;
+    let pause = this.options.backoffMs ?? 200;
+    let hasRefreshed = false;
+    let token = await tokens.accessToken();
+    for (let attempt = 1; ; attempt++) {
+      await limiter.acquire(body.recipient.user_id);
+      try {
+        await client.send(token, body);
+        return;
+      } catch (error) {
+        if (error instanceof ZaloApiError && error.errorCode === ZALO_TOKEN_INVALID && !hasRefreshed) {
+          // expired or revoked mid-send: one refresh (shared with every other send waiting), then the same message
+          hasRefreshed = true;
+          token = await tokens.afterInvalid(token);
+          attempt--;
+          continue;
+        }
+        if (error instanceof ZaloNetworkError && attempt < attempts) {
+          logger.warn(
+            { endpoint: error.endpoint, attempt, retryInMs: pause, err: error.message },
+            'zalo unreachable; retrying',
+          );
+          await sleep(pause);
+          pause *= 2;
+          continue;
+        }
+        throw error;
+      }
+    }
+  }
+}

@@ -1,0 +1,206 @@
+// Prisma-backed state of the Zalo channel: the token pair, webhook events by msg_id, and per-resident state.
+import { randomUUID } from 'node:crypto';
+import type { PGlite } from '@electric-sql/pglite';
+import type {
+  WindowClosedNotice,
+  ZaloEventStore,
+  ZaloResidentStore,
+  ZaloTokenStore,
+} from '../../channels/zalo/index.js';
+import { WINDOW_CLOSED_REASON } from '../../channels/zalo/index.js';
+import type { QuickReply } from '../../conversation/types.js';
+import { Prisma } from '../../generated/prisma/client.js';
+import type { PrismaClient } from '../open-database.js';
+import { createRawQuery } from './raw-query.js';
+
+export function createPrismaZaloTokenStore(prisma: PrismaClient): ZaloTokenStore {
+  return {
+    async load() {
+      const row = await prisma.zaloToken.findUnique({ where: { id: 1 } });
+      if (!row) return undefined;
+      return {
+        accessToken: row.accessToken ?? undefined,
+        accessExpiresAt: row.accessExpiresAt ?? undefined,
+        refreshToken: row.refreshToken ?? undefined,
+        seedHash: row.seedHash ?? undefined,
+        brokenReason: row.brokenReason ?? undefined,
+        refreshedAt: row.refreshedAt ?? undefined,
+      };
+    },
+    async seed(refreshToken, seedHash) {
+      const data = { refreshToken, seedHash, accessToken: null, accessExpiresAt: null, brokenReason: null };
+      await prisma.zaloToken.upsert({ where: { id: 1 }, create: { id: 1, ...data }, update: data });
+    },
+    async saveRefreshed(pair) {
+      // one statement: the new refresh token and its access token are stored together or not at all
+      const data = { ...pair, brokenReason: null };
+      await prisma.zaloToken.upsert({ where: { id: 1 }, create: { id: 1, ...data }, update: data });
+    },
+    async markBroken(reason) {
+      await prisma.zaloToken.updateMany({ where: { id: 1 }, data: { brokenReason: reason } });
+    },
+  };
+}
+
+export interface PrismaZaloStoreOptions {
+  prisma: PrismaClient;
+  /** The embedded database behind `prisma`: per-message statements go to it directly (see raw-query.ts). */
+  pglite?: PGlite | undefined;
+  owner?: string;
+}
+
+/** How long "done" marks gather before one statement writes them (nobody awaits them). */
+const COMPLETION_LINGER_MS = 20;
+
+/**
+ * Requests that arrive while a statement runs are written by the next one (group commit): one statement when idle,
+ * one per batch under load. On the embedded database every statement costs main-thread time, so this is what keeps
+ * a burst of webhooks from queueing behind each other's writes.
+ */
+class Batcher<T, K = string> {
+  private pending: Array<{ key: K; resolve: (value: T) => void; reject: (error: unknown) => void }> = [];
+  private isRunning = false;
+
+  constructor(
+    private readonly write: (keys: K[]) => Promise<(key: K, index: number) => T>,
+    private readonly lingerMs = 0,
+  ) {}
+
+  submit(key: K): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.pending.push({ key, resolve, reject });
+      if (this.isRunning) return;
+      this.isRunning = true;
+      if (this.lingerMs > 0) setTimeout(() => void this.run(), this.lingerMs);
+      else void this.run();
+    });
+  }
+
+  private async run(): Promise<void> {
+    while (this.pending.length > 0) {
+      const batch = this.pending;
+      this.pending = [];
+      try {
+        const outcome = await this.write(batch.map((b) => b.key));
+        for (const [index, b] of batch.entries()) b.resolve(outcome(b.key, index));
+      } catch (error) {
+        for (const b of batch) b.reject(error);
+      }
+    }
+    this.isRunning = false;
+  }
+}
+
+export function createPrismaZaloEventStore({
+  prisma,
+  pglite,
+  owner = randomUUID(),
+}: PrismaZaloStoreOptions): ZaloEventStore {
+  const query = createRawQuery(prisma, pglite);
+  const claims = new Batcher<'new' | 'duplicate'>(async (keys) => {
+    const unique = [...new Set(keys)];
+    // one statement, so deliveries of the same msg_id racing here cannot both win; a row left "processing" by
+    // another (killed) run is taken over
+    const rows = await query<{ msgId: string }>(
+      Prisma.sql`INSERT INTO "ZaloEvent" ("msgId", "owner")
+       SELECT key, ${owner} FROM unnest(${unique}::text[]) AS key
+       ON CONFLICT ("msgId") DO UPDATE SET "owner" = EXCLUDED."owner", "updatedAt" = CURRENT_TIMESTAMP
+         WHERE "ZaloEvent"."status" = 'processing' AND "ZaloEvent"."owner" <> EXCLUDED."owner"
+       RETURNING "msgId"`,
+    );
+    const won = new Set(rows.map((r) => r.msgId));
+    const seen = new Set<string>();
+    // within one batch only the first request for a key may win
+    return (key) => {
+      const isFirst = !seen.has(key);
+      seen.add(key);
+      return isFirst && won.has(key) ? 'new' : 'duplicate';
+    };
+  });
+  const completions = new Batcher<void>(async (keys) => {
+    await query(
+      Prisma.sql`UPDATE "ZaloEvent" SET "status" = 'done', "updatedAt" = CURRENT_TIMESTAMP
+       WHERE "msgId" = ANY(${[...new Set(keys)]}::text[])`,
+    );
+    return () => undefined;
+  }, COMPLETION_LINGER_MS);
+  return {
+    claim: (eventKey) => claims.submit(eventKey),
+    complete: (eventKey) => completions.submit(eventKey),
+    async release(eventKey) {
+      await query(Prisma.sql`DELETE FROM "ZaloEvent" WHERE "msgId" = ${eventKey} AND "status" = 'processing'`);
+    },
+    async prune(olderThan) {
+      const result = await prisma.zaloEvent.deleteMany({ where: { createdAt: { lt: olderThan } } });
+      return result.count;
+    },
+  };
+}
+
+function toOptions(value: unknown): QuickReply[] {
+  const list = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+  if (!Array.isArray(list)) return [];
+  return list.filter(
+    (o): o is QuickReply =>
+      typeof o === 'object' && o !== null && typeof o.label === 'string' && typeof o.action === 'string',
+  );
+}
+
+export function createPrismaZaloResidentStore({ prisma, pglite }: PrismaZaloStoreOptions): ZaloResidentStore {
+  const query = createRawQuery(prisma, pglite);
+  const reason = `%${WINDOW_CLOSED_REASON}%`;
+  type Inbound = { options: QuickReply[]; notices: WindowClosedNotice[] };
+  // one statement per batch: the window reopened, the remembered options, and the answers a closed window held back
+  const inbound = new Batcher<Inbound, { userId: string; at: Date }>(async (items) => {
+    const rows = await query<{ userId: string; options: unknown; notices: unknown }>(
+      Prisma.sql`WITH input AS (
+           SELECT DISTINCT ON (u) u AS "userId", a::timestamp(3) AS "at"
+           FROM unnest(${items.map((i) => i.userId)}::text[], ${items.map((i) => i.at.toISOString())}::text[]) AS x(u, a)
+           ORDER BY u, a DESC),
+         up AS (
+           INSERT INTO "ZaloResident" ("userId", "lastInboundAt") SELECT "userId", "at" FROM input
+           ON CONFLICT ("userId") DO UPDATE SET "lastInboundAt" = EXCLUDED."lastInboundAt", "updatedAt" = CURRENT_TIMESTAMP
+           RETURNING "userId", "options", "noticedOutboxId")
+         SELECT up."userId", up."options",
+           COALESCE((SELECT json_agg(json_build_object('outboxId', o."id", 'ticketCode', t."code") ORDER BY o."id")
+             FROM "OutboxMessage" o LEFT JOIN "Ticket" t ON t."id" = o."ticketId"
+             WHERE o."channel" = 'zalo' AND o."channelUserId" = up."userId" AND o."status" = 'failed'
+               AND o."lastError" LIKE ${reason} AND o."id" > up."noticedOutboxId"), '[]'::json) AS "notices"
+         FROM up`,
+    );
+    const byUser = new Map(rows.map((r) => [r.userId, r]));
+    return ({ userId }) => {
+      const row = byUser.get(userId);
+      const raw = typeof row?.notices === 'string' ? (JSON.parse(row.notices) as unknown) : row?.notices;
+      const notices: WindowClosedNotice[] = Array.isArray(raw)
+        ? raw.map((n: { outboxId: number; ticketCode: string | null }) => ({
+            outboxId: Number(n.outboxId),
+            ticketCode: n.ticketCode ?? undefined,
+          }))
+        : [];
+      return { options: toOptions(row?.options), notices };
+    };
+  });
+  const remembered = new Batcher<void, { userId: string; json: string }>(async (items) => {
+    // the last options given for a user in the batch win
+    const last = new Map(items.map((i) => [i.userId, i.json]));
+    await query(
+      Prisma.sql`INSERT INTO "ZaloResident" ("userId", "options")
+       SELECT u, o::jsonb FROM unnest(${[...last.keys()]}::text[], ${[...last.values()]}::text[]) AS x(u, o)
+       ON CONFLICT ("userId") DO UPDATE SET "options" = EXCLUDED."options", "updatedAt" = CURRENT_TIMESTAMP`,
+    );
+    return () => undefined;
+  });
+  return {
+    recordInbound: (userId, at) => inbound.submit({ userId, at }),
+    rememberOptions: (userId, options) =>
+      remembered.submit({ userId, json: JSON.stringify(options.map((o) => ({ label: o.label, action: o.action }))) }),
+    async markNoticed(userId, outboxId) {
+      await prisma.zaloResident.updateMany({ where: { userId }, data: { noticedOutboxId: outboxId } });
+    },
+    async lastInboundAt(userId) {
+      const row = await prisma.zaloResident.findUnique({ where: { userId } });
+      return row?.lastInboundAt ?? undefined;
+    },
+  };
+}
