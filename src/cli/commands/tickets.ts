@@ -291,12 +291,12 @@ export function registerTicketCommands(program: Command, context: CliContext): v
   tickets
     .command('outbox')
     .description('Tin nhắn chưa gửi được cho người dân; --retry <id> để gửi lại')
-    .option('--as <tên>', 'tên cán bộ thao tác (ghi vào nhật ký khi xem số điện thoại)')
+    .option('--as <tên đăng nhập>', 'tài khoản cán bộ thao tác (ghi vào nhật ký khi xem số điện thoại)')
     .option('--retry <id>', 'đưa tin nhắn bị lỗi hoặc không rõ trạng thái vào hàng đợi lại', (v) =>
       Number.parseInt(v, 10),
     )
     .action(async (o) => {
-      await withTicketCli(context, async ({ deps, outbox }) => {
+      await withTicketCli(context, async ({ db, deps, outbox }) => {
         if (o.retry !== undefined) {
           const ok = await outbox.requeue(o.retry, new Date());
           print(ok ? `Tin nhắn #${o.retry} sẽ được gửi lại.` : `Không có tin nhắn lỗi #${o.retry}.`);
@@ -314,7 +314,7 @@ export function registerTicketCommands(program: Command, context: CliContext): v
           print(`#${p.id} ${p.ticketCode ?? '—'} ${p.channel} ${p.status} (${p.attempts} lần): ${p.lastError ?? ''}`);
           // a closed Zalo window: staff reach the resident another way, by the phone they gave (when they may see it)
           if (p.ticketCode && p.lastError?.includes('zalo_window_closed')) {
-            const t = await showTicket(deps, { code: p.ticketCode, actor: actorFrom(o) });
+            const t = await showTicket(deps, { code: p.ticketCode, actor: await resolveActor(context, db, o) });
             if (t.personal.visible && t.personal.phone) print(`    Gọi cho người dân: ${t.personal.phone}`);
           }
         }
