@@ -1,57 +1,5 @@
 // Fetches a photo or file a resident sent (Zalo's URL), capped in size and recognised by its content, not its name.
-import type { AttachmentStore, StoredAttachment } from './attachment-store.js';
-
-/** Content types taken in, by their first bytes. */
-const SIGNATURES: Array<{
-  mimeType: string;
-  extension: string;
-  kind: 'photo' | 'file';
-  test: (b: Uint8Array) => boolean;
-}> = [
-  {
-    mimeType: 'image/jpeg',
-    extension: 'jpg',
-    kind: 'photo',
-    test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
-  },
-  {
-    mimeType: 'image/png',
-    extension: 'png',
-    kind: 'photo',
-    test: (b) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47,
-  },
-  { mimeType: 'image/gif', extension: 'gif', kind: 'photo', test: (b) => ascii(b, 0, 4) === 'GIF8' },
-  {
-    mimeType: 'image/webp',
-    extension: 'webp',
-    kind: 'photo',
-    test: (b) => ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 12) === 'WEBP',
-  },
-  { mimeType: 'application/pdf', extension: 'pdf', kind: 'file', test: (b) => ascii(b, 0, 5) === '%PDF-' },
-  // docx, xlsx (zip containers)
-  {
-    mimeType: 'application/zip',
-    extension: 'zip',
-    kind: 'file',
-    test: (b) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04,
-  },
-  // doc, xls (OLE2)
-  {
-    mimeType: 'application/x-ole-storage',
-    extension: 'doc',
-    kind: 'file',
-    test: (b) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0,
-  },
-];
-
-function ascii(bytes: Uint8Array, from: number, to: number): string {
-  return String.fromCharCode(...bytes.subarray(from, to));
-}
-
-/** The recognised type of `bytes`, or undefined (executables, scripts, HTML… are refused). */
-export function recogniseContent(bytes: Uint8Array): (typeof SIGNATURES)[number] | undefined {
-  return SIGNATURES.find((s) => s.test(bytes));
-}
+import { type AttachmentStore, recogniseContent, type StoredAttachment } from '../shared/attachments.js';
 
 export type DownloadOutcome =
   | { ok: true; stored: StoredAttachment }

@@ -1,5 +1,4 @@
 // Public face of the Zalo OA channel: start it, its pure converters, and the ports the database implements.
-export type { AttachmentStore, StoredAttachment } from './attachment-store.js';
 export { createZaloClient, type ZaloClient, type ZaloTokenPair } from './client.js';
 export { WINDOW_CLOSED_REASON, ZaloApiError, ZaloNetworkError } from './errors.js';
 export type { HeldAnswers } from './process-event.js';

@@ -4,9 +4,9 @@ import type { IncomingMessage, OutgoingReply } from '../../conversation/types.js
 import type { KeyedQueue } from '../../shared/keyed-queue.js';
 import type { Logger } from '../../shared/logger.js';
 import { answerIncoming, type ConversationPort } from '../shared/answer-incoming.js';
+import type { AttachmentStore } from '../shared/attachments.js';
 import { textReply } from '../shared/incoming-guard.js';
 import { typedOption } from '../shared/present-options.js';
-import type { AttachmentStore } from './attachment-store.js';
 import { downloadAttachment } from './download.js';
 import { ZaloApiError } from './errors.js';
 import type { ZaloSender } from './send.js';

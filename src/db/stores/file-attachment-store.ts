@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { AttachmentStore } from '../../channels/zalo/index.js';
+import type { AttachmentStore } from '../../channels/shared/index.js';
 
 export function createFileAttachmentStore(root: string): AttachmentStore {
   return {
