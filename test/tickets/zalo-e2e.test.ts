@@ -10,6 +10,7 @@ import { loadConfig } from '../../src/config/index.js';
 import { type Service, startService } from '../../src/service.js';
 import { createLogger } from '../../src/shared/logger.js';
 import { createDataDir, tiepdan } from '../cli/run-cli.js';
+import { addTestAccount } from '../support/accounts.js';
 import { type FakeZalo, newZaloUserId, startFakeZalo, zaloEvents } from '../support/fake-zalo.js';
 import { REPO_ROOT } from '../support/shared-data.js';
 
@@ -110,6 +111,8 @@ describe('tickets end to end through Zalo and the officer CLI', { timeout: 240_0
       REPO_ROOT,
     );
     service = await startService({ config, logger: createLogger({ level: 'silent' }) });
+    // the officer the CLI acts as (--as names an account)
+    await addTestAccount(service.db, 'can.bo', 'officer');
     webhook = `${service.url}/zalo/webhook`;
   });
   afterAll(async () => {
