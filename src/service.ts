@@ -55,6 +55,8 @@ import {
 /** New web chat sessions stored per client address and window. */
 const WEB_SESSIONS_PER_WINDOW = 60;
 const WEB_SESSION_WINDOW_MS = 3_600_000;
+/** Photos and files one web chat session may attach per hour (an intake takes a few). */
+const WEB_UPLOADS_PER_WINDOW = 20;
 
 export interface Service {
   config: Config;
@@ -215,6 +217,8 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
   // ── channels ──
   const trustedProxies = parseTrustedProxies(config.trustProxy);
   const sessionLimiter = new PrismaRateLimiter(db.prisma);
+  // files residents send on any channel: DATA_DIR/attachments, private to the service
+  const attachmentStore = createFileAttachmentStore(path.join(config.dataDir, 'attachments'));
   const webChat = createWebChat({
     store: createPrismaWebChatStore({ prisma: db.prisma }),
     handler: conversation,
@@ -225,6 +229,11 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
     allowNewSession: async (key) =>
       key === undefined ||
       (await sessionLimiter.hit(`web-session:${key}`, new Date(), WEB_SESSION_WINDOW_MS)) <= WEB_SESSIONS_PER_WINDOW,
+    // photos for petitions: kept with the other channels' files, at most a few per session and hour
+    attachments: attachmentStore,
+    allowUpload: async (sessionId) =>
+      (await sessionLimiter.hit(`web-upload:${sessionId}`, new Date(), WEB_SESSION_WINDOW_MS)) <=
+      WEB_UPLOADS_PER_WINDOW,
   });
   mounts.push(webChat.mount);
   deliveryChannels.set('web', webChat.channel);
@@ -259,7 +268,7 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
       tokenStore: createPrismaZaloTokenStore(db.prisma),
       events: createPrismaZaloEventStore({ prisma: db.prisma, pglite: db.pglite }),
       residents: createPrismaZaloResidentStore({ prisma: db.prisma, pglite: db.pglite }),
-      attachments: createFileAttachmentStore(path.join(config.dataDir, 'attachments')),
+      attachments: attachmentStore,
       // an answer a closed window held back goes out again once the resident writes
       heldAnswers: {
         requeue: async (id) => {
@@ -306,6 +315,7 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
   const app = createHttpApp({
     logger,
     mounts,
+    largeBodies: { '/api/chat/attachments': config.webUploadMaxBytes },
     health: async () => ({ database: db.kind, ...(zalo ? { zalo: await zaloHealth(zalo) } : {}) }),
   });
   const http = await listen(app, config.host, config.port);

@@ -168,6 +168,8 @@ const envFields = z.object({
   ZALO_RATE_GLOBAL: intFromEnv(50, 1, 100000),
   /** Largest photo or file downloaded from a resident's message, in bytes (default 10 MB). */
   ZALO_MAX_DOWNLOAD_BYTES: intFromEnv(10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+  /** Largest photo or file a resident may attach in the web chat, in bytes (default 10 MB). */
+  WEB_UPLOAD_MAX_BYTES: intFromEnv(10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
 
   /**
    * Seals the audit trail (HMAC of each row's hash): at least 32 characters, kept outside the database. Unset: the
@@ -284,6 +286,8 @@ export interface Config {
   trustProxy: string[];
   /** EMBED_ORIGINS: sites that may frame the web chat and receive its messages. */
   embedOrigins: string[];
+  /** WEB_UPLOAD_MAX_BYTES: largest file attached in the web chat. */
+  webUploadMaxBytes: number;
   addressForm: 'Bạn' | 'Quý vị';
   /** Contact for residents who ask for a person (conversation); unset ⇒ not shown. */
   supportContact: string | undefined;
@@ -364,6 +368,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicBaseUrl: e.PUBLIC_BASE_URL,
     trustProxy: e.TRUST_PROXY,
     embedOrigins: e.EMBED_ORIGINS,
+    webUploadMaxBytes: e.WEB_UPLOAD_MAX_BYTES,
     addressForm: e.ADDRESS_FORM,
     supportContact: e.SUPPORT_CONTACT,
     answerMode: e.ANSWER_MODE,

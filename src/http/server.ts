@@ -15,17 +15,33 @@ export interface HttpAppOptions {
   health: () => Promise<Record<string, unknown>>;
   /** Largest accepted request body (default 1 MB). */
   maxBodyBytes?: number;
+  /** Larger limits for the few routes that take files (path → bytes), e.g. the web chat's attachments. */
+  largeBodies?: Record<string, number> | undefined;
 }
 
 export function createHttpApp(options: HttpAppOptions): Hono {
   const app = new Hono();
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: options.maxBodyBytes ?? 1024 * 1024,
-      onError: (c) => c.json({ error: 'BAD_INPUT', message: 'Nội dung gửi lên quá lớn.' }, 413),
-    }),
+  const tooLarge = bodyLimit({
+    maxSize: options.maxBodyBytes ?? 1024 * 1024,
+    onError: (c) => c.json({ error: 'BAD_INPUT', message: 'Nội dung gửi lên quá lớn.' }, 413),
+  });
+  const larger = new Map(
+    Object.entries(options.largeBodies ?? {}).map(([route, maxSize]) => [
+      route,
+      bodyLimit({
+        maxSize,
+        onError: (c) =>
+          c.json(
+            {
+              error: 'BAD_INPUT',
+              message: `Tệp quá lớn: tối đa ${sizeLabel(maxSize)}. Vui lòng chụp lại ảnh nhỏ hơn hoặc gửi tệp khác.`,
+            },
+            413,
+          ),
+      }),
+    ]),
   );
+  app.use('*', (c, next) => (larger.get(c.req.path) ?? tooLarge)(c, next));
   app.get('/health', async (c) => c.json({ status: 'ok', ...(await options.health()) }));
   for (const mount of options.mounts) mount(app);
   app.notFound((c) => c.json({ error: 'NOT_FOUND', message: 'Không tìm thấy địa chỉ này.' }, 404));
@@ -101,4 +117,9 @@ export async function listen(app: Hono, host: string, port: number): Promise<Run
       );
     });
   });
+}
+
+/** 10485760 → "10 MB", 65536 → "64 KB". */
+function sizeLabel(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.floor(bytes / (1024 * 1024))} MB` : `${Math.floor(bytes / 1024)} KB`;
 }

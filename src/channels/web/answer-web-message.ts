@@ -1,5 +1,6 @@
 // Use case: a resident's web chat message → stored, answered by the core, the answer stored, both returned.
 
+import type { Attachment } from '../../conversation/types.js';
 import type { KeyedQueue } from '../../shared/keyed-queue.js';
 import type { Logger } from '../../shared/logger.js';
 import { answerIncoming, type ConversationPort } from '../shared/answer-incoming.js';
@@ -21,6 +22,8 @@ export interface AnswerWebMessageOptions {
   clientMessageId?: string | undefined;
   /** The sender's network address key (rate limits only; never stored). */
   clientAddress?: string | undefined;
+  /** A photo or file the resident attached, already stored (POST /api/chat/attachments). */
+  attachments?: Attachment[] | undefined;
 }
 
 /** Returns the resident's line followed by the bot's answer lines. */
@@ -28,7 +31,11 @@ export async function answerWebMessage(options: AnswerWebMessageOptions): Promis
   const { store, handler, queue, logger, sessionId, clientMessageId } = options;
   const input = readWebInput(options);
   return queue.run(sessionId, async () => {
-    const { line, isNew } = await store.addResidentLine(sessionId, { text: input.shown, clientMessageId });
+    const { line, isNew } = await store.addResidentLine(sessionId, {
+      text: input.shown,
+      clientMessageId,
+      attachments: options.attachments,
+    });
     if (!isNew) {
       const earlier = await store.repliesTo(sessionId, line.id);
       // answered already: send the same answer back; otherwise the first try died midway, so answer now
@@ -37,7 +44,13 @@ export async function answerWebMessage(options: AnswerWebMessageOptions): Promis
     const replies = await answerIncoming({
       handler,
       logger,
-      message: toIncoming({ sessionId, line, input, clientAddress: options.clientAddress }),
+      message: toIncoming({
+        sessionId,
+        line,
+        input,
+        clientAddress: options.clientAddress,
+        attachments: options.attachments,
+      }),
     });
     const lines = await store.addBotLines(
       sessionId,

@@ -37,7 +37,7 @@ export interface WebChatStore {
    */
   addResidentLine(
     sessionId: string,
-    line: { text: string; clientMessageId?: string | undefined },
+    line: { text: string; clientMessageId?: string | undefined; attachments?: ChatLine['attachments'] | undefined },
   ): Promise<{ line: ChatLine; isNew: boolean }>;
   /** Appends bot lines in order. */
   addBotLines(sessionId: string, lines: NewBotLine[], replyToId: number | null): Promise<ChatLine[]>;

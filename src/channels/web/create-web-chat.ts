@@ -3,6 +3,7 @@ import type { Context, Hono } from 'hono';
 import { KeyedQueue } from '../../shared/keyed-queue.js';
 import type { Logger } from '../../shared/logger.js';
 import type { ConversationPort } from '../shared/answer-incoming.js';
+import type { AttachmentStore } from '../shared/attachments.js';
 import { createChatEvents } from './chat-events.js';
 import type { WebChatStore } from './chat-store.js';
 import { mountWebChat } from './routes.js';
@@ -20,6 +21,10 @@ export interface CreateWebChatOptions {
   embedOrigins?: string[] | undefined;
   /** Whether a new session may be stored for this address (a limit per address); absent: always. */
   allowNewSession?: ((clientKey: string | undefined) => Promise<boolean>) | undefined;
+  /** Where attached photos and files are kept (POST /api/chat/attachments); absent: no uploads. */
+  attachments?: AttachmentStore | undefined;
+  /** Whether this session may store one more upload (a limit per session); absent: always. */
+  allowUpload?: ((sessionId: string) => Promise<boolean>) | undefined;
 }
 
 export interface WebChat {
@@ -57,6 +62,8 @@ export function createWebChat(options: CreateWebChatOptions): WebChat {
         clientKey: options.clientKey,
         embedOrigins: options.embedOrigins,
         allowNewSession: options.allowNewSession,
+        attachments: options.attachments,
+        allowUpload: options.allowUpload,
         events,
       }),
     async drain() {

@@ -13,6 +13,8 @@ import { toAppError } from '../../shared/errors.js';
 import type { KeyedQueue } from '../../shared/keyed-queue.js';
 import type { Logger } from '../../shared/logger.js';
 import type { ConversationPort } from '../shared/answer-incoming.js';
+import { type AttachmentStore, recogniseContent } from '../shared/attachments.js';
+import { sanitizeText } from '../shared/incoming-guard.js';
 import { answerWebMessage } from './answer-web-message.js';
 import type { ChatEvents } from './chat-events.js';
 import type { ChatLine, WebChatStore } from './chat-store.js';
@@ -120,6 +122,10 @@ export interface MountWebChatOptions {
   allowNewSession?: ((clientKey: string | undefined) => Promise<boolean>) | undefined;
   /** New lines for open pages: GET /api/chat/events streams them as they are written. */
   events?: ChatEvents | undefined;
+  /** Where attached photos and files are kept; absent: POST /api/chat/attachments is not served. */
+  attachments?: AttachmentStore | undefined;
+  /** Asked before an upload is stored: false refuses it (too many from one session). Absent: no limit. */
+  allowUpload?: ((sessionId: string) => Promise<boolean>) | undefined;
 }
 
 /** A stream says something this often even when nothing happens, so proxies and phones keep it open. */
@@ -168,7 +174,11 @@ export function mountWebChat(app: Hono, options: MountWebChatOptions): void {
   // other origins (a province's portal or app) may call the API with the header, never with our cookie
   app.use(
     '/api/chat/*',
-    cors({ origin: '*', allowHeaders: ['Content-Type', 'X-Chat-Session'], allowMethods: ['GET', 'POST', 'DELETE'] }),
+    cors({
+      origin: '*',
+      allowHeaders: ['Content-Type', 'X-Chat-Session', 'X-File-Name', 'X-Client-Message-Id'],
+      allowMethods: ['GET', 'POST', 'DELETE'],
+    }),
   );
   // a form on another site must not act with (or replace) the resident's cookie; the header is a credential no
   // cross-site form can send, and no cookie is read or set for it
@@ -273,6 +283,68 @@ export function mountWebChat(app: Hono, options: MountWebChatOptions): void {
     }
   });
 
+  // A photo or file for the conversation (the intake asks for photos): the raw bytes as the body, the file's name in
+  // X-File-Name (URI-encoded, shown only). Recognised by content, never by name or declared type; stored by the
+  // attachment store under its own name; then answered like a message carrying it.
+  app.post('/api/chat/attachments', async (c) => {
+    const attachments = options.attachments;
+    if (!attachments) return c.json({ error: 'NOT_FOUND', message: 'Không tìm thấy địa chỉ này.' }, 404);
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    if (bytes.byteLength === 0) return badInput(c, 'Tệp trống. Vui lòng chọn ảnh hoặc tệp khác.');
+    const type = recogniseContent(bytes);
+    if (!type)
+      return badInput(
+        c,
+        'Chỉ nhận ảnh (JPG, PNG, GIF, WebP) hoặc tệp PDF, Word, Excel. Tệp này không phải loại đó, nên chưa được gửi.',
+      );
+    const clientMessageId = c.req.header('x-client-message-id');
+    if (clientMessageId !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(clientMessageId))
+      return badInput(c, 'Mã tin nhắn (X-Client-Message-Id) chưa hợp lệ.');
+    const session = await openSession(c);
+    if (!session) {
+      return c.json(
+        {
+          error: 'RATE_LIMITED',
+          message: 'Có quá nhiều cuộc trò chuyện mới được mở từ địa chỉ mạng này. Vui lòng thử lại sau ít phút.',
+        },
+        429,
+      );
+    }
+    if (options.allowUpload && !(await options.allowUpload(session.sessionId)))
+      return c.json(
+        { error: 'RATE_LIMITED', message: 'Bạn đã gửi nhiều tệp trong thời gian ngắn. Vui lòng thử lại sau ít phút.' },
+        429,
+      );
+    try {
+      const stored = await attachments.save({
+        channel: 'web',
+        bytes,
+        mimeType: type.mimeType,
+        extension: type.extension,
+      });
+      const name = fileName(c.req.header('x-file-name'));
+      const lines = await answerWebMessage({
+        store,
+        handler,
+        queue,
+        logger,
+        sessionId: session.sessionId,
+        clientAddress: clientKey(c),
+        clientMessageId,
+        attachments: [{ kind: type.kind, ref: stored.ref, mimeType: stored.mimeType, ...(name ? { name } : {}) }],
+      });
+      options.events?.notify(session.sessionId);
+      return c.json({
+        ...(session.viaHeader && session.isNew ? { sessionId: session.sessionId } : {}),
+        messages: lines.map(toJson),
+      });
+    } catch (error) {
+      const appError = toAppError(error);
+      logger.error({ code: appError.code, err: appError.message }, 'web chat attachment failed');
+      return c.json({ error: appError.code, message: appError.userMessage }, appError.httpStatus as 500);
+    }
+  });
+
   app.get('/api/chat/messages', async (c) => {
     const query = afterQuery.safeParse({ after: c.req.query('after') ?? undefined });
     if (!query.success) return badInput(c, 'Tham số "after" phải là số nguyên không âm.');
@@ -332,4 +404,19 @@ export function mountWebChat(app: Hono, options: MountWebChatOptions): void {
     if (!viaHeader) deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.json({ deleted });
   });
+}
+
+/** The name the page sent (URI-encoded), cleaned and cut: shown to the resident and officers, never used as a path. */
+function fileName(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  let name: string;
+  try {
+    name = decodeURIComponent(header);
+  } catch {
+    return undefined;
+  }
+  const clean = sanitizeText(name.split(/[\\/]/).pop() ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return clean ? [...clean].slice(0, 120).join('') : undefined;
 }

@@ -1,5 +1,5 @@
 // Pure converter: what the page (or an app) posted to /api/chat/messages → the core's IncomingMessage.
-import type { IncomingMessage } from '../../conversation/types.js';
+import type { Attachment, IncomingMessage } from '../../conversation/types.js';
 import { MAX_INCOMING_CHARS, sanitizeAction, sanitizeText } from '../shared/incoming-guard.js';
 
 /** A web message made safe to store and to hand to the core. */
@@ -35,6 +35,8 @@ export function toIncoming(options: {
   input: WebInput;
   /** The sender's network address key (rate limits only; never stored). */
   clientAddress?: string | undefined;
+  /** Stored uploads (their refs are the store's own names, never the client's). */
+  attachments?: Attachment[] | undefined;
 }): IncomingMessage {
   const { sessionId, line, input } = options;
   return {
@@ -42,7 +44,7 @@ export function toIncoming(options: {
     channelUserId: sessionId,
     messageId: String(line.id),
     text: input.text,
-    attachments: [],
+    attachments: options.attachments ?? [],
     receivedAt: line.createdAt,
     action: input.action,
     ...(options.clientAddress !== undefined ? { clientAddress: options.clientAddress } : {}),

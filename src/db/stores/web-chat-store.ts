@@ -60,10 +60,18 @@ export function createPrismaWebChatStore({ prisma }: { prisma: PrismaClient }): 
       return (await prisma.webChatSession.count({ where: { id: sessionId } })) > 0;
     },
 
-    async addResidentLine(sessionId, { text, clientMessageId }) {
+    async addResidentLine(sessionId, { text, clientMessageId, attachments }) {
       try {
         const row = await prisma.webChatMessage.create({
-          data: { sessionId, sender: 'resident', text, clientMessageId: clientMessageId ?? null },
+          data: {
+            sessionId,
+            sender: 'resident',
+            text,
+            clientMessageId: clientMessageId ?? null,
+            ...(attachments && attachments.length > 0
+              ? { attachments: attachments as unknown as Prisma.InputJsonValue }
+              : {}),
+          },
           select: SELECT,
         });
         return { line: toLine(row), isNew: true };

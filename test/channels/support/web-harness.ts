@@ -19,7 +19,7 @@ export interface WebHarness {
 export async function startWebHarness(
   options: { handler: ConversationPort; db?: Database } & Pick<
     CreateWebChatOptions,
-    'embedOrigins' | 'clientKey' | 'allowNewSession'
+    'embedOrigins' | 'clientKey' | 'allowNewSession' | 'attachments'
   >,
 ): Promise<WebHarness> {
   const db = options.db ?? (await createTestDatabase());
@@ -31,6 +31,7 @@ export async function startWebHarness(
     embedOrigins: options.embedOrigins,
     clientKey: options.clientKey,
     allowNewSession: options.allowNewSession,
+    attachments: options.attachments,
   });
   const app = createHttpApp({ logger, mounts: [webChat.mount], health: async () => ({}) });
   const server = await listen(app, '127.0.0.1', 0);

@@ -1,11 +1,13 @@
 // The web chat on a phone (390×844) in Chromium: the page never scrolls away, a long answer opens at its start, the
 // empty chat shows its main actions, and an officer's later answer appears within a second without a reload.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ConversationPort } from '../../../src/channels/shared/index.js';
 import type { IncomingMessage, OutgoingReply } from '../../../src/conversation/index.js';
+import { createFileAttachmentStore } from '../../../src/db/stores/file-attachment-store.js';
 import { browserUnavailableReason, launchBrowser, type TestBrowser } from '../../support/browser.js';
 import { REPO_ROOT } from '../../support/shared-data.js';
 import { startWebHarness, type WebHarness } from '../support/web-harness.js';
@@ -17,6 +19,10 @@ const SCREENSHOTS = path.join(REPO_ROOT, 'node_modules', '.cache', 'tiepdan-scre
 const handler: ConversationPort = {
   async handle(message: IncomingMessage): Promise<OutgoingReply[]> {
     if (message.action) return [{ text: `Đã chọn: ${message.text}`, quickReplies: [], attachments: [] }];
+    if (message.attachments.length > 0)
+      return [
+        { text: `Đã nhận ${message.attachments.map((a) => a.kind).join(', ')}.`, quickReplies: [], attachments: [] },
+      ];
     const lines = Array.from({ length: 40 }, (_, i) => `${i + 1}. Giấy tờ thứ ${i + 1} cần nộp cho "${message.text}".`);
     return [{ text: `ĐẦU CÂU TRẢ LỜI\n${lines.join('\n')}\nNguồn: thủ tục mẫu`, quickReplies: [], attachments: [] }];
   },
@@ -32,8 +38,10 @@ async function ask(page: Page, text: string): Promise<void> {
 describe.skipIf(skipReason !== undefined)('the web chat on a phone', () => {
   let h: WebHarness;
   let browser: TestBrowser;
+  let uploads: string;
   beforeAll(async () => {
-    h = await startWebHarness({ handler });
+    uploads = await mkdtemp(path.join(os.tmpdir(), 'tiepdan-phone-uploads-'));
+    h = await startWebHarness({ handler, attachments: createFileAttachmentStore(uploads) });
     browser = await launchBrowser({ viewport: { width: 390, height: 844 } });
     await mkdir(SCREENSHOTS, { recursive: true });
   });
@@ -43,6 +51,7 @@ describe.skipIf(skipReason !== undefined)('the web chat on a phone', () => {
   afterAll(async () => {
     await browser?.close();
     await h?.close();
+    if (uploads) await rm(uploads, { recursive: true, force: true });
   });
 
   it('keeps the header and the input in place after long answers, each opening at its start', async () => {
@@ -114,6 +123,32 @@ describe.skipIf(skipReason !== undefined)('the web chat on a phone', () => {
     });
     await page.getByText('Cán bộ trả lời: hồ sơ của bạn đã được giải quyết.').waitFor({ timeout: 1500 });
     expect(Date.now() - sent).toBeLessThan(1500);
+    await page.close();
+  });
+  it('attaches a photo with the paperclip button, and says in Vietnamese why a file that is not one is refused', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(h.url);
+    await page.locator('body[data-ready="true"]').waitFor();
+    const attach = page.getByLabel('Gửi ảnh hoặc tệp');
+    await attach.setInputFiles({
+      name: 'cong-vo.jpg',
+      mimeType: 'image/jpeg',
+      buffer: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(1024, 1)]),
+    });
+    await page.locator('#messages li.message.bot', { hasText: 'Đã nhận photo.' }).waitFor();
+    expect(await page.locator('#messages li.message.resident').last().innerText()).toContain('[Ảnh]');
+    expect((await readdir(uploads, { recursive: true })).filter((f) => f.endsWith('.jpg'))).toHaveLength(1);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'web-chat-attachment-phone.png') });
+
+    await attach.setInputFiles({
+      name: 'anh.jpg',
+      mimeType: 'image/jpeg',
+      buffer: Buffer.from('<html>không phải ảnh'),
+    });
+    await expect
+      .poll(() => page.locator('#status').innerText())
+      .toMatch(/^Chỉ nhận ảnh \(JPG, PNG, GIF, WebP\) hoặc tệp PDF, Word, Excel/);
+    expect(await page.locator('#messages li.message.bot').count()).toBe(1);
     await page.close();
   });
 });

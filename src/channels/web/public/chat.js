@@ -10,6 +10,7 @@
   const form = document.getElementById('composer');
   const input = document.getElementById('message-input');
   const sendButton = document.getElementById('send');
+  const attachInput = document.getElementById('attach-input');
   const status = document.getElementById('status');
   const typing = document.getElementById('typing');
   const largeText = document.getElementById('large-text');
@@ -302,6 +303,52 @@
       else input.focus();
     }
   }
+
+  // A photo or file (the intake asks for photos): sent as it is; the server checks what it really is.
+  async function upload(file) {
+    if (sending || !file) return;
+    if (file.size > 10 * 1024 * 1024) {
+      setStatus('Tệp quá lớn: tối đa 10 MB. Vui lòng chụp lại ảnh nhỏ hơn hoặc gửi tệp khác.');
+      return;
+    }
+    sending = true;
+    sendButton.disabled = true;
+    setStatus('');
+    removeQuickReplies();
+    const pending = pendingBubble(`[Đang gửi: ${file.name}]`);
+    typing.hidden = false;
+    try {
+      const h = headers(false);
+      h['Content-Type'] = 'application/octet-stream';
+      h['X-File-Name'] = encodeURIComponent(file.name);
+      h['X-Client-Message-Id'] = randomId();
+      const response = await fetch(`${API}/attachments`, {
+        method: 'POST',
+        headers: h,
+        credentials: 'same-origin',
+        body: file,
+      });
+      const data = await response.json().catch(() => ({}));
+      pending.remove();
+      if (!response.ok) {
+        setStatus(data.message || 'Không gửi được tệp. Vui lòng thử lại.');
+        return;
+      }
+      if (data.sessionId && framed) rememberSession(data.sessionId);
+      renderAll(data.messages || []);
+      void listen();
+    } catch {
+      pending.remove();
+      setStatus('Mất kết nối. Vui lòng kiểm tra mạng và gửi lại.');
+    } finally {
+      typing.hidden = true;
+      sending = false;
+      sendButton.disabled = false;
+      attachInput.value = '';
+      input.focus();
+    }
+  }
+  attachInput?.addEventListener('change', () => void upload(attachInput.files?.[0]));
 
   function autoGrow() {
     input.style.height = 'auto';
