@@ -20,6 +20,7 @@ import {
   telegramConverterProperty,
   telegramEngineProperty,
   webConverterProperty,
+  zaloConverterProperty,
 } from '../../test/support/fuzz/properties.js';
 import setupSnapshot from '../../test/support/global-setup.js';
 import { REPO_ROOT } from '../../test/support/shared-data.js';
@@ -80,6 +81,7 @@ export async function runFuzz(): Promise<void> {
     // pure converters
     await run('Telegram update → IncomingMessage', telegramConverterProperty(), 45_000);
     await run('web post → IncomingMessage', webConverterProperty(), 35_000);
+    await run('Zalo webhook event → IncomingMessage', zaloConverterProperty(), 20_000);
 
     // the engine and the ticket intake on an embedded database
     const intake = await createIntakeHarness();

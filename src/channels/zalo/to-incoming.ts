@@ -133,7 +133,10 @@ function linkText(message: Json): string | undefined {
 export function toIncoming(event: unknown, receivedAt: Date = new Date()): ZaloInbound {
   if (!isObject(event)) return { kind: 'ignore', eventName: '', reason: 'not an object' };
   const eventName = (str(event.event_name) ?? '').slice(0, 60);
-  const timestamp = str(event.timestamp) ?? (typeof event.timestamp === 'number' ? String(event.timestamp) : '');
+  // part of the dedupe key of events without a msg_id, so stored: Zalo's is milliseconds as digits, anything else
+  // (found by the fuzz tests: a NUL here was refused by the database) counts as none
+  const rawTimestamp = str(event.timestamp) ?? (typeof event.timestamp === 'number' ? String(event.timestamp) : '');
+  const timestamp = /^\d{1,20}$/.test(rawTimestamp) ? rawTimestamp : '';
   const sender = isObject(event.sender) ? event.sender : undefined;
   const follower = isObject(event.follower) ? event.follower : undefined;
   const userId = id(sender?.id) ?? id(follower?.id) ?? id(event.user_id);

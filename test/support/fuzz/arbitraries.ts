@@ -167,6 +167,72 @@ export const telegramUpdate: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.anything() },
 );
 
+/** A Zalo OA webhook event: well-formed ones with hostile fields (19-digit ids as strings or numbers), and any JSON. */
+const zaloId = fc.oneof(fc.bigInt({ min: 10n ** 18n, max: 10n ** 19n - 1n }).map(String), fc.nat(), anyField);
+const zaloAttachment = fc.record(
+  {
+    type: fc.oneof(fc.constantFrom('image', 'gif', 'file', 'sticker', 'location', 'link', 'audio', 'video'), anyField),
+    payload: fc.record(
+      {
+        url: fc.oneof(fc.webUrl(), anyField),
+        name: anyField,
+        size: fc.oneof(fc.nat(), anyField),
+        coordinates: fc.record(
+          { latitude: fc.oneof(fc.double(), anyField), longitude: fc.oneof(fc.double(), anyField) },
+          { requiredKeys: [] },
+        ),
+        title: anyField,
+        description: anyField,
+        id: anyField,
+      },
+      { requiredKeys: [] },
+    ),
+  },
+  { requiredKeys: [] },
+);
+export const zaloEvent: fc.Arbitrary<unknown> = fc.oneof(
+  {
+    weight: 5,
+    arbitrary: fc.record(
+      {
+        app_id: zaloId,
+        event_name: fc.oneof(
+          fc.constantFrom(
+            'user_send_text',
+            'user_send_image',
+            'user_send_file',
+            'user_send_sticker',
+            'user_send_location',
+            'user_send_link',
+            'user_send_business_card',
+            'follow',
+            'unfollow',
+            'user_submit_info',
+            'user_seen_message',
+            'oa_send_text',
+          ),
+          anyField,
+        ),
+        timestamp: fc.oneof(fc.nat().map(String), fc.nat(), anyField),
+        sender: fc.record({ id: zaloId }, { requiredKeys: [] }),
+        recipient: fc.record({ id: zaloId }, { requiredKeys: [] }),
+        follower: fc.record({ id: zaloId }, { requiredKeys: [] }),
+        user_id_by_app: zaloId,
+        message: fc.record(
+          { msg_id: anyField, text: maybeLongString, attachments: fc.array(zaloAttachment, { maxLength: 3 }) },
+          { requiredKeys: [] },
+        ),
+        info: fc.record(
+          { name: anyField, phone: anyField, address: anyField, city: anyField, district: anyField, ward: anyField },
+          { requiredKeys: [] },
+        ),
+      },
+      { requiredKeys: [] },
+    ),
+  },
+  { weight: 1, arbitrary: fc.anything() },
+);
+
 /** What a page or an app may post to /api/chat/messages, as the parsed JSON the route validates. */
 export const webPost = fc.record(
   { text: maybeLongString, action: nastyString(), clientMessageId: nastyString(40) },

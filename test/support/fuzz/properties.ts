@@ -5,6 +5,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { toIncoming as telegramToIncoming } from '../../../src/channels/telegram/to-incoming.js';
 import { readWebInput, toIncoming as webToIncoming } from '../../../src/channels/web/to-incoming.js';
+import { toIncoming as zaloToIncoming } from '../../../src/channels/zalo/to-incoming.js';
 import type { ConversationEngine } from '../../../src/conversation/index.js';
 import type { Database } from '../../../src/db/index.js';
 import { createPrismaKnowledgeStore } from '../../../src/db/stores/knowledge-store.js';
@@ -17,6 +18,7 @@ import {
   type RawRequest,
   telegramUpdate,
   webPost,
+  zaloEvent,
 } from './arbitraries.js';
 import { findUnclean } from './clean.js';
 
@@ -33,6 +35,21 @@ export function telegramConverterProperty() {
       assertClean({ ...inbound.message, receivedAt: undefined }, 'telegram message');
       assertClean(inbound.chatId, 'telegram chat id');
     }
+  });
+}
+
+/** Zalo webhook event → what the channel does: never throws, every string clean, ids kept as digit strings. */
+export function zaloConverterProperty() {
+  return fc.property(zaloEvent, (event) => {
+    const inbound = zaloToIncoming(event, new Date(0));
+    if (inbound.kind === 'ignore') return;
+    if (!/^\d{1,24}$/.test(inbound.userId)) throw new Error(`zalo user id ${JSON.stringify(inbound.userId)}`);
+    if (inbound.kind === 'message' || inbound.kind === 'follow') {
+      assertClean({ ...inbound.message, receivedAt: undefined }, 'zalo message');
+      if (inbound.message.channelUserId !== inbound.userId) throw new Error('zalo message for another user');
+    }
+    if (inbound.kind === 'message')
+      for (const d of inbound.downloads) if (!/^https?:\/\//.test(d.url)) throw new Error(`zalo download ${d.url}`);
   });
 }
 
