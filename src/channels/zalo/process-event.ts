@@ -41,7 +41,18 @@ export function windowNoticeText(notices: WindowClosedNotice[]): string {
 }
 
 export class ZaloEventProcessor {
+  /** "Done" marks on their way to the database (they are batched): a stop waits for them. */
+  private readonly completing = new Set<Promise<void>>();
+
   constructor(private readonly options: ZaloEventProcessorOptions) {}
+
+  /**
+   * Resolves once every event handled so far is marked done in the database. Without it, a process stopped right
+   * after answering left its events "processing", and the next process answered Zalo's redelivery a second time.
+   */
+  async settled(): Promise<void> {
+    while (this.completing.size > 0) await Promise.all([...this.completing]);
+  }
 
   async process(event: unknown, receivedAt: Date = new Date()): Promise<ZaloOutcome> {
     const { events, logger } = this.options;
@@ -130,8 +141,12 @@ export class ZaloEventProcessor {
   }
 
   private complete(eventKey: string): void {
-    this.options.events.complete(eventKey).catch((error: unknown) => {
-      this.options.logger.warn({ err: String(error) }, 'could not mark zalo event done');
-    });
+    const done = this.options.events
+      .complete(eventKey)
+      .catch((error: unknown) => {
+        this.options.logger.warn({ err: String(error) }, 'could not mark zalo event done');
+      })
+      .finally(() => this.completing.delete(done));
+    this.completing.add(done);
   }
 }

@@ -119,6 +119,7 @@ export function startZalo(options: StartZaloOptions): ZaloRuntime {
 
   const drain = async () => {
     while (inFlight.size > 0) await Promise.all([...inFlight]);
+    await processor.settled();
   };
   return {
     channel,
