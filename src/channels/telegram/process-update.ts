@@ -28,7 +28,18 @@ export type ProcessOutcome = 'answered' | 'duplicate' | 'ignored';
  * before the replies are out, the claim is released so Telegram's redelivery can try again.
  */
 export class UpdateProcessor {
+  /** "Done" marks on their way to the database (batched): a stop waits for them. */
+  private readonly completing = new Set<Promise<void>>();
+
   constructor(private readonly options: UpdateProcessorOptions) {}
+
+  /**
+   * Resolves once every update handled so far is marked done. A process stopped right after answering otherwise left
+   * its updates "processing", and the next process answered Telegram's redelivery of them again.
+   */
+  async settled(): Promise<void> {
+    while (this.completing.size > 0) await Promise.all([...this.completing]);
+  }
 
   async process(update: unknown): Promise<ProcessOutcome> {
     const { store, logger } = this.options;
@@ -68,13 +79,17 @@ export class UpdateProcessor {
   }
 
   /**
-   * Not awaited: the mark only matters if this process dies before Telegram stops delivering the update, and
-   * answering the webhook (or polling again) does not need to wait for it.
+   * Not awaited here: answering the webhook (or polling again) does not need to wait for the mark. A stop does
+   * (`settled`): the mark matters when Telegram delivers the update again to the next process.
    */
   private complete(updateId: number): void {
-    this.options.store.complete(updateId).catch((error: unknown) => {
-      this.options.logger.warn({ updateId, err: String(error) }, 'could not mark telegram update done');
-    });
+    const done = this.options.store
+      .complete(updateId)
+      .catch((error: unknown) => {
+        this.options.logger.warn({ updateId, err: String(error) }, 'could not mark telegram update done');
+      })
+      .finally(() => this.completing.delete(done));
+    this.completing.add(done);
   }
 
   /** Stops the button's spinner and removes the pressed keyboard, so one press is one answer. Best effort. */

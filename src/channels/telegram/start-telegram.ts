@@ -208,6 +208,7 @@ export function startTelegram(options: StartTelegramOptions): TelegramRuntime {
       }
       await running;
       await queue.drain();
+      await processor.settled();
       agent?.destroy();
     },
   };

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { ConversationPort } from '../../../src/channels/shared/index.js';
 import type { RateLimiterOptions } from '../../../src/channels/shared/rate-limiter.js';
 import { startTelegram, type TelegramRuntime } from '../../../src/channels/telegram/index.js';
+import type { TelegramUpdateStore } from '../../../src/channels/telegram/update-store.js';
 import type { Config } from '../../../src/config/index.js';
 import type { Database } from '../../../src/db/index.js';
 import { createPrismaTelegramUpdateStore } from '../../../src/db/stores/telegram-update-store.js';
@@ -33,6 +34,8 @@ export async function startTelegramHarness(options: {
   telegram?: Partial<Config['telegram']>;
   /** Pacing overrides (e.g. a clock the test moves). */
   limits?: Partial<RateLimiterOptions>;
+  /** Wraps the real update store (e.g. to slow its writes down). */
+  wrapStore?: (store: TelegramUpdateStore) => TelegramUpdateStore;
 }): Promise<TelegramHarness> {
   const fake = await startFakeTelegram({ token: TOKEN, maxPollMs: 30_000 });
   const db = options.db ?? (await createTestDatabase());
@@ -56,7 +59,7 @@ export async function startTelegramHarness(options: {
       ...options.telegram,
     },
     handler: options.handler,
-    store: createPrismaTelegramUpdateStore({ prisma: db.prisma, pglite: db.pglite }),
+    store: (options.wrapStore ?? ((s) => s))(createPrismaTelegramUpdateStore({ prisma: db.prisma, pglite: db.pglite })),
     logger,
     ...(options.limits ? { limits: options.limits } : {}),
   });

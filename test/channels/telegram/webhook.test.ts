@@ -1,6 +1,7 @@
 // The Telegram channel in webhook mode: real telegraf registers the webhook; the fake delivers like Telegram.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webhookPathsFor } from '../../../src/channels/telegram/webhook-route.js';
+import { createTestDatabase } from '../../support/database.js';
 import { updates } from '../../support/fake-telegram.js';
 import { createFakeConversation } from '../support/fake-conversation.js';
 import { SECRET, startTelegramHarness, type TelegramHarness } from '../support/telegram-harness.js';
@@ -163,5 +164,38 @@ describe('webhookPathsFor', () => {
       paths: ['/telegram/webhook'],
       isOwnPathServed: false,
     });
+  });
+});
+
+describe('Telegram webhook, stopping', () => {
+  it('waits at stop for the done mark of an update it answered, so the next process does not answer it again', async () => {
+    const db = await createTestDatabase();
+    try {
+      // done marks are batched and not awaited by the webhook call: here each takes 300 ms to reach the database
+      const h = await startTelegramHarness({
+        handler: createFakeConversation(),
+        mode: 'webhook',
+        db,
+        wrapStore: (store) => ({
+          ...store,
+          claim: (id) => store.claim(id),
+          release: (id) => store.release(id),
+          prune: (before) => store.prune(before),
+          complete: async (id) => {
+            await new Promise((resolve) => setTimeout(resolve, 300));
+            await store.complete(id);
+          },
+        }),
+      });
+      const update = updates.text(newChat(), 'khai sinh');
+      expect(await h.fake.deliver(update)).toBe(200);
+      await h.close();
+      const row = await db.prisma.telegramUpdate.findUniqueOrThrow({
+        where: { updateId: BigInt(update.update_id as number) },
+      });
+      expect(row.status).toBe('done');
+    } finally {
+      await db.close();
+    }
   });
 });
