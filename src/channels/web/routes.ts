@@ -221,6 +221,31 @@ export function mountWebChat(app: Hono, options: MountWebChatOptions): void {
   };
 
   const badInput = (c: Context, message: string) => c.json({ error: 'BAD_INPUT', message }, 400);
+  const tooManySessions = (c: Context) =>
+    c.json(
+      {
+        error: 'RATE_LIMITED',
+        message: 'Có quá nhiều cuộc trò chuyện mới được mở từ địa chỉ mạng này. Vui lòng thử lại sau ít phút.',
+      },
+      429,
+    );
+  /** The resident's line and the bot's replies; the session's other open pages (another tab, a phone) see them too. */
+  const answered = (
+    c: Context,
+    session: { sessionId: string; isNew: boolean; viaHeader: boolean },
+    lines: ChatLine[],
+  ) => {
+    options.events?.notify(session.sessionId);
+    return c.json({
+      ...(session.viaHeader && session.isNew ? { sessionId: session.sessionId } : {}),
+      messages: lines.map(toJson),
+    });
+  };
+  const failed = (c: Context, error: unknown, what: string) => {
+    const appError = toAppError(error);
+    logger.error({ code: appError.code, err: appError.message }, what);
+    return c.json({ error: appError.code, message: appError.userMessage }, appError.httpStatus as 500);
+  };
 
   // hands out a session id; nothing is stored until its first message. A valid cookie is never replaced: the
   // resident would lose the transcript and the officers' answers in it
@@ -252,13 +277,7 @@ export function mountWebChat(app: Hono, options: MountWebChatOptions): void {
     }
     const session = await openSession(c);
     if (!session) {
-      return c.json(
-        {
-          error: 'RATE_LIMITED',
-          message: 'Có quá nhiều cuộc trò chuyện mới được mở từ địa chỉ mạng này. Vui lòng thử lại sau ít phút.',
-        },
-        429,
-      );
+      return tooManySessions(c);
     }
     try {
       const lines = await answerWebMessage({
@@ -270,16 +289,9 @@ export function mountWebChat(app: Hono, options: MountWebChatOptions): void {
         clientAddress: clientKey(c),
         ...parsed.data,
       });
-      // the session's other open pages (another tab, a phone) see the exchange too
-      options.events?.notify(session.sessionId);
-      return c.json({
-        ...(session.viaHeader && session.isNew ? { sessionId: session.sessionId } : {}),
-        messages: lines.map(toJson),
-      });
+      return answered(c, session, lines);
     } catch (error) {
-      const appError = toAppError(error);
-      logger.error({ code: appError.code, err: appError.message }, 'web chat message failed');
-      return c.json({ error: appError.code, message: appError.userMessage }, appError.httpStatus as 500);
+      return failed(c, error, 'web chat message failed');
     }
   });
 
@@ -302,13 +314,7 @@ export function mountWebChat(app: Hono, options: MountWebChatOptions): void {
       return badInput(c, 'Mã tin nhắn (X-Client-Message-Id) chưa hợp lệ.');
     const session = await openSession(c);
     if (!session) {
-      return c.json(
-        {
-          error: 'RATE_LIMITED',
-          message: 'Có quá nhiều cuộc trò chuyện mới được mở từ địa chỉ mạng này. Vui lòng thử lại sau ít phút.',
-        },
-        429,
-      );
+      return tooManySessions(c);
     }
     if (options.allowUpload && !(await options.allowUpload(session.sessionId)))
       return c.json(
@@ -333,15 +339,9 @@ export function mountWebChat(app: Hono, options: MountWebChatOptions): void {
         clientMessageId,
         attachments: [{ kind: type.kind, ref: stored.ref, mimeType: stored.mimeType, ...(name ? { name } : {}) }],
       });
-      options.events?.notify(session.sessionId);
-      return c.json({
-        ...(session.viaHeader && session.isNew ? { sessionId: session.sessionId } : {}),
-        messages: lines.map(toJson),
-      });
+      return answered(c, session, lines);
     } catch (error) {
-      const appError = toAppError(error);
-      logger.error({ code: appError.code, err: appError.message }, 'web chat attachment failed');
-      return c.json({ error: appError.code, message: appError.userMessage }, appError.httpStatus as 500);
+      return failed(c, error, 'web chat attachment failed');
     }
   });
 
