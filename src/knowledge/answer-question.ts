@@ -1,7 +1,7 @@
 // Use case: a resident's question → retrieval → a sourced answer (or a plain "not found"). The one path the
 // bot, `tiepdan ask`, `/api/ask` and `tiepdan eval` all take.
 import { type AddressForm, emptyQuestionMessage, tooLongMessage } from './answer/messages.js';
-import type { Answer, AnswerWriter, Retriever } from './types.js';
+import type { Answer, AnswerWriter, RetrievalResult, Retriever } from './types.js';
 import { expandShorthand } from './vietnamese/index.js';
 
 /** Longest question searched; longer text gets a message asking to shorten it (50,000 characters never crash). */
@@ -18,6 +18,23 @@ export interface AnswerQuestionOptions {
   focusCode?: string | undefined;
   addressForm?: AddressForm | undefined;
   maxChars?: number | undefined;
+  /** Also return the ranked passages with their scores (the console's "Thử câu hỏi"). */
+  explain?: boolean | undefined;
+}
+
+/** Passages returned with an explained answer. */
+const EXPLAINED_PASSAGES = 10;
+
+function withPassages(answer: Answer, retrieval: RetrievalResult, explain: boolean | undefined): Answer {
+  if (!explain) return answer;
+  const passages = retrieval.passages.slice(0, EXPLAINED_PASSAGES).map((p) => ({
+    code: p.code,
+    title: p.title,
+    section: p.section,
+    score: p.score,
+    text: p.text,
+  }));
+  return { ...answer, passages };
 }
 
 /** Control characters, HTML tags and markup noise are not words to search for. */
@@ -50,15 +67,16 @@ export async function answerQuestion(options: AnswerQuestionOptions): Promise<An
   if (options.focusCode) {
     const focused = await options.retriever.retrieve(question, { k: PASSAGES, code: options.focusCode });
     // the document may have been removed since, or share no word with the question: search everything
-    if (focused.passages.length > 0) return options.writer.write({ question, retrieval: focused });
+    if (focused.passages.length > 0)
+      return withPassages(await options.writer.write({ question, retrieval: focused }), focused, options.explain);
   }
   const retrieval = await options.retriever.retrieve(question, { k: PASSAGES });
-  return options.writer.write({ question, retrieval });
+  return withPassages(await options.writer.write({ question, retrieval }), retrieval, options.explain);
 }
 
 /** The knowledge base as the conversation sees it (its `Answerer` port): one `ask` per question. */
 export interface QuestionAnswerer {
-  ask(question: string, options?: { focusCode?: string | undefined }): Promise<Answer>;
+  ask(question: string, options?: { focusCode?: string | undefined; explain?: boolean | undefined }): Promise<Answer>;
 }
 
 export function createAnswerer(options: {
@@ -67,7 +85,8 @@ export function createAnswerer(options: {
   addressForm?: AddressForm | undefined;
 }): QuestionAnswerer {
   return {
-    ask: (question, askOptions) => answerQuestion({ ...options, question, focusCode: askOptions?.focusCode }),
+    ask: (question, askOptions) =>
+      answerQuestion({ ...options, question, focusCode: askOptions?.focusCode, explain: askOptions?.explain }),
   };
 }
 

@@ -51,6 +51,7 @@ export type {
   KnowledgeStore,
   Level,
   Passage,
+  RankedPassage,
   RetrievalResult,
   RetrieveOptions,
   Retriever,

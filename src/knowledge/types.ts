@@ -113,6 +113,17 @@ export interface Answer {
    * (lần đầu / cấp lại, cấp tỉnh / cấp xã…) and the question does not say which. `text` is the question.
    */
   clarify?: { question: string; options: Array<{ code: string; label: string }> } | undefined;
+  /** The ranked passages the answer was drawn from, only when asked for (`explain`: the console's "Thử câu hỏi"). */
+  passages?: RankedPassage[] | undefined;
+}
+
+/** A passage as the console shows it: its document, section, score and text. */
+export interface RankedPassage {
+  code: string;
+  title: string;
+  section: string;
+  score: number;
+  text: string;
 }
 
 /** Port: turns retrieved passages into the reply text (extractive by default, LLM optionally). */

@@ -12,3 +12,18 @@ export { type LoadDocumentsOptions, loadDocuments, SUPPORTED_EXTENSIONS } from '
 export { createMemoryKnowledgeStore } from './memory-knowledge-store.js';
 export { type ReindexKnowledgeOptions, type ReindexKnowledgeResult, reindexKnowledge } from './reindex-knowledge.js';
 export { type RemoveDocumentOptions, removeDocument } from './remove-document.js';
+export {
+  checkSynonyms,
+  MAX_SYNONYMS_CHARS,
+  normalizeSynonymsText,
+  type SaveSynonymsOptions,
+  type SaveSynonymsResult,
+  type SynonymProblem,
+  saveSynonyms,
+} from './save-synonyms.js';
+export {
+  safeUploadName,
+  type UploadDocumentOptions,
+  type UploadDocumentResult,
+  uploadDocument,
+} from './upload-document.js';

@@ -97,7 +97,7 @@ async function handle(message: Exclude<HostMessage, { type: 'reply' }>): Promise
       post({
         type: 'answer',
         id: message.id,
-        answer: await answerer.ask(message.question, { focusCode: message.focusCode }),
+        answer: await answerer.ask(message.question, { focusCode: message.focusCode, explain: message.explain }),
       });
     } catch (error) {
       post({ type: 'answer', id: message.id, error: serialize(error) });

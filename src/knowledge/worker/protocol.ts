@@ -22,7 +22,7 @@ export const CHUNK_PAGE_DOCUMENTS = 250;
 
 /** Host → worker. */
 export type HostMessage =
-  | { type: 'ask'; id: number; question: string; focusCode?: string | undefined }
+  | { type: 'ask'; id: number; question: string; focusCode?: string | undefined; explain?: boolean | undefined }
   | { type: 'refresh'; id: number }
   | {
       type: 'reply';

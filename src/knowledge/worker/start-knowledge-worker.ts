@@ -174,7 +174,13 @@ export async function startKnowledgeWorker(options: KnowledgeWorkerOptions): Pro
     revision: () => revision,
     answerer: {
       async ask(question, askOptions): Promise<Answer> {
-        const reply = await request({ type: 'ask', id: nextId++, question, focusCode: askOptions?.focusCode });
+        const reply = await request({
+          type: 'ask',
+          id: nextId++,
+          question,
+          focusCode: askOptions?.focusCode,
+          explain: askOptions?.explain,
+        });
         if (reply.type !== 'answer') throw new AppError('INTERNAL', 'unexpected worker reply');
         if (reply.error || !reply.answer) throw toError(reply.error ?? { message: 'no answer' });
         return reply.answer;
