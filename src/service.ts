@@ -7,7 +7,7 @@ import { createWebChat } from './channels/web/index.js';
 import { startZalo, type ZaloRuntime } from './channels/zalo/index.js';
 import { createServiceCliRunner } from './cli/service-runner.js';
 import type { Config } from './config/index.js';
-import { mountConsole } from './console/index.js';
+import { KNOWLEDGE_UPLOAD_MAX_BYTES, KNOWLEDGE_UPLOAD_PATH, mountConsole } from './console/index.js';
 import { createConversationEngine } from './conversation/index.js';
 import { type Database, openDatabase } from './db/index.js';
 import { PrismaAccountStore } from './db/stores/account-store.js';
@@ -309,13 +309,28 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
       outbox: new PrismaOutboxStore(db.prisma),
       settings: config.console,
       clientKey: (c) => clientKeyOf(c, trustedProxies),
+      knowledge: {
+        store: knowledgeStore,
+        answerer,
+        refresh: refreshKnowledge,
+        knowledgeDir: config.knowledgeDir,
+        root: process.cwd(),
+        uploadMaxBytes: KNOWLEDGE_UPLOAD_MAX_BYTES,
+        audit: async (entry) => {
+          await ticketDeps.store.appendAudit(entry, ticketDeps.clock.now());
+        },
+      },
     }),
   );
 
   const app = createHttpApp({
     logger,
     mounts,
-    largeBodies: { '/api/chat/attachments': config.webUploadMaxBytes },
+    largeBodies: {
+      '/api/chat/attachments': config.webUploadMaxBytes,
+      // the multipart envelope and the form's other fields come on top of the file
+      [KNOWLEDGE_UPLOAD_PATH]: KNOWLEDGE_UPLOAD_MAX_BYTES + 1024 * 1024,
+    },
     health: async () => ({ database: db.kind, ...(zalo ? { zalo: await zaloHealth(zalo) } : {}) }),
   });
   const http = await listen(app, config.host, config.port);

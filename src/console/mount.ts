@@ -4,6 +4,7 @@ import { mountTicketsApi } from './api/tickets-api.js';
 import { mountAuthRoutes } from './auth/routes.js';
 import type { ConsoleDeps } from './deps.js';
 import { mountInbox } from './inbox/route.js';
+import { mountKnowledgePages } from './knowledge/route.js';
 import { CONSOLE_CSS } from './layout/styles.js';
 import { mountTicketPage } from './ticket/route.js';
 
@@ -16,7 +17,7 @@ export function mountConsole(app: Hono, deps: ConsoleDeps): void {
       c.res.headers.set('x-frame-options', 'DENY');
       c.res.headers.set(
         'content-security-policy',
-        "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+        "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
       );
       c.res.headers.set('x-content-type-options', 'nosniff');
     }
@@ -29,5 +30,6 @@ export function mountConsole(app: Hono, deps: ConsoleDeps): void {
   mountAuthRoutes(app, deps);
   mountInbox(app, deps);
   mountTicketPage(app, deps);
+  if (deps.knowledge) mountKnowledgePages(app, deps, deps.knowledge);
   mountTicketsApi(app, deps);
 }

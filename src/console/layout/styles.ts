@@ -7,6 +7,15 @@ header.top{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;justify
 header.top a{color:#fff;font-weight:600;text-decoration:none}
 header.top form{display:inline}
 header.top button{background:transparent;border:1px solid #fff;color:#fff;padding:.25rem .7rem;border-radius:4px}
+header.top nav.sections{display:flex;gap:1rem;flex:1}
+header.top nav.sections a{font-weight:500}
+nav.tabs{display:flex;flex-wrap:wrap;gap:1rem;margin:-.4rem 0 1rem;padding-bottom:.4rem;border-bottom:1px solid #d8dde3}
+td.code,td.score{white-space:nowrap;font-variant-numeric:tabular-nums}
+td.source{overflow-wrap:anywhere;font-size:.9rem}
+.excerpt{white-space:pre-wrap;overflow-wrap:anywhere;font-size:.9rem;margin-top:.2rem}
+textarea.mono{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9rem;min-height:24rem}
+ul.problems{padding-left:2rem}
+progress{width:100%;height:1rem;margin-top:.6rem}
 main{max-width:1200px;margin:0 auto;padding:1rem}
 h1{font-size:1.35rem;margin:.2rem 0 1rem}
 h2{font-size:1.1rem;margin:1.4rem 0 .5rem}
