@@ -14,7 +14,12 @@ function sizeLabel(bytes: number): string {
 }
 
 function dateLabel(date: Date): string {
-  return new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat('vi-VN', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(date);
 }
 
 function Tabs(props: { current: 'list' | 'try' | 'synonyms' }) {
@@ -288,7 +293,7 @@ export function SynonymsPage(props: {
           lưu, áp dụng ngay cho tìm kiếm và mỗi lần lưu được ghi (trước và sau) vào nhật ký kiểm toán.
         </p>
         <label for="kb-synonyms">Nội dung tệp synonyms.txt</label>
-        <textarea id="kb-synonyms" name="noi_dung" rows={24} spellcheck={false} class="mono">
+        <textarea id="kb-synonyms" name="noi_dung" rows={24} spellcheck={false} class="synonyms">
           {props.text}
         </textarea>
         <button type="submit">Kiểm tra và lưu</button>

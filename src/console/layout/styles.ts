@@ -13,7 +13,7 @@ nav.tabs{display:flex;flex-wrap:wrap;gap:1rem;margin:-.4rem 0 1rem;padding-botto
 td.code,td.score{white-space:nowrap;font-variant-numeric:tabular-nums}
 td.source{overflow-wrap:anywhere;font-size:.9rem}
 .excerpt{white-space:pre-wrap;overflow-wrap:anywhere;font-size:.9rem;margin-top:.2rem}
-textarea.mono{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9rem;min-height:24rem}
+textarea.synonyms{font-size:.95rem;min-height:24rem}
 ul.problems{padding-left:2rem}
 progress{width:100%;height:1rem;margin-top:.6rem}
 main{max-width:1200px;margin:0 auto;padding:1rem}

@@ -32,7 +32,8 @@ const MAX_NAME_CHARS = 120;
 /** A safe file name: the last path part, no control or reserved characters, a supported extension kept. */
 export function safeUploadName(given: string): string {
   const base = (given.normalize('NFC').split(/[\\/]/).pop() ?? '').replace(/[\p{Cc}\p{Cf}<>:"|?*]/gu, '').trim();
-  const ext = path.extname(base).toLowerCase();
+  // not path.extname, which sees no extension in ".md"
+  const ext = (/\.[^.]*$/.exec(base)?.[0] ?? '').toLowerCase();
   if (!SUPPORTED_EXTENSIONS.includes(ext))
     throw new AppError('UNSUPPORTED_FORMAT', `upload of unsupported extension ${ext}`, {
       userMessage: `Định dạng tệp chưa được hỗ trợ. Chỉ nhận: ${SUPPORTED_EXTENSIONS.join(', ')}.`,
