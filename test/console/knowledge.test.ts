@@ -293,6 +293,12 @@ describe('the knowledge base for an editor', () => {
     expect(row?.before).toEqual({ text: before });
     expect(row?.after).toEqual({ text: after });
     expect(await firstPassage()).toBe('99/TB-UBND');
+    // the page lists the saved version (who, what changed) and shows it again on request, to restore it
+    const page = await (await editor.request(`${KB}/tu-dong-nghia`)).text();
+    expect(page).toMatch(/data-history[^]*editor:bien\.tap · \+1 \/ −0 dòng/);
+    const version = await (await editor.request(`${KB}/tu-dong-nghia?phien-ban=${row?.id}`)).text();
+    expect(version).toContain('Đang xem phiên bản do editor:bien.tap lưu');
+    expect(version).toContain('xqzv =&gt; chủ tịch ủy ban nhân dân xã tiếp công dân');
   });
 
   it('reindexes on request, audited', async () => {
@@ -318,7 +324,8 @@ describe('the knowledge base for an editor', () => {
     expect(confirm.status).toBe(200);
     const html = await confirm.text();
     expect(html).toContain('Xoá tài liệu 99/TB-UBND?');
-    // the confirmation alone removes nothing
+    // the confirmation alone removes nothing, nor a post without its token
+    expect((await editor.request(`${KB}/xoa`, { form: { ma: '99/TB-UBND' } })).status).toBe(403);
     expect(await service.db.prisma.document.count()).toBe(2);
     const response = await editor.request(`${KB}/xoa`, { form: { _csrf: Browser.csrfOf(html), ma: '99/TB-UBND' } });
     expect(response.status).toBe(303);
@@ -333,5 +340,31 @@ describe('the knowledge base for an editor', () => {
     // removing it again says so
     const again = await editor.request(`${KB}/xoa`, { form: { _csrf: Browser.csrfOf(html), ma: '99/TB-UBND' } });
     expect(again.status).toBe(404);
+  });
+
+  it('pages the list 50 at a time and searches past the first page', async () => {
+    const lines = Array.from({ length: 60 }, (_, i) => {
+      const n = String(i + 1).padStart(2, '0');
+      return JSON.stringify({
+        code: `HDX-${n}`,
+        title: `Hỏi đáp số ${n} về thủ tục hành chính`,
+        text: `Nội dung hỏi đáp ${n}.`,
+      });
+    });
+    const csrf = await csrfOn(editor);
+    expect((await upload(editor, { name: 'hoi-dap-xa.jsonl', bytes: `${lines.join('\n')}\n` }, { csrf })).status).toBe(
+      303,
+    );
+    const rowsOf = (html: string) => [...html.matchAll(/<td data-label="Mã" class="code">([^<]+)</g)].map((m) => m[1]);
+    const first = await (await editor.request(KB)).text();
+    expect(first).toContain('Tổng cộng 61 tài liệu.');
+    expect(first).toContain('Trang 1 / 2');
+    expect(rowsOf(first)).toHaveLength(50);
+    const second = await (await editor.request(`${KB}?trang=2`)).text();
+    expect(rowsOf(second)).toHaveLength(11);
+    expect(new Set([...rowsOf(first), ...rowsOf(second)]).size).toBe(61);
+    const found = await (await editor.request(`${KB}?q=hdx-59`)).text();
+    expect(rowsOf(found)).toEqual(['HDX-59']);
+    expect(found).toContain('1 / 61 tài liệu khớp');
   });
 });

@@ -22,7 +22,14 @@ import type { ConsoleSession } from '../auth/session.js';
 import type { ConsoleDeps, KnowledgeConsoleDeps } from '../deps.js';
 import { canEditKnowledge, KNOWLEDGE_BASE_PATH } from './access.js';
 import { UPLOAD_SCRIPT } from './upload-script.js';
-import { ConfirmRemovePage, KnowledgeForbiddenPage, KnowledgeListPage, SynonymsPage, TryQuestionPage } from './view.js';
+import {
+  ConfirmRemovePage,
+  KnowledgeForbiddenPage,
+  KnowledgeListPage,
+  SynonymsPage,
+  type SynonymsVersion,
+  TryQuestionPage,
+} from './view.js';
 
 const PER_PAGE = 50;
 const UPLOADS_FOLDER = 'tai-len';
@@ -34,6 +41,27 @@ function fold(text: string): string {
 
 function auditActor(session: ConsoleSession): string {
   return `${session.account.role}:${session.account.login}`;
+}
+
+/** Lines added and removed between two texts (as multisets of lines: enough for "+3 / −1 dòng"). */
+function lineChanges(before: string, after: string): { added: number; removed: number } {
+  const count = new Map<string, number>();
+  for (const line of before.split('\n')) count.set(line, (count.get(line) ?? 0) + 1);
+  let added = 0;
+  for (const line of after.split('\n')) {
+    const n = count.get(line) ?? 0;
+    if (n > 0) count.set(line, n - 1);
+    else added++;
+  }
+  let removed = 0;
+  for (const n of count.values()) removed += n;
+  return { added, removed };
+}
+
+function textOf(value: unknown): string {
+  return typeof value === 'object' && value !== null && typeof (value as { text?: unknown }).text === 'string'
+    ? (value as { text: string }).text
+    : '';
 }
 
 function synonymsFile(kb: KnowledgeConsoleDeps): string {
@@ -234,15 +262,25 @@ export function mountKnowledgePages(app: Hono, deps: ConsoleDeps, kb: KnowledgeC
   app.get(`${base}/tu-dong-nghia`, async (c) => {
     const g = await gate(c);
     if (g.response) return g.response;
-    const text = await readFile(synonymsFile(kb), 'utf8').catch(() => '');
+    // every save is an audit row holding the text before and after: the versions, newest first
+    const rows = ((await deps.tickets.audit?.listAuditFor('KnowledgeSynonyms', 'synonyms.txt')) ?? [])
+      .filter((r) => r.action === 'knowledge.synonyms_saved')
+      .reverse();
+    const history: SynonymsVersion[] = rows.slice(0, 20).map((r) => ({
+      id: r.id,
+      at: r.at,
+      actor: r.actor,
+      ...lineChanges(textOf(r.before), textOf(r.after)),
+    }));
+    const wanted = rows.find((r) => String(r.id) === c.req.query('phien-ban'));
     const saved = c.req.query('da-luu');
-    return c.html(
-      <SynonymsPage
-        session={g.session}
-        text={text}
-        notice={saved ? `Đã lưu: ${saved} quy tắc; tìm kiếm đã dùng nội dung mới.` : undefined}
-      />,
-    );
+    const text = wanted ? textOf(wanted.after) : await readFile(synonymsFile(kb), 'utf8').catch(() => '');
+    const notice = wanted
+      ? `Đang xem phiên bản do ${wanted.actor} lưu (nhật ký số ${wanted.id}). Bấm "Kiểm tra và lưu" để khôi phục phiên bản này.`
+      : saved
+        ? `Đã lưu: ${saved} quy tắc; tìm kiếm đã dùng nội dung mới.`
+        : undefined;
+    return c.html(<SynonymsPage session={g.session} text={text} history={history} notice={notice} />);
   });
 
   app.post(`${base}/tu-dong-nghia`, async (c) => {

@@ -266,9 +266,30 @@ export function TryQuestionPage(props: {
   );
 }
 
+/** One saved version of synonyms.txt, from the audit trail. */
+export interface SynonymsVersion {
+  id: number;
+  at: Date;
+  actor: string;
+  added: number;
+  removed: number;
+}
+
+function dateTimeLabel(date: Date): string {
+  return new Intl.DateTimeFormat('vi-VN', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(date);
+}
+
 export function SynonymsPage(props: {
   session: Session;
   text: string;
+  history?: SynonymsVersion[] | undefined;
   problems?: Array<{ line: number; message: string }> | undefined;
   error?: string | undefined;
   notice?: string | undefined;
@@ -298,6 +319,19 @@ export function SynonymsPage(props: {
         </textarea>
         <button type="submit">Kiểm tra và lưu</button>
       </form>
+      {props.history && props.history.length > 0 ? (
+        <div class="card">
+          <h2>Các phiên bản đã lưu</h2>
+          <ul class="history" data-history>
+            {props.history.map((v) => (
+              <li>
+                {dateTimeLabel(v.at)} · {v.actor} · +{v.added} / −{v.removed} dòng ·{' '}
+                <a href={`${KNOWLEDGE_BASE_PATH}/tu-dong-nghia?phien-ban=${v.id}`}>Xem (để khôi phục)</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
     </Page>
   );
 }
