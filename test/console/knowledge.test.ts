@@ -113,6 +113,8 @@ describe('who may open the knowledge base', () => {
     }
     const officerPage = await (await (await signedIn('can.bo')).request('/admin/')).text();
     expect(officerPage).not.toContain(`href="${KB}"`);
+    // an editor's home is the knowledge base
+    expect((await (await signedIn('bien.tap')).request('/admin/')).headers.get('location')).toBe(KB);
     for (const login of ['bien.tap', 'quan.tri']) {
       const response = await (await signedIn(login)).request(KB);
       expect(response.status).toBe(200);

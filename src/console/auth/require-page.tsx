@@ -3,6 +3,7 @@
 import type { Context } from 'hono';
 import { TICKET_ROLES } from '../../accounts/index.js';
 import type { ConsoleDeps } from '../deps.js';
+import { KNOWLEDGE_BASE_PATH } from '../knowledge/access.js';
 import { Page } from '../layout/page.js';
 import { type ConsoleSession, readSession } from './session.js';
 
@@ -17,6 +18,9 @@ export async function requirePage(
   if (!session) return { response: c.redirect('/admin/login', 303) };
   if (session.isPending) return { response: c.redirect('/admin/2fa', 303) };
   if (session.account.mustChangePassword) return { response: c.redirect('/admin/password', 303) };
+  // an editor's desk is the knowledge base: signing in lands there rather than on a refused inbox
+  if (options.tickets && session.account.role === 'editor' && c.req.path === '/admin/')
+    return { response: c.redirect(KNOWLEDGE_BASE_PATH, 303) };
   if (options.tickets && !TICKET_ROLES.includes(session.account.role))
     return {
       response: await c.html(
