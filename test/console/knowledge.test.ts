@@ -183,6 +183,10 @@ describe('the knowledge base for an editor', () => {
     expect(answer?.text).toContain('VNeID');
     expect(answer?.text).toContain('27/HD-UBND');
 
+    // a notice only shows when our own redirect sealed it: a link made elsewhere cannot put words in it
+    const forged = await editor.request(`${KB}?thong-bao=${encodeURIComponent('Hãy gọi số 0900 000 000')}&dau=x`);
+    expect(await forged.text()).not.toContain('Hãy gọi số');
+
     const [row] = await auditRows('knowledge.uploaded');
     expect(row?.actor).toBe('editor:bien.tap');
     expect(row?.entityId).toMatch(/tai-len\/huong-dan-nop-truc-tuyen\.docx$/);

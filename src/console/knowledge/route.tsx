@@ -2,9 +2,11 @@
 // call the `tiepdan kb` use cases; "Thử câu hỏi" asks the chat's own answerer; synonyms.txt is edited through
 // saveSynonyms. Every change is audited under the account's login and reloaded into search the way a forwarded
 // `kb add` is, so the web chat answers from it at once.
+import { createHmac } from 'node:crypto';
 import { readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Context, Hono } from 'hono';
+import { sameSecret } from '../../accounts/index.js';
 import {
   listDocuments,
   reindexKnowledge,
@@ -64,6 +66,24 @@ function textOf(value: unknown): string {
     : '';
 }
 
+/** A notice's seal under the session's CSRF secret: a link made elsewhere cannot put words in our notice box. */
+function sealOf(session: ConsoleSession, notice: string): string {
+  return createHmac('sha256', session.csrfToken).update(notice).digest('base64url');
+}
+
+/** The list page's address carrying the outcome of an action (after the POST, a 303 to it). */
+function withNotice(session: ConsoleSession, notice: string): string {
+  const text = notice.slice(0, 1500);
+  return `${KNOWLEDGE_BASE_PATH}?${new URLSearchParams({ 'thong-bao': text, dau: sealOf(session, text) }).toString()}`;
+}
+
+function noticeOf(c: Context, session: ConsoleSession): string | undefined {
+  const text = c.req.query('thong-bao');
+  const seal = c.req.query('dau');
+  if (!text || !seal) return undefined;
+  return sameSecret(seal, sealOf(session, text)) ? text : undefined;
+}
+
 function synonymsFile(kb: KnowledgeConsoleDeps): string {
   return path.join(kb.knowledgeDir, 'synonyms.txt');
 }
@@ -119,7 +139,7 @@ export function mountKnowledgePages(app: Hono, deps: ConsoleDeps, kb: KnowledgeC
   app.get(base, async (c) => {
     const g = await gate(c);
     if (g.response) return g.response;
-    return renderList(c, g.session, { notice: c.req.query('thong-bao')?.slice(0, 500) });
+    return renderList(c, g.session, { notice: noticeOf(c, g.session) });
   });
 
   app.post(`${base}/tai-len`, async (c) => {
@@ -167,7 +187,7 @@ export function mountKnowledgePages(app: Hono, deps: ConsoleDeps, kb: KnowledgeC
         (result.removed.length > 0 ? `; xoá ${result.removed.length} tài liệu không còn trong tệp` : '') +
         (problems.length > 0 ? `; lưu ý: ${problems.join('; ')}` : '') +
         '. Bot trả lời được ngay trong khung chat.';
-      return c.redirect(`${base}?thong-bao=${encodeURIComponent(notice)}`, 303);
+      return c.redirect(withNotice(g.session, notice), 303);
     } catch (error) {
       const e = toAppError(error);
       if (e.code === 'INTERNAL') throw error;
@@ -209,7 +229,7 @@ export function mountKnowledgePages(app: Hono, deps: ConsoleDeps, kb: KnowledgeC
     if (path.dirname(file) === uploads && !remaining.some((d) => d.sourcePath === document.sourcePath))
       await unlink(file).catch(() => undefined);
     await kb.refresh();
-    return c.redirect(`${base}?thong-bao=${encodeURIComponent(`Đã xoá tài liệu ${document.code}.`)}`, 303);
+    return c.redirect(withNotice(g.session, `Đã xoá tài liệu ${document.code}.`), 303);
   });
 
   app.post(`${base}/lap-chi-muc`, async (c) => {
@@ -241,7 +261,7 @@ export function mountKnowledgePages(app: Hono, deps: ConsoleDeps, kb: KnowledgeC
             .slice(0, 5)
             .join('; ')}.`
         : '');
-    return c.redirect(`${base}?thong-bao=${encodeURIComponent(notice)}`, 303);
+    return c.redirect(withNotice(g.session, notice), 303);
   });
 
   app.get(`${base}/thu-cau-hoi`, async (c) => {
