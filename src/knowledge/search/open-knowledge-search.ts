@@ -151,42 +151,57 @@ export async function openKnowledgeSearch(options: OpenKnowledgeSearchOptions): 
       })()
     : Promise.resolve();
   let refreshing: Promise<boolean> | undefined;
+  /** A refresh asked for while one runs: it starts when that one ends (one waits at most; later callers share it). */
+  let queued: Promise<boolean> | undefined;
+  const refresh = (): Promise<boolean> => {
+    // One refresh at a time. A caller arriving meanwhile does not share the running one: that one may have read
+    // the revision before the caller's change (a `kb add` or a console upload just committed), so the caller gets
+    // the next one, which starts when the running one ends.
+    if (refreshing) {
+      const running = refreshing;
+      queued ??= running
+        .catch(() => false)
+        .then(() => {
+          queued = undefined;
+          return refresh();
+        });
+      return queued;
+    }
+    refreshing = (async () => {
+      try {
+        await aliasesReady;
+        synonyms = await readSynonyms(options);
+        retriever.replace({
+          synonyms,
+          offDomain: options.offDomainFile ? await loadOffDomain(options.offDomainFile) : [],
+        });
+        const nextAliases = await readAliases(options);
+        const current = await options.store.getRevision();
+        if (current === revision) {
+          // edited sample questions apply without a rebuild of the records' postings
+          if (!sameAliases(aliases, nextAliases)) {
+            aliases = nextAliases;
+            retriever.replace({ index: retriever.index.withAliases(aliases) });
+          }
+          return false;
+        }
+        aliases = nextAliases;
+        const next = await indexFor(options, current, params, 'async', aliases);
+        retriever.replace({ index: next.index });
+        revision = current;
+        return true;
+      } finally {
+        refreshing = undefined;
+      }
+    })();
+    return refreshing;
+  };
   return {
     retriever,
     synonyms: () => synonyms,
     revision: () => revision,
     origin: first.origin,
     aliasesReady,
-    refresh() {
-      // one refresh at a time; a caller arriving meanwhile shares its result
-      refreshing ??= (async () => {
-        try {
-          await aliasesReady;
-          synonyms = await readSynonyms(options);
-          retriever.replace({
-            synonyms,
-            offDomain: options.offDomainFile ? await loadOffDomain(options.offDomainFile) : [],
-          });
-          const nextAliases = await readAliases(options);
-          const current = await options.store.getRevision();
-          if (current === revision) {
-            // edited sample questions apply without a rebuild of the records' postings
-            if (!sameAliases(aliases, nextAliases)) {
-              aliases = nextAliases;
-              retriever.replace({ index: retriever.index.withAliases(aliases) });
-            }
-            return false;
-          }
-          aliases = nextAliases;
-          const next = await indexFor(options, current, params, 'async', aliases);
-          retriever.replace({ index: next.index });
-          revision = current;
-          return true;
-        } finally {
-          refreshing = undefined;
-        }
-      })();
-      return refreshing;
-    },
+    refresh,
   };
 }

@@ -101,4 +101,35 @@ describe('openKnowledgeSearch', () => {
     expect(search.synonyms().rules.length).toBeGreaterThan(0);
     expect(search.retriever.retrieveSync('làm sổ đỏ lần đầu').passages[0]?.code).toBe('1.013978');
   });
+
+  it('a refresh asked for while one runs sees a change made meanwhile (it runs next, not shared)', async () => {
+    const dataDir = await tempDir();
+    const { store, state } = source(
+      CORPUS.filter((c) => c.code !== '1.004194'),
+      1,
+    );
+    const search = await openKnowledgeSearch({ store, dataDir });
+    // the periodic refresh reads the revision, then is held up before it compares it
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    store.getRevision = async () => {
+      const read = state.revision;
+      await held;
+      return read;
+    };
+    const periodic = search.refresh();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // an upload commits a new revision and asks for a refresh
+    state.chunks = CORPUS;
+    state.revision = 2;
+    const afterUpload = search.refresh();
+    expect(search.refresh()).toBe(afterUpload);
+    release();
+    expect(await periodic).toBe(false);
+    expect(await afterUpload).toBe(true);
+    expect(search.revision()).toBe(2);
+    expect(search.retriever.retrieveSync('đăng ký tạm trú lệ phí').passages[0]?.code).toBe('1.004194');
+  });
 });
