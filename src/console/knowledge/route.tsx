@@ -136,6 +136,7 @@ export function mountKnowledgePages(app: Hono, deps: ConsoleDeps, kb: KnowledgeC
     return c.body(UPLOAD_SCRIPT);
   });
 
+  app.get(`${base}/`, (c) => c.redirect(base, 301));
   app.get(base, async (c) => {
     const g = await gate(c);
     if (g.response) return g.response;
