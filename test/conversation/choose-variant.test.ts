@@ -1,75 +1,19 @@
 // Asking back which variant is meant, through the engine with the real knowledge path (loader, lexical search,
 // extractive answers) over a few hand-written records shaped like the national ones.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  createAnswerer,
-  createExtractiveWriter,
-  createMemoryKnowledgeStore,
-  loadDocuments,
-  openKnowledgeSearch,
-} from '../../src/knowledge/index.js';
+import { openVariantKnowledge } from '../support/variant-records.js';
 import { button, createHarness, type Harness, textOf } from './harness.js';
-
-function record(code: string, name: string, fee: string, days: string, papers: string) {
-  return {
-    ma_thu_tuc: code,
-    detail_url: `https://dichvucong.gov.vn/thu-tuc-hanh-chinh/${code}`,
-    ten_thu_tuc: name,
-    cap_thuc_hien: 'Cấp tỉnh',
-    linh_vuc: 'Đường bộ',
-    doi_tuong_thuc_hien: 'Công dân Việt Nam, Doanh nghiệp',
-    co_quan_thuc_hien: 'Sở Xây dựng',
-    trinh_tu_thuc_hien: 'Bước 1: Nộp hồ sơ tại Sở Xây dựng.\nBước 2: Sở Xây dựng thẩm định và trả kết quả.',
-    cach_thuc_thuc_hien: `Hình thức nộpThời gianPhí, lệ phíMô tảTrực tiếp${days}Lệ phí : ${fee}Nộp tại Sở Xây dựng`,
-    thanh_phan_ho_so: `--Tên giấy tờMẫu đơn, tờ khaiSố lượng${papers}1 bản chính`,
-    yeu_cau_dieu_kien: 'Không có thông tin',
-    ket_qua_xu_ly: 'Giấy phép vận tải qua biên giới',
-    can_cu_phap_ly: 'Nghị định 119/2021/NĐ-CP',
-  };
-}
-
-const RECORDS = [
-  // named like 1.013069 / 1.013070 ("Cấp mới…" / "Cấp lại…"): the two score alike on a question naming neither
-  record(
-    '1.004261',
-    'Cấp mới Giấy phép vận tải qua biên giới',
-    '200.000 đồng',
-    '05 Ngày làm việc',
-    'Đơn đề nghị cấp mới giấy phép',
-  ),
-  record(
-    '1.004259',
-    'Cấp lại Giấy phép vận tải qua biên giới',
-    '50.000 đồng',
-    '02 Ngày làm việc',
-    'Đơn đề nghị cấp lại giấy phép',
-  ),
-  record('1.000001', 'Cấp phù hiệu xe taxi', '30.000 đồng', '02 Ngày làm việc', 'Giấy đề nghị cấp phù hiệu'),
-  record('1.000002', 'Đăng ký khai sinh', 'Miễn lệ phí', 'Trong ngày', 'Tờ khai đăng ký khai sinh'),
-];
 
 describe('asking back which variant is meant', () => {
   let h: Harness;
-  let dir: string;
+  let knowledge: Awaited<ReturnType<typeof openVariantKnowledge>>;
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'tiepdan-variants-'));
-    for (const r of RECORDS) await writeFile(path.join(dir, `${r.ma_thu_tuc}.json`), JSON.stringify(r));
-    const { documents } = await loadDocuments([dir], { root: dir });
-    const store = createMemoryKnowledgeStore();
-    await store.upsertDocuments(documents);
-    const search = await openKnowledgeSearch({ store });
-    const answerer = createAnswerer({
-      retriever: search.retriever,
-      writer: createExtractiveWriter({ synonyms: () => search.synonyms() }),
-    });
-    h = await createHarness({ answerer });
+    knowledge = await openVariantKnowledge();
+    h = await createHarness({ answerer: knowledge.answerer });
   });
   afterAll(async () => {
     await h?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await knowledge?.close();
   });
 
   const QUESTION = 'Lệ phí giấy phép vận tải qua biên giới là bao nhiêu?';
