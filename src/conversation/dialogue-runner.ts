@@ -1,6 +1,7 @@
 // Runs dialogues within a turn: start, apply a transition, prompt a step, take a step's input, cancel or abandon.
 import { isAppError } from '../shared/errors.js';
 import { actions } from './actions.js';
+import { CHOOSE_VARIANT_DIALOGUE, chooseVariantSeed } from './dialogues/choose-variant.js';
 import type { DialogueContext, DialogueStep, DialogueTransition } from './dialogues/dialogue.js';
 import { giveAnswer } from './give-answer.js';
 import { matchChoice } from './match-choice.js';
@@ -102,7 +103,11 @@ export async function applyTransition(
       return;
     case 'ask':
       endDialogue(turn);
-      await giveAnswer(turn, transition.question, deps, { focusCode: transition.focusCode });
+      await giveAnswer(turn, transition.question, deps, {
+        focusCode: transition.focusCode,
+        onClarify: (clarify, question, best) =>
+          startDialogue(turn, CHOOSE_VARIANT_DIALOGUE, chooseVariantSeed(question, clarify, best), deps, depth + 1),
+      });
       return;
   }
 }

@@ -1,5 +1,6 @@
 // Answers a question in a turn: asks the knowledge base, remembers the answer for follow-ups and ratings, adds its buttons.
 import { randomBytes } from 'node:crypto';
+import type { Answer } from '../knowledge/index.js';
 import { describeError } from '../shared/describe-error.js';
 import { actions, type IntentAction } from './actions.js';
 import type { Answerer, IntakeKind, RecentAnswer } from './ports.js';
@@ -22,6 +23,11 @@ export interface GiveAnswerOptions {
   focusCode?: string | undefined;
   /** The question was how to file one of these: offer the intake under the answer. */
   offerIntake?: IntakeKind | undefined;
+  /**
+   * The knowledge base asks back which variant of a procedure is meant: start the dialogue that asks. Without
+   * it (a caller that cannot ask back), the best variant is answered.
+   */
+  onClarify?: ((clarify: NonNullable<Answer['clarify']>, question: string, best: string) => Promise<void>) | undefined;
 }
 
 function newRef(): string {
@@ -36,7 +42,7 @@ export async function giveAnswer(
   turn: Turn,
   question: string,
   deps: TurnDeps,
-  { focusCode, offerIntake }: GiveAnswerOptions = {},
+  { focusCode, offerIntake, onClarify }: GiveAnswerOptions = {},
 ): Promise<void> {
   const R = deps.replies;
   let q = question;
@@ -47,6 +53,11 @@ export async function giveAnswer(
   let result: Awaited<ReturnType<Answerer['ask']>>;
   try {
     result = await deps.answerer.ask(q, focusCode ? { focusCode } : undefined);
+    const clarify = result.clarify;
+    // the best-ranked variant is answered when asking back is not possible or not wanted
+    const best = clarify ? (result.docCodes[0] ?? clarify.options[0]?.code) : undefined;
+    if (clarify && best && clarify.options.length >= 2 && onClarify) return await onClarify(clarify, q, best);
+    if (best) result = await deps.answerer.ask(q, { focusCode: best });
   } catch (error) {
     deps.logger?.error({ ...describeError(error), residentId: turn.residentId }, 'answerer failed');
     turn.effects.push({

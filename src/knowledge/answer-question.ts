@@ -1,6 +1,7 @@
 // Use case: a resident's question → retrieval → a sourced answer (or a plain "not found"). The one path the
 // bot, `tiepdan ask`, `/api/ask` and `tiepdan eval` all take.
 import { type AddressForm, emptyQuestionMessage, tooLongMessage } from './answer/messages.js';
+import { resolveVariants } from './search/variants.js';
 import type { Answer, AnswerWriter, RetrievalResult, Retriever } from './types.js';
 import { expandShorthand } from './vietnamese/index.js';
 
@@ -18,6 +19,8 @@ export interface AnswerQuestionOptions {
   focusCode?: string | undefined;
   addressForm?: AddressForm | undefined;
   maxChars?: number | undefined;
+  /** Ask back which variant is meant when the question does not say (default true; eval measures both). */
+  clarify?: boolean | undefined;
   /** Also return the ranked passages with their scores (the console's "Thử câu hỏi"). */
   explain?: boolean | undefined;
 }
@@ -71,7 +74,43 @@ export async function answerQuestion(options: AnswerQuestionOptions): Promise<An
       return withPassages(await options.writer.write({ question, retrieval: focused }), focused, options.explain);
   }
   const retrieval = await options.retriever.retrieve(question, { k: PASSAGES });
+  const decision = retrieval.abstained
+    ? undefined
+    : resolveVariants({ question, passages: retrieval.passages, addressForm: address });
+  if (decision?.kind === 'prefer') {
+    // the question's own words ("bị mất", "chồng Hàn") choose a variant ranked just below the best one
+    const chosen = await options.retriever.retrieve(question, { k: PASSAGES, code: decision.code });
+    if (chosen.passages.length > 0) {
+      const answer = withPassages(await options.writer.write({ question, retrieval: chosen }), chosen, options.explain);
+      return { ...answer, docCodes: [decision.code, ...rankedCodes(retrieval).filter((c) => c !== decision.code)] };
+    }
+  }
+  if (decision?.kind === 'clarify' && options.clarify !== false) {
+    const titles = new Map(retrieval.passages.map((p) => [p.code, p.title]));
+    const lines = decision.options.map(
+      (o, i) => `${i + 1}. ${o.label}: ${titles.get(o.code) ?? o.code} (mã ${o.code})`,
+    );
+    // `text` lists the options by name too, for callers that show no buttons (`tiepdan ask`, `/api/ask`)
+    return withPassages(
+      {
+        text: [decision.question, ...lines].join('\n'),
+        abstained: false,
+        aspect: retrieval.aspect,
+        docCodes: rankedCodes(retrieval),
+        sources: [],
+        clarify: { question: decision.question, options: decision.options },
+      },
+      retrieval,
+      options.explain,
+    );
+  }
   return withPassages(await options.writer.write({ question, retrieval }), retrieval, options.explain);
+}
+
+function rankedCodes(retrieval: RetrievalResult): string[] {
+  const codes: string[] = [];
+  for (const p of retrieval.passages) if (!codes.includes(p.code)) codes.push(p.code);
+  return codes;
 }
 
 /** The knowledge base as the conversation sees it (its `Answerer` port): one `ask` per question. */

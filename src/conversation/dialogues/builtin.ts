@@ -1,4 +1,4 @@
-// The core's own dialogues: clarify a vague question, hand a question to staff, why an answer was wrong,
+// The core's own dialogues: clarify a vague question, choose a procedure's variant, hand a question to staff, why an answer was wrong,
 // tracking-code lookup, erase my data, and the offer to file what looks like a petition.
 
 import { actions } from '../actions.js';
@@ -17,6 +17,7 @@ import type {
 import type { Replies } from '../replies.js';
 import { cutText } from '../sanitize-input.js';
 import { findTrackingCode } from '../tracking-code.js';
+import { CHOOSE_VARIANT_DIALOGUE, createChooseVariantDialogue } from './choose-variant.js';
 import {
   type DialogueContext,
   type DialogueDefinition,
@@ -28,6 +29,7 @@ import {
 
 export const BUILTIN_DIALOGUES = {
   clarify: 'clarify-procedure',
+  chooseVariant: CHOOSE_VARIANT_DIALOGUE,
   handToStaff: 'hand-to-staff',
   rateAnswer: 'rate-answer',
   track: 'track-ticket',
@@ -334,5 +336,5 @@ export function createBuiltinDialogues(deps: BuiltinDialogueDeps): DialogueDefin
     },
   });
 
-  return [clarify, handToStaff, rateAnswer, track, erase, offerIntake];
+  return [clarify, createChooseVariantDialogue(), handToStaff, rateAnswer, track, erase, offerIntake];
 }

@@ -1,7 +1,8 @@
 // A question: answered at once, as a follow-up on the procedure just discussed, or after asking which procedure.
 import { startDialogue } from '../dialogue-runner.js';
 import { BUILTIN_DIALOGUES } from '../dialogues/builtin.js';
-import { giveAnswer } from '../give-answer.js';
+import { chooseVariantSeed } from '../dialogues/choose-variant.js';
+import { type GiveAnswerOptions, giveAnswer } from '../give-answer.js';
 import type { JsonObject } from '../ports.js';
 import { isWithinFollowUpWindow } from '../recent-answers.js';
 import { say } from '../reply-helpers.js';
@@ -12,7 +13,7 @@ import { followUpQuestion } from './rule-classifier.js';
 export async function ask(turn: Turn, intent: IntentOf<'ask'>, deps: TurnDeps): Promise<void> {
   if (intent.grievance) return answerThenOfferIntake(turn, intent, intent.grievance, deps);
   if (!intent.aspectOnly) {
-    await giveAnswer(turn, intent.question, deps, { offerIntake: intent.offerIntake });
+    await giveAnswer(turn, intent.question, deps, { offerIntake: intent.offerIntake, onClarify: askBack(turn, deps) });
     return;
   }
   const focus = turn.context.focus;
@@ -38,10 +39,17 @@ async function answerThenOfferIntake(
   grievance: NonNullable<IntentOf<'ask'>['grievance']>,
   deps: TurnDeps,
 ): Promise<void> {
+  // no asking back here: the offer to file comes next (the best variant is answered)
   await giveAnswer(turn, intent.question, deps);
   if (!deps.isIntakeAvailable()) return;
   const seed: JsonObject = { kind: grievance.ticketKind, description: grievance.description, answered: true };
   await startDialogue(turn, BUILTIN_DIALOGUES.offerIntake, seed, deps);
+}
+
+/** The best procedures are variants of one another and the question does not say which: ask once, with buttons. */
+function askBack(turn: Turn, deps: TurnDeps): GiveAnswerOptions['onClarify'] {
+  return (clarify, question, best) =>
+    startDialogue(turn, BUILTIN_DIALOGUES.chooseVariant, chooseVariantSeed(question, clarify, best), deps);
 }
 
 /** The "ask" button: an invitation to type the question. */
