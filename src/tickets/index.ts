@@ -63,7 +63,7 @@ export {
   type ExplainDeadlinesInput,
   explainDeadlines,
 } from './explain-deadlines.js';
-export { type ExportTicketsOptions, type ExportTicketsResult, exportTickets } from './export-tickets.js';
+export { csvCell, type ExportTicketsOptions, type ExportTicketsResult, exportTickets } from './export-tickets.js';
 export {
   EXTENSION_DECISION_RECIPIENTS,
   type ExtendTicketDeadlineOptions,

@@ -24,6 +24,7 @@ export function Page(props: PageProps) {
       <body>
         <header class="top">
           <a href="/admin/">Bàn làm việc tiếp dân</a>
+          {props.session ? <a href="/admin/bao-cao">Báo cáo</a> : null}
           {props.session ? (
             <span>
               <span class="muted" style="color:#dfe8f2">
