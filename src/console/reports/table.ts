@@ -62,8 +62,8 @@ export function figureRows(report: ConsoleReport): FigureRow[] {
 export const SIGNAL_COLUMNS = [
   { heading: 'Tháng', key: 'month' },
   { heading: 'Không trả lời được (bot từ chối)', key: 'abstained' },
-  { heading: 'Câu trả lời được 👍', key: 'thumbsUp' },
-  { heading: 'Câu trả lời bị 👎', key: 'thumbsDown' },
+  { heading: 'Câu trả lời được đánh giá hữu ích', key: 'thumbsUp' },
+  { heading: 'Câu trả lời bị đánh giá không hữu ích', key: 'thumbsDown' },
   { heading: 'Xin gặp cán bộ', key: 'staffRequested' },
   { heading: 'Lỗi khi trả lời', key: 'failed' },
   { heading: 'Cán bộ đã trả lời thay', key: 'answeredByStaff' },

@@ -159,9 +159,10 @@ function Signals(props: { report: ConsoleReport }) {
     <section>
       <h2>Trợ lý ảo trả lời câu hỏi</h2>
       <p class="muted">
-        Hệ thống chỉ ghi lại các câu hỏi trợ lý ảo không trả lời được, các đánh giá 👍/👎, các lần người dân xin gặp cán
-        bộ và các lỗi; từng câu trả lời thành công không được lưu riêng, nên chưa tính được tỷ lệ trả lời trên tổng số
-        câu hỏi. Tỷ lệ dưới đây là tỷ lệ câu trả lời được đánh giá 👍 trong số câu trả lời có đánh giá.
+        Hệ thống chỉ ghi lại các câu hỏi trợ lý ảo không trả lời được, các đánh giá hữu ích hoặc không, các lần người
+        dân xin gặp cán bộ và các lỗi; từng câu trả lời thành công không được lưu riêng, nên chưa tính được tỷ lệ trả
+        lời trên tổng số câu hỏi. Tỷ lệ dưới đây là tỷ lệ câu trả lời được đánh giá hữu ích trong số câu trả lời có đánh
+        giá.
       </p>
       <div class="report-grid">
         <Figure value={formatCell('count', s.total.abstained)} label="Câu hỏi trợ lý ảo không trả lời được" />
