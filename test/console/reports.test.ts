@@ -222,6 +222,27 @@ describe('reports page', () => {
     const bot = sheets[1]?.data as unknown[][];
     expect(bot.at(-1)).toEqual(['Tổng cộng', 2, 3, 1, 1, 0, 1]);
   });
+
+  it('counts anew after a minute: a ticket filed meanwhile appears then', async () => {
+    const viewer = new Browser(h.url);
+    await viewer.signIn('xem.bao.cao');
+    const received = async () =>
+      (await parseCsv(await viewer.request('/admin/bao-cao.csv?from=2026-03-01&to=2026-04-30'))).at(-1)?.[RECEIVED];
+    expect(await received()).toBe('5');
+    const { ticket } = await createTicket(h.env.deps, {
+      kind: 'petition',
+      category: 'giao-thong',
+      commune: 'duc-xuan',
+      description: 'Đèn đường hỏng',
+      personal: PERSON,
+      consent: CONSENT,
+      resident: { channel: 'telegram', channelUserId: '7' },
+    });
+    expect(ticket.code).toMatch(/^PA-/);
+    expect(await received()).toBe('5'); // the same minute: the same count
+    h.env.clock.advance(61_000);
+    expect(await received()).toBe('6');
+  });
 });
 
 const skipReason = browserUnavailableReason();

@@ -2,6 +2,7 @@
 // month (one aggregate query in the database), scoped to the reader's own units for officers and inspectors, and
 // the bot's answer signals of the same period.
 import type { Account } from '../../accounts/index.js';
+import { LruMap } from '../../shared/lru-map.js';
 import {
   type AnswerSignalsReport,
   type ReportGrouping,
@@ -55,5 +56,28 @@ export async function loadConsoleReport(
       TicketReport
     >,
     signals,
+  };
+}
+
+/** How long counted figures are shown again before they are counted anew (as the public page /minh-bach does). */
+export const REPORT_TTL_MS = 60_000;
+
+/**
+ * Counting a year of 100,000 tickets takes a second or more on the embedded database: the same period and scope
+ * are counted at most once a minute, however many readers ask (and the page, CSV and XLSX share the count).
+ */
+export function createReportLoader(
+  deps: TicketDeps,
+): (account: Account, period: ReportPeriod) => Promise<ConsoleReport> {
+  const counted = new LruMap<string, { at: number; report: Promise<ConsoleReport> }>(100);
+  return (account, period) => {
+    const key = `${period.fromDay}|${period.toDay}|${reportUnitsOf(account)?.join(',') ?? '*'}`;
+    const now = deps.clock.now().getTime();
+    const hit = counted.get(key);
+    if (hit && now - hit.at < REPORT_TTL_MS) return hit.report;
+    const report = loadConsoleReport(deps, account, period);
+    counted.set(key, { at: now, report });
+    report.catch(() => counted.delete(key)); // a failed count is not served again
+    return report;
   };
 }

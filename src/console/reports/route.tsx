@@ -8,7 +8,7 @@ import type { ConsoleSession } from '../auth/session.js';
 import type { ConsoleDeps } from '../deps.js';
 import { Page } from '../layout/page.js';
 import { reportCsvFile, reportFileName, reportXlsxFile } from './export.js';
-import { loadConsoleReport } from './load-report.js';
+import { createReportLoader } from './load-report.js';
 import { defaultPeriod, parseReportPeriod } from './period.js';
 import { ReportsPage } from './view.js';
 
@@ -34,6 +34,7 @@ async function gate(c: Context, deps: ConsoleDeps): Promise<{ response: Response
 }
 
 export function mountReports(app: Hono, deps: ConsoleDeps): void {
+  const loadReport = createReportLoader(deps.tickets);
   const unitNames = () => new Map(deps.tickets.settings.routing.units.map((u) => [u.code, u.name]));
 
   app.get('/admin/bao-cao', async (c) => {
@@ -42,7 +43,7 @@ export function mountReports(app: Hono, deps: ConsoleDeps): void {
     const now = deps.tickets.clock.now();
     try {
       const period = parseReportPeriod(c.req.query(), now);
-      const report = await loadConsoleReport(deps.tickets, g.session.account, period);
+      const report = await loadReport(g.session.account, period);
       const query = new URLSearchParams({ from: period.fromDay, to: period.toDay }).toString();
       return c.html(
         <ReportsPage session={g.session} period={period} report={report} query={query} unitNames={unitNames()} />,
@@ -75,7 +76,7 @@ export function mountReports(app: Hono, deps: ConsoleDeps): void {
       if (e.code !== 'BAD_INPUT') throw error;
       return c.text(e.userMessage, 400);
     }
-    const report = await loadConsoleReport(deps.tickets, g.session.account, period);
+    const report = await loadReport(g.session.account, period);
     c.header('cache-control', 'no-store');
     c.header('content-disposition', `attachment; filename="${reportFileName(report, extension)}"`);
     if (extension === 'csv') {

@@ -226,7 +226,8 @@ export function ReportsPage(props: ReportsProps) {
       {report ? (
         <>
           <p class="muted">
-            Từ {formatDay(period.fromDay)} đến {formatDay(period.toDay)} (theo ngày tiếp nhận).{' '}
+            Từ {formatDay(period.fromDay)} đến {formatDay(period.toDay)} (theo ngày tiếp nhận; số liệu tính lại mỗi
+            phút).{' '}
             {report.units
               ? `Chỉ gồm đơn vị của bạn: ${report.units.map((u) => props.unitNames.get(u) ?? u).join(', ')}.`
               : 'Tất cả đơn vị.'}
