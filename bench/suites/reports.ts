@@ -25,7 +25,8 @@ const TICKETS = Number(process.env.BENCH_REPORT_TICKETS ?? 100_000);
 const RUNS = Number(process.env.BENCH_REPORT_RUNS ?? 15);
 const NOW = new Date('2026-12-01T03:00:00.000Z');
 
-async function fill(db: Database, deps: TicketDeps): Promise<void> {
+/** Generates TICKETS tickets in one INSERT … SELECT (also used by the console suite). */
+export async function fill(db: Database, deps: TicketDeps): Promise<void> {
   const categories = deps.settings.categories.map((c) => c.code);
   const communes = deps.settings.communes.map((c) => c.code);
   const units = await db.prisma.unit.findMany({ select: { id: true } });

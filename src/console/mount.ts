@@ -6,6 +6,7 @@ import type { ConsoleDeps } from './deps.js';
 import { mountInbox } from './inbox/route.js';
 import { mountKnowledgePages } from './knowledge/route.js';
 import { CONSOLE_CSS } from './layout/styles.js';
+import { mountReports } from './reports/route.js';
 import { mountTicketPage } from './ticket/route.js';
 
 export function mountConsole(app: Hono, deps: ConsoleDeps): void {
@@ -31,5 +32,6 @@ export function mountConsole(app: Hono, deps: ConsoleDeps): void {
   mountInbox(app, deps);
   mountTicketPage(app, deps);
   if (deps.knowledge) mountKnowledgePages(app, deps, deps.knowledge);
+  mountReports(app, deps);
   mountTicketsApi(app, deps);
 }

@@ -63,7 +63,7 @@ export {
   type ExplainDeadlinesInput,
   explainDeadlines,
 } from './explain-deadlines.js';
-export { type ExportTicketsOptions, type ExportTicketsResult, exportTickets } from './export-tickets.js';
+export { csvCell, type ExportTicketsOptions, type ExportTicketsResult, exportTickets } from './export-tickets.js';
 export {
   EXTENSION_DECISION_RECIPIENTS,
   type ExtendTicketDeadlineOptions,
@@ -107,6 +107,7 @@ export { canSeeIdentity, HIDDEN_IDENTITY, maskPhone } from './privacy.js';
 export { formatPublicView, type PublicTicketView, toPublicView } from './public-view.js';
 export { recordResolution } from './record-resolution.js';
 export { recordSatisfaction } from './record-satisfaction.js';
+export { type AnswerSignalsReport, reportAnswerSignals } from './report-answer-signals.js';
 export { reportCsv } from './report-csv.js';
 export {
   ACKNOWLEDGE_WORKING_DAYS,
@@ -116,6 +117,7 @@ export {
   type ReportFigures,
   type ReportGroup,
   type ReportGrouping,
+  type ReportOptions,
   reportTickets,
   reportTicketsBy,
   type TicketReport,

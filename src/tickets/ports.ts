@@ -99,9 +99,27 @@ export interface ReportQuery {
   kinds: TicketKind[];
   receivedFrom?: Date | undefined;
   receivedTo?: Date | undefined;
+  /** Only tickets of these units (a unit-scoped reader's own); absent: every ticket. */
+  unitCodes?: string[] | undefined;
   now: Date;
   /** For every Vietnam receipt day in the range (YYYY-MM-DD): the last moment of its acknowledgement period. */
   acknowledgeBy: Array<{ day: string; by: Date }>;
+}
+
+/**
+ * The bot's answers as the conversation records them: questions it abstained on, answers rated 👍 or 👎, residents
+ * who asked for a person, answerer failures, and how many of those queued questions staff answered. The number of
+ * questions answered without any of these is not recorded anywhere, so no answer rate can be computed from it.
+ */
+export interface AnswerSignals {
+  month: string;
+  abstained: number;
+  staffRequested: number;
+  failed: number;
+  thumbsUp: number;
+  thumbsDown: number;
+  /** Queued questions (any reason) an officer or editor answered. */
+  answeredByStaff: number;
 }
 
 /** One group's raw counts; `grouping` null for the total over every ticket. */
@@ -192,9 +210,12 @@ export interface TicketStore extends TicketOps {
     kinds: TicketKind[];
     receivedFrom?: Date | undefined;
     receivedTo?: Date | undefined;
+    unitCodes?: string[] | undefined;
   }): Promise<{ first: string; last: string } | null>;
   /** The report's counts per group of each grouping, and in total, computed where the tickets are (one query). */
   aggregateReport(query: ReportQuery): Promise<ReportAggregate[]>;
+  /** What the conversation recorded about the bot's answers, per Vietnam month of [from, to) (YYYY-MM). */
+  countAnswerSignals(range: { from?: Date | undefined; to?: Date | undefined }): Promise<AnswerSignals[]>;
 }
 
 /**

@@ -21,6 +21,8 @@ export interface ReportOptions {
   from?: Date | undefined;
   /** Received before (exclusive). */
   to?: Date | undefined;
+  /** Only these units' tickets (a unit-scoped reader sees their own); absent: every unit. */
+  unitCodes?: string[] | undefined;
 }
 
 export interface ReportFigures {
@@ -79,7 +81,7 @@ export async function reportTicketsBy(
   range: Omit<ReportOptions, 'by'>,
 ): Promise<Partial<Record<ReportGrouping, TicketReport>>> {
   const now = deps.clock.now();
-  const filter = { kinds: REPORTED_KINDS, receivedFrom: range.from, receivedTo: range.to };
+  const filter = { kinds: REPORTED_KINDS, receivedFrom: range.from, receivedTo: range.to, unitCodes: range.unitCodes };
   const days = await deps.store.receiptDays(filter);
   const aggregates = await deps.store.aggregateReport({
     ...filter,

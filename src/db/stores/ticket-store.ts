@@ -2,8 +2,8 @@
 // attachments, consents, outbox rows and audit rows, on PGlite or PostgreSQL.
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
 import { AppError } from '../../shared/errors.js';
-import { currentDeadline } from '../../tickets/deadlines.js';
 import type {
+  AnswerSignals,
   ConsentInput,
   NewTicket,
   OutboxProblem,
@@ -116,6 +116,58 @@ function textWhere(filter: TicketFilter): Prisma.TicketWhereInput | undefined {
   };
 }
 
+/**
+ * A ticket's current legal deadline in SQL, as `currentDeadline` computes it: while received the earlier of dueAt and
+ * acknowledgeBy (LEAST ignores a NULL), accepted or in progress dueAt, otherwise none. Written exactly as in the
+ * index of migration 20261203100000_inbox_indexes, so that PostgreSQL uses it for the order.
+ */
+const DEADLINE_SQL = Prisma.raw(
+  `(CASE WHEN tk.status = 'received' THEN LEAST(tk."dueAt", tk."acknowledgeBy") WHEN tk.status IN ('accepted', 'in_progress') THEN tk."dueAt" END)`,
+);
+
+/** A LIKE pattern that finds `text` anywhere (its own % _ \\ taken literally). */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The same filter as listTickets' Prisma where, as SQL over "Ticket" tk LEFT JOIN "Unit" u. */
+function ticketWhereSql(filter: TicketFilter): Prisma.Sql {
+  const parts: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  const ts = (at: Date) => Prisma.sql`${utc(at)}::text::timestamp`;
+  if (filter.statuses) parts.push(Prisma.sql`tk.status = ANY(${filter.statuses}::text[])`);
+  if (filter.kinds) parts.push(Prisma.sql`tk.kind = ANY(${filter.kinds}::text[])`);
+  if (filter.categories) parts.push(Prisma.sql`tk.category = ANY(${filter.categories}::text[])`);
+  if (filter.updatedFrom) parts.push(Prisma.sql`tk."updatedAt" >= ${ts(filter.updatedFrom)}`);
+  if (filter.unitCode) parts.push(Prisma.sql`u.code = ${filter.unitCode}`);
+  if (filter.unitCodes) parts.push(Prisma.sql`u.code = ANY(${filter.unitCodes}::text[])`);
+  if (filter.communeNotIn)
+    parts.push(Prisma.sql`tk.commune IS NOT NULL AND NOT (tk.commune = ANY(${filter.communeNotIn}::text[]))`);
+  if (filter.residentId !== undefined) parts.push(Prisma.sql`tk."residentId" = ${filter.residentId}`);
+  if (filter.communes) parts.push(Prisma.sql`tk.commune = ANY(${filter.communes}::text[])`);
+  if (filter.hasDeliveryProblem)
+    parts.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "OutboxMessage" o WHERE o."ticketId" = tk.id AND o.status IN ('failed', 'uncertain'))`,
+    );
+  if (filter.isDisputed)
+    parts.push(
+      Prisma.sql`tk."disputedAt" IS NOT NULL AND (tk."answeredAt" IS NULL OR tk."answeredAt" < tk."disputedAt")`,
+    );
+  if (filter.receivedFrom) parts.push(Prisma.sql`tk."receivedAt" >= ${ts(filter.receivedFrom)}`);
+  if (filter.receivedTo) parts.push(Prisma.sql`tk."receivedAt" < ${ts(filter.receivedTo)}`);
+  if (filter.deadlineBefore) parts.push(Prisma.sql`${DEADLINE_SQL} < ${ts(filter.deadlineBefore)}`);
+  if (filter.deadlineNotBefore) parts.push(Prisma.sql`${DEADLINE_SQL} >= ${ts(filter.deadlineNotBefore)}`);
+  const query = filter.text?.query.trim();
+  if (filter.text && query) {
+    const byCode = Prisma.sql`tk.code LIKE ${containsPattern(query.toUpperCase())}`;
+    parts.push(
+      filter.text.descriptionKinds.length > 0
+        ? Prisma.sql`(${byCode} OR (tk.kind = ANY(${filter.text.descriptionKinds}::text[]) AND tk.description ILIKE ${containsPattern(query)}))`
+        : byCode,
+    );
+  }
+  return Prisma.join(parts, ' AND ');
+}
+
 class PrismaTicketOps implements TicketOps {
   constructor(
     protected readonly db: Db,
@@ -199,17 +251,15 @@ class PrismaTicketOps implements TicketOps {
     const text = textWhere(filter);
     const all: Prisma.TicketWhereInput = { AND: [where, ...(deadline ? [deadline] : []), ...(text ? [text] : [])] };
     if (filter.orderBy === 'deadline') {
-      // the current deadline is a CASE over status: sort the few columns it needs, then read only the page
-      const keys = await this.db.ticket.findMany({
-        where: all,
-        select: { id: true, status: true, acknowledgeBy: true, dueAt: true, receivedAt: true },
-      });
-      const at = (k: (typeof keys)[number]) => currentDeadline(k)?.getTime() ?? Number.POSITIVE_INFINITY;
-      const offset = filter.offset ?? 0;
-      const page = keys
-        .sort((a, b) => at(a) - at(b) || a.receivedAt.getTime() - b.receivedAt.getTime() || a.id - b.id)
-        .slice(offset, filter.limit ? offset + filter.limit : undefined)
-        .map((k) => k.id);
+      // filtered, ordered by the current legal deadline and paged in the database (the expression index of
+      // migration 20261203100000_inbox_indexes serves the order); then only the page's rows are read
+      const ids = await this.db.$queryRaw<Array<{ id: number }>>`
+        SELECT tk.id FROM "Ticket" tk LEFT JOIN "Unit" u ON u.id = tk."unitId"
+        WHERE ${ticketWhereSql(filter)}
+        ORDER BY ${DEADLINE_SQL} ASC NULLS LAST, tk."receivedAt" ASC, tk.id ASC
+        LIMIT ${filter.limit ?? 1_000_000} OFFSET ${filter.offset ?? 0}`;
+      const page = ids.map((r) => Number(r.id));
+      if (page.length === 0) return [];
       const rows = await this.db.ticket.findMany({ where: { id: { in: page } }, include: withUnit });
       const byId = new Map(rows.map((r) => [r.id, r]));
       return page.flatMap((id) => {
@@ -418,12 +468,14 @@ export class PrismaTicketStore extends PrismaTicketOps implements TicketStore {
     kinds: TicketKind[];
     receivedFrom?: Date | undefined;
     receivedTo?: Date | undefined;
+    unitCodes?: string[] | undefined;
   }): Promise<{ first: string; last: string } | null> {
     const rows = await this.prisma.$queryRaw<Array<{ first: string | null; last: string | null }>>`
       SELECT to_char(min("receivedAt" + interval '7 hours'), 'YYYY-MM-DD') AS first,
              to_char(max("receivedAt" + interval '7 hours'), 'YYYY-MM-DD') AS last
-      FROM "Ticket"
+      FROM "Ticket" tk
       WHERE kind = ANY(${filter.kinds}::text[])
+        AND ${unitScopeSql(filter.unitCodes)}
         AND (${utc(filter.receivedFrom)}::text::timestamp IS NULL OR "receivedAt" >= ${utc(filter.receivedFrom)}::text::timestamp)
         AND (${utc(filter.receivedTo)}::text::timestamp IS NULL OR "receivedAt" < ${utc(filter.receivedTo)}::text::timestamp)`;
     const row = rows[0];
@@ -496,6 +548,7 @@ export class PrismaTicketStore extends PrismaTicketOps implements TicketStore {
         LEFT JOIN "Unit" u ON u.id = tk."unitId"
         LEFT JOIN ack ON ack.day = (tk."receivedAt" + interval '7 hours')::date
         WHERE tk.kind = ANY(${query.kinds}::text[])
+          AND ${unitScopeSql(query.unitCodes)}
           AND (${utc(query.receivedFrom)}::text::timestamp IS NULL OR tk."receivedAt" >= ${utc(query.receivedFrom)}::text::timestamp)
           AND (${utc(query.receivedTo)}::text::timestamp IS NULL OR tk."receivedAt" < ${utc(query.receivedTo)}::text::timestamp)
       ), p AS (SELECT ${utc(query.now)}::text::timestamp AS now)
@@ -539,6 +592,53 @@ export class PrismaTicketStore extends PrismaTicketOps implements TicketStore {
     });
   }
 
+  async countAnswerSignals(range: { from?: Date | undefined; to?: Date | undefined }): Promise<AnswerSignals[]> {
+    const from = utc(range.from);
+    const to = utc(range.to);
+    const rows = await this.prisma.$queryRaw<
+      Array<{ month: string; source: string; kind: string; status: string | null; n: number }>
+    >`
+      SELECT to_char(q."createdAt" + interval '7 hours', 'YYYY-MM') AS month, 'queue' AS source, q.reason AS kind,
+        q.status, count(*)::int AS n
+      FROM "UnansweredQuestion" q
+      WHERE (${from}::text::timestamp IS NULL OR q."createdAt" >= ${from}::text::timestamp)
+        AND (${to}::text::timestamp IS NULL OR q."createdAt" < ${to}::text::timestamp)
+      GROUP BY 1, 3, 4
+      UNION ALL
+      SELECT to_char(f."createdAt" + interval '7 hours', 'YYYY-MM'), 'feedback', f.rating, NULL, count(*)::int
+      FROM "Feedback" f
+      WHERE (${from}::text::timestamp IS NULL OR f."createdAt" >= ${from}::text::timestamp)
+        AND (${to}::text::timestamp IS NULL OR f."createdAt" < ${to}::text::timestamp)
+      GROUP BY 1, 3`;
+    const months = new Map<string, AnswerSignals>();
+    for (const r of rows) {
+      const m =
+        months.get(r.month) ??
+        ({
+          month: r.month,
+          abstained: 0,
+          staffRequested: 0,
+          failed: 0,
+          thumbsUp: 0,
+          thumbsDown: 0,
+          answeredByStaff: 0,
+        } satisfies AnswerSignals);
+      months.set(r.month, m);
+      const n = Number(r.n);
+      if (r.source === 'feedback') {
+        if (r.kind === 'up') m.thumbsUp += n;
+        else if (r.kind === 'down') m.thumbsDown += n;
+        continue;
+      }
+      // a 👎 is counted from Feedback; its queued question only adds to what staff answered
+      if (r.kind === 'abstain') m.abstained += n;
+      else if (r.kind === 'staff_requested') m.staffRequested += n;
+      else if (r.kind === 'error') m.failed += n;
+      if (r.status === 'answered') m.answeredByStaff += n;
+    }
+    return [...months.values()].sort((a, b) => a.month.localeCompare(b.month));
+  }
+
   async syncHolidays(
     holidays: Array<{ date: string; name: string; source: string; type: string; announcement: string | null }>,
   ): Promise<void> {
@@ -578,6 +678,12 @@ export class PrismaRateLimiter implements RateLimiter {
 }
 
 /** A stored time as the text of a UTC timestamp without zone (how Prisma keeps DateTime), null kept. */
+/** Only the tickets of these units (by code), or every ticket when none are named; over "Ticket" tk. */
+function unitScopeSql(unitCodes: string[] | undefined): Prisma.Sql {
+  if (!unitCodes) return Prisma.sql`TRUE`;
+  return Prisma.sql`tk."unitId" IN (SELECT id FROM "Unit" WHERE code = ANY(${unitCodes}::text[]))`;
+}
+
 function utc(at: Date | undefined): string | null {
   return at ? at.toISOString().slice(0, 23).replace('T', ' ') : null;
 }
