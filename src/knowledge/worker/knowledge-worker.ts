@@ -83,6 +83,10 @@ const ready = search.then(async (s) => {
     addressForm: init.addressForm,
   });
   post({ type: 'ready', revision: s.revision(), origin: s.origin });
+  // the snapshot's read buffers (or the cloned chunks and the builder's lists) are garbage now, and so are the
+  // parsed aliases files once their field is built: hand that memory back rather than keep it for hours
+  collectGarbage();
+  void s.aliasesReady.then(collectGarbage);
   return { s, answerer };
 });
 ready.catch((error: unknown) => post({ type: 'failed', error: serialize(error) }));
