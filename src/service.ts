@@ -126,7 +126,13 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
       .refresh()
       .catch((error) => logger.warn({ error: toAppError(error).code }, 'knowledge refresh failed'));
   };
-  const knowledgeRefresh = setInterval(() => void refreshKnowledge(), 30_000);
+  // While a forwarded command runs (an import of thousands of records, written a hundred files at a time), the
+  // timer does not rebuild the index from half a knowledge base: each such rebuild held a second index next to
+  // the first while the import's own memory was at its highest. The command rebuilds once when it ends.
+  let forwardedCommands = 0;
+  const knowledgeRefresh = setInterval(() => {
+    if (forwardedCommands === 0) void refreshKnowledge();
+  }, 30_000);
   knowledgeRefresh.unref();
   stoppers.push(async () => clearInterval(knowledgeRefresh));
 
@@ -293,12 +299,20 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
   stoppers.push(() => outboxWorker.stop());
 
   // ── admin: `tiepdan …` typed on this machine while the service holds the embedded database ──
-  const runForwardedCli = createServiceCliRunner({
+  const runCommand = createServiceCliRunner({
     config,
     db,
     knowledgeChanged: refreshKnowledge,
     outboxNotifier: outboxWorker,
   });
+  const runForwardedCli: typeof runCommand = async (...args) => {
+    forwardedCommands++;
+    try {
+      return await runCommand(...args);
+    } finally {
+      forwardedCommands--;
+    }
+  };
   mounts.push((app) => mountAdminCli(app, { token: () => db.lock?.info.adminToken, run: runForwardedCli }));
 
   // ── console: officers' pages at /admin/ and the officer API at /api/admin/v1 ──

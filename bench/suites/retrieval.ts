@@ -192,6 +192,10 @@ export async function run(): Promise<void> {
     await rm(forwardedDir, { recursive: true, force: true });
   }
 
+  if (process.env.BENCH_RETRIEVAL_QUALITY === '0') {
+    console.log('quality and latency skipped (BENCH_RETRIEVAL_QUALITY=0)');
+    return;
+  }
   for (const corpus of ['procedures', 'alqac']) {
     const ours = await worker('tiepdan', corpus);
     const theirs = await worker('minisearch', corpus);

@@ -7,8 +7,8 @@ import type { Aspect, IndexedChunk, Level } from '../types.js';
 import { stopWords } from '../vietnamese/index.js';
 import type { FieldPostings, IndexParts } from './lexical-index.js';
 
-/** Bump when the file layout or the analysis (tokeniser, bigrams, trigrams) changes. */
-const FORMAT = 7;
+/** Bump when the file layout or the analysis (tokeniser, bigrams, trigrams) changes. 8: term frequencies as u16. */
+const FORMAT = 8;
 const MAGIC = 'TIEPDAN-SEARCH-INDEX';
 
 /** Identifies everything that decides what the index contains besides the chunks themselves. */
@@ -26,19 +26,19 @@ interface Header {
   revision: number;
   chunkCount: number;
   /** Byte ranges of the sections after the header, in file order. */
-  sections: Array<{ name: string; kind: 'json' | 'i32' | 'f32' | 'utf16'; offset: number; bytes: number }>;
+  sections: Array<{ name: string; kind: 'json' | 'i32' | 'f32' | 'u16' | 'utf16'; offset: number; bytes: number }>;
 }
 
 type Section =
   | { name: string; kind: 'json'; value: unknown }
   | { name: string; kind: 'utf16'; value: string }
-  | { name: string; kind: 'i32' | 'f32'; value: Int32Array | Float32Array };
+  | { name: string; kind: 'i32' | 'f32' | 'u16'; value: Int32Array | Float32Array | Uint16Array };
 
 function sectionsOf(parts: IndexParts): Section[] {
   const field = (name: string, f: FieldPostings): Section[] => [
     { name: `${name}.offsets`, kind: 'i32', value: f.offsets },
     { name: `${name}.ids`, kind: 'i32', value: f.ids },
-    { name: `${name}.tfs`, kind: 'f32', value: f.tfs },
+    { name: `${name}.tfs`, kind: 'u16', value: f.tfs },
   ];
   // A document's code, title, kind, level(s) and url are stored once, not with each of its chunks.
   const docs: Array<[string, string, string, string | null, string | null, Level[] | null]> = [];
@@ -152,7 +152,14 @@ export async function loadIndexSnapshot(file: string, revision: number): Promise
       else {
         const memory = new ArrayBuffer(s.bytes);
         await read(position, s.bytes, memory);
-        sections.set(s.name, s.kind === 'i32' ? new Int32Array(memory) : new Float32Array(memory));
+        sections.set(
+          s.name,
+          s.kind === 'i32'
+            ? new Int32Array(memory)
+            : s.kind === 'u16'
+              ? new Uint16Array(memory)
+              : new Float32Array(memory),
+        );
       }
     }
     const get = (name: string) => {
@@ -162,7 +169,7 @@ export async function loadIndexSnapshot(file: string, revision: number): Promise
     const field = (name: string): FieldPostings => ({
       offsets: get(`${name}.offsets`) as Int32Array,
       ids: get(`${name}.ids`) as Int32Array,
-      tfs: get(`${name}.tfs`) as Float32Array,
+      tfs: get(`${name}.tfs`) as Uint16Array,
     });
     const docs = get('docs') as Array<
       [string, string, IndexedChunk['kind'], Level | null, string | null, Level[] | null]

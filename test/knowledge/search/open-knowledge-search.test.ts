@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -62,6 +62,43 @@ describe('index snapshot', () => {
     expect(await loadIndexSnapshot(path.join(dir, 'missing.bin'), 3)).toBeUndefined();
   });
 });
+
+describe('index snapshot format', () => {
+  it('a snapshot written in an earlier layout (format 7: 32-bit float frequencies) is rebuilt, never misread', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, 'i.bin');
+    await saveIndexSnapshot(file, LexicalIndex.build(CORPUS).toParts(), 3);
+    expect(await loadIndexSnapshot(file, 3)).toBeDefined();
+    const bytes = await readFile(file);
+    const at = bytes.indexOf('"format":8');
+    expect(at).toBeGreaterThan(0);
+    bytes.write('"format":7', at);
+    await writeFile(file, bytes);
+    expect(await loadIndexSnapshot(file, 3)).toBeUndefined();
+  });
+
+  it('keeps term frequencies exactly: a word said three times outranks the same word said once, restored too', async () => {
+    const dir = await tempDir();
+    const base = CORPUS[0] as IndexedChunk;
+    const chunks: IndexedChunk[] = [
+      { ...base, chunkId: 9001, code: 'X.1', title: 'Thủ tục một', ordinal: 0, text: 'giếng khoan nước' },
+      { ...base, chunkId: 9002, code: 'X.2', title: 'Thủ tục hai', ordinal: 0, text: 'giếng giếng giếng khoan nước' },
+    ];
+    const built = LexicalIndex.build(chunks);
+    await saveIndexSnapshot(file(dir), built.toParts(), 1);
+    const restored = LexicalIndex.fromParts(
+      (await loadIndexSnapshot(file(dir), 1)) as NonNullable<Awaited<ReturnType<typeof loadIndexSnapshot>>>,
+    );
+    const groups = [{ terms: ['giếng'], weight: 1, label: 'giếng', isCore: true }];
+    for (const index of [built, restored]) {
+      const hits = index.search({ groups, limit: 2 }).hits;
+      expect(hits.map((h) => index.docs[h.doc]?.code)).toEqual(['X.2', 'X.1']);
+    }
+    expect(restored.search({ groups, limit: 2 })).toEqual(built.search({ groups, limit: 2 }));
+  });
+});
+
+const file = (dir: string) => path.join(dir, 'i.bin');
 
 describe('openKnowledgeSearch', () => {
   it('builds once, then restores from the snapshot while the revision is unchanged', async () => {
