@@ -1,6 +1,7 @@
 // What the console is given by service.ts: the accounts and tickets use cases' deps and a few settings.
 import type { Context } from 'hono';
 import type { AccountDeps } from '../accounts/index.js';
+import type { QuestionDeps } from '../questions/index.js';
 import type { TicketDeps } from '../tickets/index.js';
 
 export interface ConsoleDeps {
@@ -9,6 +10,8 @@ export interface ConsoleDeps {
   /** The outbox, for "retry" on a failed reply. */
   outbox: { requeue(id: number, at: Date): Promise<boolean> };
   settings: { requireSecondFactor: boolean; sessionIdleMs: number; sessionMaxMs: number };
+  /** The question queue and its FAQ entries (/admin/cau-hoi); the pages are not mounted without it. */
+  questions?: QuestionDeps | undefined;
   /** The client address key of a request (rate limits of failed sign-ins). */
   clientKey: (c: Context) => string | undefined;
 }

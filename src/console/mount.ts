@@ -5,6 +5,7 @@ import { mountAuthRoutes } from './auth/routes.js';
 import type { ConsoleDeps } from './deps.js';
 import { mountInbox } from './inbox/route.js';
 import { CONSOLE_CSS } from './layout/styles.js';
+import { mountQuestionPages } from './questions/route.js';
 import { mountTicketPage } from './ticket/route.js';
 
 export function mountConsole(app: Hono, deps: ConsoleDeps): void {
@@ -29,5 +30,6 @@ export function mountConsole(app: Hono, deps: ConsoleDeps): void {
   mountAuthRoutes(app, deps);
   mountInbox(app, deps);
   mountTicketPage(app, deps);
+  if (deps.questions) mountQuestionPages(app, deps, deps.questions);
   mountTicketsApi(app, deps);
 }

@@ -1,7 +1,7 @@
 // The frame of every console page: Vietnamese, a viewport for phones, the stylesheet, the top bar with sign-out.
 import type { Child } from 'hono/jsx';
 import type { Account } from '../../accounts/index.js';
-import { ACCOUNT_ROLE_LABEL } from '../../accounts/index.js';
+import { ACCOUNT_ROLE_LABEL, TICKET_ROLES } from '../../accounts/index.js';
 import { CSRF_FIELD } from '../auth/csrf.js';
 
 export interface PageProps {
@@ -36,9 +36,25 @@ export function Page(props: PageProps) {
             </span>
           ) : null}
         </header>
+        {props.session ? <Nav role={props.session.account.role} /> : null}
         <main>{props.children}</main>
       </body>
     </html>
+  );
+}
+
+/** The pages an account's role works with. */
+function Nav(props: { role: Account['role'] }) {
+  const links: Array<[string, string]> = [];
+  if (TICKET_ROLES.includes(props.role)) links.push(['/admin/', 'Hộp thư']);
+  if (['editor', 'admin', 'lead'].includes(props.role)) links.push(['/admin/cau-hoi', 'Câu hỏi chờ trả lời']);
+  if (links.length === 0) return null;
+  return (
+    <nav class="console-nav" aria-label="Trang">
+      {links.map(([href, label]) => (
+        <a href={href}>{label}</a>
+      ))}
+    </nav>
   );
 }
 

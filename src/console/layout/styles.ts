@@ -7,6 +7,8 @@ header.top{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;justify
 header.top a{color:#fff;font-weight:600;text-decoration:none}
 header.top form{display:inline}
 header.top button{background:transparent;border:1px solid #fff;color:#fff;padding:.25rem .7rem;border-radius:4px}
+nav.console-nav{display:flex;gap:1rem;flex-wrap:wrap;padding:.5rem 1rem;background:#e8eef5;border-bottom:1px solid #c9d6e3}
+nav.console-nav a{font-weight:600}
 main{max-width:1200px;margin:0 auto;padding:1rem}
 h1{font-size:1.35rem;margin:.2rem 0 1rem}
 h2{font-size:1.1rem;margin:1.4rem 0 .5rem}
