@@ -40,9 +40,9 @@ export function QueuePage(props: {
     <Page title="Câu hỏi chờ trả lời" session={props.session}>
       <h1>Câu hỏi chờ trả lời</h1>
       <p class="muted">
-        Câu hỏi bot chưa trả lời được, bị người dân chấm 👎, hoặc người dân muốn cán bộ trả lời. Câu trả lời của cán bộ
-        được gửi lại cho người hỏi; đánh dấu "dùng làm câu trả lời mẫu" để bot trả lời được câu hỏi này về sau.{' '}
-        <a href="/admin/cau-hoi/mau">Các câu trả lời mẫu →</a>
+        Câu hỏi bot chưa trả lời được, bị người dân chấm 👎 (chưa hài lòng), hoặc người dân muốn cán bộ trả lời. Câu trả
+        lời của cán bộ được gửi lại cho người hỏi; đánh dấu "dùng làm câu trả lời mẫu" để bot trả lời được câu hỏi này
+        về sau. <a href="/admin/cau-hoi/mau">Các câu trả lời mẫu →</a>
       </p>
       <Message notice={props.notice} />
       <form class="card filters" method="get" action="/admin/cau-hoi">
