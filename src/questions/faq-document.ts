@@ -15,6 +15,9 @@ export function faqSourceLine(label: string, answeredAt: Date): string {
   return `Nguồn: Cán bộ ${label} trả lời ngày ${formatDate(answeredAt)}`;
 }
 
+/** Vietnamese phone numbers as residents type them (0912 345 678, +84912345678). */
+const PHONE_NUMBER = /(?:\+?84|0)(?:[\s.-]?\d){8,10}/g;
+
 export function toFaqDraft(input: {
   questionId: number;
   question: string;
@@ -24,7 +27,8 @@ export function toFaqDraft(input: {
   label: string;
   answeredAt: Date;
 }): DocumentDraft {
-  const question = input.question.replace(/\s+/g, ' ').trim();
+  // a phone number the asker typed into the question is theirs, not part of what others will ask
+  const question = input.question.replace(PHONE_NUMBER, ' ').replace(/\s+/g, ' ').trim();
   const text = `${input.answer.trim()}\n${faqSourceLine(input.label, input.answeredAt)}`;
   const issuedDate = formatDate(input.answeredAt);
   return {
