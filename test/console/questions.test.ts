@@ -21,12 +21,13 @@ const WITH_PHONE = 'Tôi muốn hỏi về việc cắm mốc ranh giới đất
 interface ChatMessage {
   from: string;
   text: string;
+  quickReplies: Array<{ label: string; action: string }>;
 }
 
 class Resident {
   sessionId = '';
   constructor(readonly base: string) {}
-  async say(text: string): Promise<ChatMessage[]> {
+  async say(text: string, action?: string): Promise<ChatMessage[]> {
     if (!this.sessionId) {
       const created = await fetch(`${this.base}/api/chat/sessions`, { method: 'POST' });
       this.sessionId = ((await created.json()) as { sessionId: string }).sessionId;
@@ -34,7 +35,7 @@ class Resident {
     const response = await fetch(`${this.base}/api/chat/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-chat-session': this.sessionId },
-      body: JSON.stringify({ text }),
+      body: JSON.stringify(action ? { action } : { text }),
     });
     expect(response.status).toBe(200);
     return ((await response.json()) as { messages: ChatMessage[] }).messages;
@@ -245,5 +246,36 @@ describe('answering, and the answer as an FAQ entry', () => {
     expect(dismissed.status).toBe(303);
     const row = await service.db.prisma.unansweredQuestion.findUnique({ where: { id: other?.id as number } });
     expect(row).toMatchObject({ status: 'dismissed', staffNote: 'đã hướng dẫn qua điện thoại' });
+  });
+
+  it('answers a question handed over as a ticket as that ticket: the ticket is answered and the resident told once', async () => {
+    const resident = asker();
+    const replies = await resident.say('Lịch tiêm phòng dại cho chó năm nay ở thôn Bắc là ngày nào?');
+    const handOver = replies.flatMap((m) => m.quickReplies).find((q) => q.label === 'Chuyển câu hỏi cho cán bộ');
+    expect(handOver).toBeDefined();
+    await resident.say('', handOver?.action);
+    const queued = await service.db.prisma.unansweredQuestion.findFirst({
+      where: { question: { contains: 'phòng dại' } },
+    });
+    expect(queued?.reason).toBe('staff_requested');
+    expect(queued?.ticketCode).toMatch(/^CH-/);
+    const page = await (await editor.request(`/admin/cau-hoi/${queued?.id}`)).text();
+    expect(page).toContain(`Đã chuyển thành yêu cầu ${queued?.ticketCode}`);
+    const sent = await editor.request(`/admin/cau-hoi/${queued?.id}/tra-loi`, {
+      form: { _csrf: Browser.csrfOf(page), text: 'Thôn Bắc tiêm phòng dại cho chó ngày 15/3, tại nhà văn hoá thôn.' },
+    });
+    expect(sent.status).toBe(303);
+    const ticket = await service.db.prisma.ticket.findUnique({ where: { code: queued?.ticketCode as string } });
+    expect(ticket?.status).toBe('answered');
+    expect(ticket?.publicAnswer).toContain('ngày 15/3');
+    const row = await service.db.prisma.unansweredQuestion.findUnique({ where: { id: queued?.id as number } });
+    expect(row?.status).toBe('answered');
+    const transcript = await eventually(
+      () => resident.transcript(),
+      (m) => m.some((x) => x.text.includes('ngày 15/3')),
+    );
+    const answers = transcript.filter((x) => x.text.includes('ngày 15/3'));
+    expect(answers).toHaveLength(1);
+    expect(answers[0]?.text).toContain(queued?.ticketCode as string);
   });
 });
