@@ -18,6 +18,7 @@ import { createPrismaKnowledgeStore } from './db/stores/knowledge-store.js';
 import { PrismaOutboxStore } from './db/stores/outbox-store.js';
 import { createPrismaTelegramUpdateStore } from './db/stores/telegram-update-store.js';
 import { PrismaRateLimiter, PrismaTicketStore } from './db/stores/ticket-store.js';
+import { createPrismaUnansweredQuestionStore } from './db/stores/unanswered-question-store.js';
 import { createPrismaWebChatDataHolder, createPrismaWebChatStore } from './db/stores/web-chat-store.js';
 import {
   createPrismaZaloEventStore,
@@ -321,6 +322,14 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
       accounts: accountDeps,
       tickets: ticketDeps,
       outbox: new PrismaOutboxStore(db.prisma),
+      // the question queue: answers go out through the outbox; FAQ entries are documents this instance indexes at
+      // once (the others at their next refresh)
+      questions: {
+        queue: createPrismaUnansweredQuestionStore(db.prisma),
+        knowledge: knowledgeStore,
+        tickets: ticketDeps,
+        knowledgeChanged: refreshKnowledge,
+      },
       settings: config.console,
       clientKey: (c) => clientKeyOf(c, trustedProxies),
       knowledge: {

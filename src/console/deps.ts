@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import type { AccountDeps } from '../accounts/index.js';
 import type { KnowledgeStore, QuestionAnswerer } from '../knowledge/index.js';
+import type { QuestionDeps } from '../questions/index.js';
 import type { TicketDeps } from '../tickets/index.js';
 
 export interface ConsoleDeps {
@@ -10,6 +11,8 @@ export interface ConsoleDeps {
   /** The outbox, for "retry" on a failed reply. */
   outbox: { requeue(id: number, at: Date): Promise<boolean> };
   settings: { requireSecondFactor: boolean; sessionIdleMs: number; sessionMaxMs: number };
+  /** The question queue and its FAQ entries (/admin/cau-hoi); the pages are not mounted without it. */
+  questions?: QuestionDeps | undefined;
   /** The client address key of a request (rate limits of failed sign-ins). */
   clientKey: (c: Context) => string | undefined;
   /** The knowledge base pages (/admin/kien-thuc); without it they are not mounted. */

@@ -6,6 +6,7 @@ import type { ConsoleDeps } from './deps.js';
 import { mountInbox } from './inbox/route.js';
 import { mountKnowledgePages } from './knowledge/route.js';
 import { CONSOLE_CSS } from './layout/styles.js';
+import { mountQuestionPages } from './questions/route.js';
 import { mountReports } from './reports/route.js';
 import { mountTicketPage } from './ticket/route.js';
 
@@ -33,5 +34,6 @@ export function mountConsole(app: Hono, deps: ConsoleDeps): void {
   mountTicketPage(app, deps);
   if (deps.knowledge) mountKnowledgePages(app, deps, deps.knowledge);
   mountReports(app, deps);
+  if (deps.questions) mountQuestionPages(app, deps, deps.questions);
   mountTicketsApi(app, deps);
 }

@@ -14,7 +14,8 @@ export type Aspect =
   | 'tong_quan' // overview (title, level, field)
   | 'text'; // any other passage (legal articles, plans)
 
-export type DocumentKind = 'procedure' | 'legal' | 'plan' | 'text';
+/** faq: a question staff answered in the console's queue, published as a reviewed answer (`FAQ-<id>`). */
+export type DocumentKind = 'procedure' | 'legal' | 'plan' | 'text' | 'faq';
 
 /** Administrative level that carries out a procedure. */
 export type Level = 'xã' | 'tỉnh' | 'trung ương';

@@ -1,11 +1,13 @@
 // `tiepdan eval --questions <file.jsonl> [--kb <path>]… [--split tune|heldout|<name>] [--json]`: measures retrieval and
 // answers on a question set, through the same path as the bot. `tiepdan eval --intents`: the intent classifier.
+// `tiepdan eval --faq`: whether the bot now answers, from each FAQ entry, the question staff answered (and paraphrases).
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { openDatabase } from '../../db/index.js';
 import { createPrismaKnowledgeStore } from '../../db/stores/knowledge-store.js';
 import type { GroupScore } from '../../knowledge/eval/index.js';
 import { addDocuments, type EvalReport, readQuestions, runEval, selectSplit } from '../../knowledge/index.js';
+import { evaluateFaq, type FaqEvalReport, listFaq } from '../../questions/index.js';
 import { AppError } from '../../shared/errors.js';
 import { type CliContext, print, printErr, printJson } from '../context.js';
 import { type Answering, openAnswering, withConfiguredKnowledge } from './ask.js';
@@ -63,6 +65,22 @@ function progress(label: string) {
   };
 }
 
+function printFaqReport(report: FaqEvalReport): void {
+  if (report.entries === 0) {
+    print('Chưa có câu trả lời mẫu nào (đánh dấu "dùng làm câu trả lời mẫu" khi trả lời ở /admin/cau-hoi).');
+    return;
+  }
+  print(`Câu trả lời mẫu: ${report.entries} · câu hỏi đã hỏi (nguyên văn và diễn đạt lại): ${report.asked}`);
+  print(`Bot trả lời bằng đúng câu trả lời mẫu: ${report.answeredFromFaq}/${report.asked} (${fmt(report.rate)})`);
+  for (const [kind, k] of Object.entries(report.byKind)) print(`  ${kind.padEnd(12)} ${k.answered}/${k.asked}`);
+  for (const row of report.rows) {
+    const hits = row.asked.filter((a) => a.answered).length;
+    print(`${row.code}  ${hits}/${row.asked.length}  “${row.question}”`);
+    for (const a of row.asked.filter((x) => !x.answered))
+      print(`    ✗ ${a.kind}: “${a.text}” → ${a.gotCode ?? 'không trả lời'}`);
+  }
+}
+
 export function registerEvalCommand(program: Command, context: CliContext): void {
   program
     .command('eval')
@@ -83,9 +101,21 @@ export function registerEvalCommand(program: Command, context: CliContext): void
       '--split <tên>',
       'tune hoặc heldout: một nửa bộ câu hỏi (hoặc tin nhắn với --intents), chia cố định theo băm của id; tên khác: các câu có trường split bằng tên này (ví dụ dev, test)',
     )
+    .option(
+      '--faq',
+      'đo các câu trả lời mẫu (cán bộ trả lời ở /admin/cau-hoi): hỏi lại từng câu hỏi, bỏ dấu, bớt một từ, đảo thứ tự, và đếm số câu bot trả lời bằng đúng câu trả lời mẫu đó',
+    )
     .option('--json', 'in kết quả dạng JSON')
     .option('--strip-diacritics', 'bỏ dấu tiếng Việt của mọi câu hỏi trước khi hỏi (đo trường hợp gõ không dấu)')
-    .action(async (raw: { intents?: string | boolean; split?: string; json?: boolean }) => {
+    .action(async (raw: { intents?: string | boolean; faq?: boolean; split?: string; json?: boolean }) => {
+      if (raw.faq) {
+        await withConfiguredKnowledge(context, async (answering, store) => {
+          const report = await evaluateFaq({ entries: await listFaq(store), ask: (q) => answering.ask(q) });
+          if (raw.json) printJson(report);
+          else printFaqReport(report);
+        });
+        return;
+      }
       if (raw.intents !== undefined) {
         await runIntentEval(context, {
           file: typeof raw.intents === 'string' ? raw.intents : undefined,

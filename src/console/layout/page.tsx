@@ -4,6 +4,7 @@ import type { Account } from '../../accounts/index.js';
 import { ACCOUNT_ROLE_LABEL, TICKET_ROLES } from '../../accounts/index.js';
 import { CSRF_FIELD } from '../auth/csrf.js';
 import { canEditKnowledge, KNOWLEDGE_BASE_PATH } from '../knowledge/access.js';
+import { QUESTION_ROLES, QUESTIONS_PATH } from '../questions/access.js';
 import { REPORT_ROLES, REPORTS_PATH } from '../reports/access.js';
 
 export interface PageProps {
@@ -20,6 +21,7 @@ function Nav(props: { account: Account }) {
   const links: Array<[string, string]> = [];
   if (TICKET_ROLES.includes(props.account.role)) links.push(['/admin/', 'Hộp thư']);
   if (canEditKnowledge(props.account.role)) links.push([KNOWLEDGE_BASE_PATH, 'Cơ sở tri thức']);
+  if (QUESTION_ROLES.includes(props.account.role)) links.push([QUESTIONS_PATH, 'Câu hỏi chờ trả lời']);
   if (REPORT_ROLES.includes(props.account.role)) links.push([REPORTS_PATH, 'Báo cáo']);
   if (links.length === 0) return null;
   return (

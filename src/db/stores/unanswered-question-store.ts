@@ -1,6 +1,7 @@
 // The staff side of the unanswered-questions queue: reads what abstentions and 👎 wrote, and closes entries.
 // (The conversation store writes the queue; nothing here touches who asked.)
 import { AppError } from '../../shared/errors.js';
+import type { NewOutboxMessage } from '../../tickets/types.js';
 import { auditSealerOf } from '../audit-seal.js';
 import type { PrismaClient } from '../open-database.js';
 import { appendAuditRow } from './audit-store.js';
@@ -24,11 +25,48 @@ export interface QueuedQuestion {
   thumbsDown: { reason: string | null; comment: string | null } | null;
   staffNote: string | null;
   resolvedAt: Date | null;
+  /** The ticket (kind question) it was handed to staff as, when the resident asked for a person. */
+  ticketCode: string | null;
+  /** The answer staff wrote in the console. */
+  staffAnswer: string | null;
+  /** The FAQ entry (knowledge-base document code) the answer became, while it is published. */
+  faqCode: string | null;
+}
+
+export const QUESTION_REASONS = ['abstain', 'thumbs_down', 'staff_requested', 'error'] as const;
+export type QuestionReason = (typeof QUESTION_REASONS)[number];
+
+export interface QuestionFilter {
+  statuses?: QuestionStatus[] | undefined;
+  reasons?: QuestionReason[] | undefined;
 }
 
 export interface UnansweredQuestionStore {
   /** Newest first. */
-  list(options: { statuses?: QuestionStatus[] | undefined; limit: number }): Promise<QueuedQuestion[]>;
+  list(options: QuestionFilter & { limit: number; offset?: number | undefined }): Promise<QueuedQuestion[]>;
+  count(filter: QuestionFilter): Promise<number>;
+  /** One entry, with the bot's earlier answer when the resident rated it (abstentions have none kept). */
+  get(id: number): Promise<(QueuedQuestion & { botAnswer: string | null }) | null>;
+  /**
+   * Where the answer goes: the asker's channel and channel user id, read only to queue the answer in the outbox
+   * (null when the resident is gone or erased their data).
+   */
+  recipientOf(id: number): Promise<{ channel: string; channelUserId: string } | null>;
+  /**
+   * Closes an open entry as answered with staff's answer, queues `outbox` (the answer to the resident) in the same
+   * transaction, and audits it; NOT_FOUND / CONFLICT as `resolve`. Returns whether a message was queued.
+   */
+  answer(options: {
+    id: number;
+    answer: string;
+    outbox: NewOutboxMessage | null;
+    now: Date;
+    actor: string;
+  }): Promise<{ question: QueuedQuestion; queued: boolean }>;
+  /** Records that the answer became FAQ entry `faqCode` (or, with null, that the entry was withdrawn), audited. */
+  setFaq(options: { id: number; faqCode: string | null; now: Date; actor: string }): Promise<void>;
+  /** The entry whose answer became FAQ entry `faqCode`. */
+  findByFaq(faqCode: string): Promise<QueuedQuestion | null>;
   /**
    * Closes an open entry as answered or dismissed, and records who did in the audit trail (that a note was
    * written, not its words: the trail is never erased); NOT_FOUND for an unknown id, CONFLICT when already closed.
@@ -53,6 +91,9 @@ const SELECT = {
   docCodes: true,
   staffNote: true,
   resolvedAt: true,
+  ticketCode: true,
+  staffAnswer: true,
+  faqCode: true,
   // read only to find the 👎 given on the same answer; never returned
   residentId: true,
   answerRef: true,
@@ -79,32 +120,138 @@ export function createPrismaUnansweredQuestionStore(prisma: PrismaClient): Unans
     });
   };
 
+  const whereOf = ({ statuses, reasons }: QuestionFilter) => ({
+    ...(statuses ? { status: { in: statuses } } : {}),
+    ...(reasons ? { reason: { in: reasons } } : {}),
+  });
+  const closeOpen = async (
+    tx: Parameters<Parameters<PrismaClient['$transaction']>[0]>[0],
+    id: number,
+    data: { status: Exclude<QuestionStatus, 'open'>; resolvedAt: Date; staffNote?: string; staffAnswer?: string },
+  ) => {
+    const updated = await tx.unansweredQuestion.updateMany({ where: { id, status: 'open' }, data });
+    const found = await tx.unansweredQuestion.findUnique({ where: { id }, select: SELECT });
+    if (!found)
+      throw new AppError('NOT_FOUND', `No unanswered question ${id}`, {
+        userMessage: `Không có câu hỏi số ${id} trong danh sách chờ.`,
+      });
+    if (updated.count === 0)
+      throw new AppError('CONFLICT', `Unanswered question ${id} is ${found.status}`, {
+        userMessage: `Câu hỏi số ${id} đã được xử lý trước đó (${found.status}).`,
+      });
+    return found;
+  };
+
   return {
-    async list({ statuses, limit }) {
+    async list({ limit, offset, ...filter }) {
       const rows = await prisma.unansweredQuestion.findMany({
-        where: statuses ? { status: { in: statuses } } : {},
+        where: whereOf(filter),
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
         take: limit,
+        ...(offset ? { skip: offset } : {}),
         select: SELECT,
       });
       return withFeedback(rows);
     },
 
-    async resolve({ id, status, note, now, actor }) {
-      const row = await prisma.$transaction(async (tx) => {
-        const updated = await tx.unansweredQuestion.updateMany({
-          where: { id, status: 'open' },
-          data: { status, resolvedAt: now, ...(note === undefined ? {} : { staffNote: note }) },
-        });
-        const found = await tx.unansweredQuestion.findUnique({ where: { id }, select: SELECT });
-        if (!found)
+    count(filter) {
+      return prisma.unansweredQuestion.count({ where: whereOf(filter) });
+    },
+
+    async get(id) {
+      const row = await prisma.unansweredQuestion.findUnique({ where: { id }, select: SELECT });
+      if (!row) return null;
+      const bot =
+        row.residentId !== null && row.answerRef !== null
+          ? await prisma.feedback.findFirst({
+              where: { residentId: row.residentId, answerRef: row.answerRef },
+              select: { answer: true },
+            })
+          : null;
+      const [question] = await withFeedback([row]);
+      return { ...(question as QueuedQuestion), botAnswer: bot?.answer ?? null };
+    },
+
+    async recipientOf(id) {
+      const row = await prisma.unansweredQuestion.findUnique({
+        where: { id },
+        select: { resident: { select: { channel: true, channelUserId: true } } },
+      });
+      const resident = row?.resident;
+      if (!resident) return null;
+      return { channel: resident.channel, channelUserId: resident.channelUserId };
+    },
+
+    async answer({ id, answer, outbox, now, actor }) {
+      const { row, queued } = await prisma.$transaction(async (tx) => {
+        const row = await closeOpen(tx, id, { status: 'answered', resolvedAt: now, staffAnswer: answer });
+        // ON CONFLICT DO NOTHING keeps the transaction usable (as the ticket store's outbox insert)
+        const queued =
+          outbox === null
+            ? false
+            : (await tx.$executeRaw`
+                INSERT INTO "OutboxMessage" ("dedupeKey", "ticketId", channel, "channelUserId", payload, status, "nextAttemptAt", "createdAt")
+                VALUES (${outbox.dedupeKey}, ${outbox.ticketId}, ${outbox.channel}, ${outbox.channelUserId},
+                        ${JSON.stringify(outbox.payload)}::jsonb, 'pending', ${now}, ${now})
+                ON CONFLICT ("dedupeKey") DO NOTHING`) === 1;
+        await appendAuditRow(
+          tx,
+          {
+            actor,
+            action: 'question.answered',
+            entity: 'question',
+            entityId: String(id),
+            before: { status: 'open' },
+            // that an answer was written and sent, not its words (the trail is never erased)
+            after: { status: 'answered', answerChars: answer.length, sentToResident: queued },
+          },
+          now,
+          auditSealerOf(prisma),
+        );
+        return { row: { ...row, status: 'answered', staffAnswer: answer, resolvedAt: now }, queued };
+      });
+      const [question] = await withFeedback([row]);
+      return { question: question as QueuedQuestion, queued };
+    },
+
+    async setFaq({ id, faqCode, now, actor }) {
+      await prisma.$transaction(async (tx) => {
+        const before = await tx.unansweredQuestion.findUnique({ where: { id }, select: { faqCode: true } });
+        if (!before)
           throw new AppError('NOT_FOUND', `No unanswered question ${id}`, {
             userMessage: `Không có câu hỏi số ${id} trong danh sách chờ.`,
           });
-        if (updated.count === 0)
-          throw new AppError('CONFLICT', `Unanswered question ${id} is ${found.status}`, {
-            userMessage: `Câu hỏi số ${id} đã được xử lý trước đó (${found.status}).`,
-          });
+        await tx.unansweredQuestion.update({ where: { id }, data: { faqCode } });
+        await appendAuditRow(
+          tx,
+          {
+            actor,
+            action: faqCode === null ? 'faq.withdrawn' : 'faq.published',
+            entity: 'question',
+            entityId: String(id),
+            before: { faqCode: before.faqCode },
+            after: { faqCode },
+          },
+          now,
+          auditSealerOf(prisma),
+        );
+      });
+    },
+
+    async findByFaq(faqCode) {
+      const row = await prisma.unansweredQuestion.findFirst({ where: { faqCode }, select: SELECT });
+      if (!row) return null;
+      const [question] = await withFeedback([row]);
+      return question ?? null;
+    },
+
+    async resolve({ id, status, note, now, actor }) {
+      const row = await prisma.$transaction(async (tx) => {
+        const found = await closeOpen(tx, id, {
+          status,
+          resolvedAt: now,
+          ...(note === undefined ? {} : { staffNote: note }),
+        });
         await appendAuditRow(
           tx,
           {

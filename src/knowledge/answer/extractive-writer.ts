@@ -90,6 +90,10 @@ export function createExtractiveWriter(options: ExtractiveWriterOptions = {}): A
       const terms = questionTerms(question, expansions);
       const focus = { code: top.code, title: top.title, level: top.level };
 
+      if (top.kind === 'faq') {
+        // a reviewed answer staff wrote: quoted whole, with its own source line ("Nguồn: Cán bộ … trả lời ngày …")
+        return { text: top.text, abstained: false, aspect: retrieval.aspect, docCodes, sources: [sourceOf(top)] };
+      }
       if (top.kind !== 'procedure') {
         // legal, plan and plain texts: the best-matching lines of the best passages
         const lines = own.slice(0, 3).flatMap((p) => splitLines(p.text));

@@ -546,7 +546,8 @@ export class LexicalIndex {
         }
         sectionLen[i] = analyzedSection.length;
         for (const [term, tf] of analyzedSection.tf) section.add(term, i, tf);
-        const analyzedText = analyze(chunk.text, trigrams);
+        // an FAQ entry is found by its question (the title) only: its answer's words are staff's, not the asker's
+        const analyzedText = analyze(chunk.kind === 'faq' ? '' : chunk.text, trigrams);
         textLen[i] = analyzedText.length;
         for (const [term, tf] of analyzedText.tf) text.add(term, i, tf);
       },
