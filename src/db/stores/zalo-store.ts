@@ -11,6 +11,7 @@ import { WINDOW_CLOSED_REASON } from '../../channels/zalo/index.js';
 import type { QuickReply } from '../../conversation/types.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { PrismaClient } from '../open-database.js';
+import { GroupCommitter } from './group-committer.js';
 import { createRawQuery } from './raw-query.js';
 
 export function createPrismaZaloTokenStore(prisma: PrismaClient): ZaloTokenStore {
@@ -52,52 +53,13 @@ export interface PrismaZaloStoreOptions {
 /** How long "done" marks gather before one statement writes them (nobody awaits them). */
 const COMPLETION_LINGER_MS = 20;
 
-/**
- * Requests that arrive while a statement runs are written by the next one (group commit): one statement when idle,
- * one per batch under load. On the embedded database every statement costs main-thread time, so this is what keeps
- * a burst of webhooks from queueing behind each other's writes.
- */
-class Batcher<T, K = string> {
-  private pending: Array<{ key: K; resolve: (value: T) => void; reject: (error: unknown) => void }> = [];
-  private isRunning = false;
-
-  constructor(
-    private readonly write: (keys: K[]) => Promise<(key: K, index: number) => T>,
-    private readonly lingerMs = 0,
-  ) {}
-
-  submit(key: K): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.pending.push({ key, resolve, reject });
-      if (this.isRunning) return;
-      this.isRunning = true;
-      if (this.lingerMs > 0) setTimeout(() => void this.run(), this.lingerMs);
-      else void this.run();
-    });
-  }
-
-  private async run(): Promise<void> {
-    while (this.pending.length > 0) {
-      const batch = this.pending;
-      this.pending = [];
-      try {
-        const outcome = await this.write(batch.map((b) => b.key));
-        for (const [index, b] of batch.entries()) b.resolve(outcome(b.key, index));
-      } catch (error) {
-        for (const b of batch) b.reject(error);
-      }
-    }
-    this.isRunning = false;
-  }
-}
-
 export function createPrismaZaloEventStore({
   prisma,
   pglite,
   owner = randomUUID(),
 }: PrismaZaloStoreOptions): ZaloEventStore {
   const query = createRawQuery(prisma, pglite);
-  const claims = new Batcher<'new' | 'duplicate'>(async (keys) => {
+  const claims = new GroupCommitter<string, 'new' | 'duplicate'>(async (keys) => {
     const unique = [...new Set(keys)];
     // one statement, so deliveries of the same msg_id racing here cannot both win; a row left "processing" by
     // another (killed) run is taken over
@@ -117,7 +79,7 @@ export function createPrismaZaloEventStore({
       return isFirst && won.has(key) ? 'new' : 'duplicate';
     };
   });
-  const completions = new Batcher<void>(async (keys) => {
+  const completions = new GroupCommitter<string>(async (keys) => {
     await query(
       Prisma.sql`UPDATE "ZaloEvent" SET "status" = 'done', "updatedAt" = CURRENT_TIMESTAMP
        WHERE "msgId" = ANY(${[...new Set(keys)]}::text[])`,
@@ -151,7 +113,7 @@ export function createPrismaZaloResidentStore({ prisma, pglite }: PrismaZaloStor
   const reason = `%${WINDOW_CLOSED_REASON}%`;
   type Inbound = { options: QuickReply[]; notices: WindowClosedNotice[] };
   // one statement per batch: the window reopened, the remembered options, and the answers a closed window held back
-  const inbound = new Batcher<Inbound, { userId: string; at: Date }>(async (items) => {
+  const inbound = new GroupCommitter<{ userId: string; at: Date }, Inbound>(async (items) => {
     const rows = await query<{ userId: string; options: unknown; notices: unknown }>(
       Prisma.sql`WITH input AS (
            SELECT DISTINCT ON (u) u AS "userId", a::timestamp(3) AS "at"
@@ -181,7 +143,7 @@ export function createPrismaZaloResidentStore({ prisma, pglite }: PrismaZaloStor
       return { options: toOptions(row?.options), notices };
     };
   });
-  const remembered = new Batcher<void, { userId: string; json: string }>(async (items) => {
+  const remembered = new GroupCommitter<{ userId: string; json: string }>(async (items) => {
     // the last options given for a user in the batch win
     const last = new Map(items.map((i) => [i.userId, i.json]));
     await query(
