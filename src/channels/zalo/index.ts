@@ -3,7 +3,13 @@ export { createZaloClient, type ZaloClient, type ZaloTokenPair } from './client.
 export { WINDOW_CLOSED_REASON, ZaloApiError, ZaloNetworkError } from './errors.js';
 export type { HeldAnswers } from './process-event.js';
 export { type StartZaloOptions, startZalo, type ZaloRuntime } from './start-zalo.js';
-export type { WindowClosedNotice, ZaloEventStore, ZaloResidentStore } from './state-store.js';
+export type {
+  ClaimOutcome,
+  InboundRecord,
+  WindowClosedNotice,
+  ZaloEventStore,
+  ZaloResidentStore,
+} from './state-store.js';
 export { toIncoming as zaloToIncoming, type ZaloInbound } from './to-incoming.js';
 export { toZaloMessages, ZALO_CAPABILITIES, type ZaloSendBody } from './to-zalo.js';
 export type { StoredZaloTokens, ZaloTokenStore } from './token-store.js';

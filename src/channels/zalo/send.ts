@@ -1,6 +1,6 @@
 // Delivers the replies of one batch through /v3.0/oa/message/cs: paced, the token refreshed once on -216, network
 // failures retried with backoff, and the numbered options remembered so a typed number can be read back.
-import type { OutgoingReply } from '../../conversation/types.js';
+import type { OutgoingReply, QuickReply } from '../../conversation/types.js';
 import type { Logger } from '../../shared/logger.js';
 import type { RateLimiter } from '../shared/rate-limiter.js';
 import type { ZaloClient } from './client.js';
@@ -24,7 +24,23 @@ export interface ZaloSenderOptions {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class ZaloSender {
+  /**
+   * Options numbered for a resident whose write to the store has not finished. Nobody waits for that write (the
+   * resident's next message would queue behind it); the next message reads its options from here meanwhile.
+   */
+  private readonly remembering = new Map<string, { options: QuickReply[]; write: Promise<void> }>();
+
   constructor(private readonly options: ZaloSenderOptions) {}
+
+  /** The options last numbered for the resident by this process, while their write is still on its way. */
+  pendingOptions(userId: string): QuickReply[] | undefined {
+    return this.remembering.get(userId)?.options;
+  }
+
+  /** Resolves once every numbered option list is written (a stop waits for it). */
+  async settled(): Promise<void> {
+    while (this.remembering.size > 0) await Promise.all([...this.remembering.values()].map((r) => r.write));
+  }
 
   /**
    * Sends every part in order. Rejects with ZaloApiError (Zalo said no; -230 when the reply window is closed) or
@@ -35,11 +51,19 @@ export class ZaloSender {
     const { bodies, numbered } = toZaloMessages(userId, replies);
     for (const body of bodies) await this.sendOne(body);
     // a newer answer without options makes the earlier numbers stale: "1" must not pick what is no longer on screen
-    if (numbered.length > 0 || options.forgetsOptions) {
-      await this.options.residents.rememberOptions(userId, numbered).catch((error: unknown) => {
+    if (numbered.length > 0 || options.forgetsOptions) this.remember(userId, numbered);
+  }
+
+  private remember(userId: string, numbered: QuickReply[]): void {
+    const write: Promise<void> = this.options.residents
+      .rememberOptions(userId, numbered)
+      .catch((error: unknown) => {
         this.options.logger.warn({ err: String(error) }, 'could not remember the numbered options');
+      })
+      .finally(() => {
+        if (this.remembering.get(userId)?.write === write) this.remembering.delete(userId);
       });
-    }
+    this.remembering.set(userId, { options: numbered, write });
   }
 
   private async sendOne(body: ZaloSendBody): Promise<void> {

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';
 import type {
+  ClaimOutcome,
   WindowClosedNotice,
   ZaloEventStore,
   ZaloResidentStore,
@@ -59,24 +60,47 @@ export function createPrismaZaloEventStore({
   owner = randomUUID(),
 }: PrismaZaloStoreOptions): ZaloEventStore {
   const query = createRawQuery(prisma, pglite);
-  const claims = new GroupCommitter<string, 'new' | 'duplicate'>(async (keys) => {
-    const unique = [...new Set(keys)];
-    // one statement, so deliveries of the same msg_id racing here cannot both win; a row left "processing" by
-    // another (killed) run is taken over
-    const rows = await query<{ msgId: string }>(
-      Prisma.sql`INSERT INTO "ZaloEvent" ("msgId", "owner")
-       SELECT key, ${owner} FROM unnest(${unique}::text[]) AS key
-       ON CONFLICT ("msgId") DO UPDATE SET "owner" = EXCLUDED."owner", "updatedAt" = CURRENT_TIMESTAMP
-         WHERE "ZaloEvent"."status" = 'processing' AND "ZaloEvent"."owner" <> EXCLUDED."owner"
-       RETURNING "msgId"`,
+  const reason = `%${WINDOW_CLOSED_REASON}%`;
+  type Claim = { key: string; userId: string; at: Date };
+  const claims = new GroupCommitter<Claim, ClaimOutcome>(async (items) => {
+    // One statement for the batch, so deliveries of the same msg_id racing here cannot both win (a row left
+    // "processing" by another, killed, run is taken over), and only a won claim records its resident's inbound
+    // time and reads the resident's options and the answers a closed window held back.
+    const rows = await query<{ msgId: string; options: unknown; notices: unknown }>(
+      Prisma.sql`WITH input AS (
+           SELECT k AS "msgId", u AS "userId", a::timestamp(3) AS "at"
+           FROM unnest(${items.map((i) => i.key)}::text[], ${items.map((i) => i.userId)}::text[],
+             ${items.map((i) => i.at.toISOString())}::text[]) AS x(k, u, a)),
+         claimed AS (
+           INSERT INTO "ZaloEvent" ("msgId", "owner")
+           SELECT DISTINCT "msgId", ${owner} FROM input
+           ON CONFLICT ("msgId") DO UPDATE SET "owner" = EXCLUDED."owner", "updatedAt" = CURRENT_TIMESTAMP
+             WHERE "ZaloEvent"."status" = 'processing' AND "ZaloEvent"."owner" <> EXCLUDED."owner"
+           RETURNING "msgId"),
+         won AS (
+           SELECT DISTINCT ON (i."userId") i."userId", i."at"
+           FROM input i JOIN claimed c ON c."msgId" = i."msgId"
+           ORDER BY i."userId", i."at" DESC),
+         up AS (
+           INSERT INTO "ZaloResident" ("userId", "lastInboundAt") SELECT "userId", "at" FROM won
+           ON CONFLICT ("userId") DO UPDATE SET "lastInboundAt" = EXCLUDED."lastInboundAt", "updatedAt" = CURRENT_TIMESTAMP
+           RETURNING "userId", "options", "noticedOutboxId")
+         SELECT DISTINCT ON (c."msgId") c."msgId", up."options",
+           COALESCE((SELECT json_agg(json_build_object('outboxId', o."id", 'ticketCode', t."code") ORDER BY o."id")
+             FROM "OutboxMessage" o LEFT JOIN "Ticket" t ON t."id" = o."ticketId"
+             WHERE o."channel" = 'zalo' AND o."channelUserId" = up."userId" AND o."status" = 'failed'
+               AND o."lastError" LIKE ${reason} AND o."id" > up."noticedOutboxId"), '[]'::json) AS "notices"
+         FROM claimed c JOIN input i ON i."msgId" = c."msgId" JOIN up ON up."userId" = i."userId"`,
     );
-    const won = new Set(rows.map((r) => r.msgId));
+    const won = new Map(rows.map((r) => [r.msgId, r]));
     const seen = new Set<string>();
     // within one batch only the first request for a key may win
-    return (key) => {
+    return ({ key }) => {
       const isFirst = !seen.has(key);
       seen.add(key);
-      return isFirst && won.has(key) ? 'new' : 'duplicate';
+      const row = won.get(key);
+      if (!isFirst || !row) return { status: 'duplicate' };
+      return { status: 'new', options: toOptions(row.options), notices: toNotices(row.notices) };
     };
   });
   const completions = new GroupCommitter<string>(async (keys) => {
@@ -87,7 +111,7 @@ export function createPrismaZaloEventStore({
     return () => undefined;
   }, COMPLETION_LINGER_MS);
   return {
-    claim: (eventKey) => claims.submit(eventKey),
+    claim: (eventKey, inbound) => claims.submit({ key: eventKey, userId: inbound.userId, at: inbound.at }),
     complete: (eventKey) => completions.submit(eventKey),
     async release(eventKey) {
       await query(Prisma.sql`DELETE FROM "ZaloEvent" WHERE "msgId" = ${eventKey} AND "status" = 'processing'`);
@@ -97,6 +121,16 @@ export function createPrismaZaloEventStore({
       return result.count;
     },
   };
+}
+
+function toNotices(value: unknown): WindowClosedNotice[] {
+  const raw = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+  return Array.isArray(raw)
+    ? raw.map((n: { outboxId: number; ticketCode: string | null }) => ({
+        outboxId: Number(n.outboxId),
+        ticketCode: n.ticketCode ?? undefined,
+      }))
+    : [];
 }
 
 function toOptions(value: unknown): QuickReply[] {
@@ -110,39 +144,6 @@ function toOptions(value: unknown): QuickReply[] {
 
 export function createPrismaZaloResidentStore({ prisma, pglite }: PrismaZaloStoreOptions): ZaloResidentStore {
   const query = createRawQuery(prisma, pglite);
-  const reason = `%${WINDOW_CLOSED_REASON}%`;
-  type Inbound = { options: QuickReply[]; notices: WindowClosedNotice[] };
-  // one statement per batch: the window reopened, the remembered options, and the answers a closed window held back
-  const inbound = new GroupCommitter<{ userId: string; at: Date }, Inbound>(async (items) => {
-    const rows = await query<{ userId: string; options: unknown; notices: unknown }>(
-      Prisma.sql`WITH input AS (
-           SELECT DISTINCT ON (u) u AS "userId", a::timestamp(3) AS "at"
-           FROM unnest(${items.map((i) => i.userId)}::text[], ${items.map((i) => i.at.toISOString())}::text[]) AS x(u, a)
-           ORDER BY u, a DESC),
-         up AS (
-           INSERT INTO "ZaloResident" ("userId", "lastInboundAt") SELECT "userId", "at" FROM input
-           ON CONFLICT ("userId") DO UPDATE SET "lastInboundAt" = EXCLUDED."lastInboundAt", "updatedAt" = CURRENT_TIMESTAMP
-           RETURNING "userId", "options", "noticedOutboxId")
-         SELECT up."userId", up."options",
-           COALESCE((SELECT json_agg(json_build_object('outboxId', o."id", 'ticketCode', t."code") ORDER BY o."id")
-             FROM "OutboxMessage" o LEFT JOIN "Ticket" t ON t."id" = o."ticketId"
-             WHERE o."channel" = 'zalo' AND o."channelUserId" = up."userId" AND o."status" = 'failed'
-               AND o."lastError" LIKE ${reason} AND o."id" > up."noticedOutboxId"), '[]'::json) AS "notices"
-         FROM up`,
-    );
-    const byUser = new Map(rows.map((r) => [r.userId, r]));
-    return ({ userId }) => {
-      const row = byUser.get(userId);
-      const raw = typeof row?.notices === 'string' ? (JSON.parse(row.notices) as unknown) : row?.notices;
-      const notices: WindowClosedNotice[] = Array.isArray(raw)
-        ? raw.map((n: { outboxId: number; ticketCode: string | null }) => ({
-            outboxId: Number(n.outboxId),
-            ticketCode: n.ticketCode ?? undefined,
-          }))
-        : [];
-      return { options: toOptions(row?.options), notices };
-    };
-  });
   const remembered = new GroupCommitter<{ userId: string; json: string }>(async (items) => {
     // the last options given for a user in the batch win
     const last = new Map(items.map((i) => [i.userId, i.json]));
@@ -154,7 +155,6 @@ export function createPrismaZaloResidentStore({ prisma, pglite }: PrismaZaloStor
     return () => undefined;
   });
   return {
-    recordInbound: (userId, at) => inbound.submit({ userId, at }),
     rememberOptions: (userId, options) =>
       remembered.submit({ userId, json: JSON.stringify(options.map((o) => ({ label: o.label, action: o.action }))) }),
     async markNoticed(userId, outboxId) {
