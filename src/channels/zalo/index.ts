@@ -2,6 +2,13 @@
 export { createZaloClient, type ZaloClient, type ZaloTokenPair } from './client.js';
 export { WINDOW_CLOSED_REASON, ZaloApiError, ZaloNetworkError } from './errors.js';
 export type { HeldAnswers } from './process-event.js';
+export {
+  CLOSED_AFTER_MS,
+  FREE_REPLIES,
+  FREE_WINDOW_MS,
+  type ReplyWindow,
+  replyWindow,
+} from './reply-window.js';
 export { type StartZaloOptions, startZalo, type ZaloRuntime } from './start-zalo.js';
 export type {
   ClaimOutcome,

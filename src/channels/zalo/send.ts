@@ -5,6 +5,7 @@ import type { Logger } from '../../shared/logger.js';
 import type { RateLimiter } from '../shared/rate-limiter.js';
 import type { ZaloClient } from './client.js';
 import { ZALO_TOKEN_INVALID, ZaloApiError, ZaloNetworkError } from './errors.js';
+import { type ReplyWindow, replyWindow } from './reply-window.js';
 import type { ZaloResidentStore } from './state-store.js';
 import { toZaloMessages, type ZaloSendBody } from './to-zalo.js';
 import type { ZaloTokenManager } from './tokens.js';
@@ -29,6 +30,8 @@ export class ZaloSender {
    * resident's next message would queue behind it); the next message reads its options from here meanwhile.
    */
   private readonly remembering = new Map<string, { options: QuickReply[]; write: Promise<void> }>();
+  /** Every write of what was sent still on its way. */
+  private readonly writing = new Set<Promise<void>>();
 
   constructor(private readonly options: ZaloSenderOptions) {}
 
@@ -39,7 +42,7 @@ export class ZaloSender {
 
   /** Resolves once every numbered option list is written (a stop waits for it). */
   async settled(): Promise<void> {
-    while (this.remembering.size > 0) await Promise.all([...this.remembering.values()].map((r) => r.write));
+    while (this.writing.size > 0) await Promise.all([...this.writing]);
   }
 
   /**
@@ -49,21 +52,40 @@ export class ZaloSender {
    */
   async deliver(userId: string, replies: OutgoingReply[], options: { forgetsOptions?: boolean } = {}): Promise<void> {
     const { bodies, numbered } = toZaloMessages(userId, replies);
-    for (const body of bodies) await this.sendOne(body);
+    let sent = 0;
+    try {
+      for (const body of bodies) {
+        await this.sendOne(body);
+        sent++;
+      }
+    } catch (error) {
+      // what did go out still counts against the free replies
+      if (sent > 0) this.record(userId, sent, undefined);
+      throw error;
+    }
     // a newer answer without options makes the earlier numbers stale: "1" must not pick what is no longer on screen
-    if (numbered.length > 0 || options.forgetsOptions) this.remember(userId, numbered);
+    const remembers = numbered.length > 0 || options.forgetsOptions === true;
+    if (sent > 0 || remembers) this.record(userId, sent, remembers ? numbered : undefined);
   }
 
-  private remember(userId: string, numbered: QuickReply[]): void {
+  /** Where a send to the resident falls in Zalo's reply window now (free, beyond the free replies, closed). */
+  async replyWindow(userId: string, now = new Date()): Promise<ReplyWindow> {
+    await this.settled();
+    return replyWindow({ ...(await this.options.residents.windowState(userId)), now });
+  }
+
+  private record(userId: string, sent: number, numbered: QuickReply[] | undefined): void {
     const write: Promise<void> = this.options.residents
-      .rememberOptions(userId, numbered)
+      .recordSent(userId, sent, numbered)
       .catch((error: unknown) => {
-        this.options.logger.warn({ err: String(error) }, 'could not remember the numbered options');
+        this.options.logger.warn({ err: String(error) }, 'could not record the messages sent');
       })
       .finally(() => {
+        this.writing.delete(write);
         if (this.remembering.get(userId)?.write === write) this.remembering.delete(userId);
       });
-    this.remembering.set(userId, { options: numbered, write });
+    this.writing.add(write);
+    if (numbered) this.remembering.set(userId, { options: numbered, write });
   }
 
   private async sendOne(body: ZaloSendBody): Promise<void> {

@@ -35,8 +35,13 @@ export interface WindowClosedNotice {
  * inbound time is recorded by ZaloEventStore.claim).
  */
 export interface ZaloResidentStore {
-  rememberOptions(userId: string, options: QuickReply[]): Promise<void>;
+  /**
+   * `sent` messages reached the resident (counted against Zalo's free replies); `options`, when given, are the ones
+   * they numbered (an empty list forgets earlier numbers). One write.
+   */
+  recordSent(userId: string, sent: number, options: QuickReply[] | undefined): Promise<void>;
   /** The resident was told about every notice up to `outboxId`. */
   markNoticed(userId: string, outboxId: number): Promise<void>;
-  lastInboundAt(userId: string): Promise<Date | undefined>;
+  /** What the reply window is computed from (src/channels/zalo/reply-window.ts). */
+  windowState(userId: string): Promise<{ lastInboundAt: Date | undefined; repliesSinceInbound: number }>;
 }

@@ -83,7 +83,8 @@ export function createPrismaZaloEventStore({
            ORDER BY i."userId", i."at" DESC),
          up AS (
            INSERT INTO "ZaloResident" ("userId", "lastInboundAt") SELECT "userId", "at" FROM won
-           ON CONFLICT ("userId") DO UPDATE SET "lastInboundAt" = EXCLUDED."lastInboundAt", "updatedAt" = CURRENT_TIMESTAMP
+           ON CONFLICT ("userId") DO UPDATE SET "lastInboundAt" = EXCLUDED."lastInboundAt", "repliesSinceInbound" = 0,
+             "updatedAt" = CURRENT_TIMESTAMP
            RETURNING "userId", "options", "noticedOutboxId")
          SELECT DISTINCT ON (c."msgId") c."msgId", up."options",
            COALESCE((SELECT json_agg(json_build_object('outboxId', o."id", 'ticketCode', t."code") ORDER BY o."id")
@@ -144,25 +145,41 @@ function toOptions(value: unknown): QuickReply[] {
 
 export function createPrismaZaloResidentStore({ prisma, pglite }: PrismaZaloStoreOptions): ZaloResidentStore {
   const query = createRawQuery(prisma, pglite);
-  const remembered = new GroupCommitter<{ userId: string; json: string }>(async (items) => {
-    // the last options given for a user in the batch win
-    const last = new Map(items.map((i) => [i.userId, i.json]));
+  const recorded = new GroupCommitter<{ userId: string; sent: number; json: string | null }>(async (items) => {
+    // per user in the batch: the messages sent add up, the last options given win (null: leave them)
+    const byUser = new Map<string, { sent: number; json: string | null }>();
+    for (const i of items) {
+      const prior = byUser.get(i.userId);
+      byUser.set(i.userId, { sent: (prior?.sent ?? 0) + i.sent, json: i.json ?? prior?.json ?? null });
+    }
+    const users = [...byUser.keys()];
+    const rows = [...byUser.values()];
+    // JSON null stands for "options not given": it keeps the stored ones (and reads as none on a new row)
     await query(
-      Prisma.sql`INSERT INTO "ZaloResident" ("userId", "options")
-       SELECT u, o::jsonb FROM unnest(${[...last.keys()]}::text[], ${[...last.values()]}::text[]) AS x(u, o)
-       ON CONFLICT ("userId") DO UPDATE SET "options" = EXCLUDED."options", "updatedAt" = CURRENT_TIMESTAMP`,
+      Prisma.sql`INSERT INTO "ZaloResident" ("userId", "repliesSinceInbound", "options")
+       SELECT u, n, COALESCE(o::jsonb, 'null'::jsonb)
+       FROM unnest(${users}::text[], ${rows.map((r) => r.sent)}::int[], ${rows.map((r) => r.json)}::text[]) AS x(u, n, o)
+       ON CONFLICT ("userId") DO UPDATE SET
+         "repliesSinceInbound" = "ZaloResident"."repliesSinceInbound" + EXCLUDED."repliesSinceInbound",
+         "options" = CASE WHEN EXCLUDED."options" = 'null'::jsonb THEN "ZaloResident"."options"
+           ELSE EXCLUDED."options" END,
+         "updatedAt" = CURRENT_TIMESTAMP`,
     );
     return () => undefined;
   });
   return {
-    rememberOptions: (userId, options) =>
-      remembered.submit({ userId, json: JSON.stringify(options.map((o) => ({ label: o.label, action: o.action }))) }),
+    recordSent: (userId, sent, options) =>
+      recorded.submit({
+        userId,
+        sent,
+        json: options ? JSON.stringify(options.map((o) => ({ label: o.label, action: o.action }))) : null,
+      }),
     async markNoticed(userId, outboxId) {
       await prisma.zaloResident.updateMany({ where: { userId }, data: { noticedOutboxId: outboxId } });
     },
-    async lastInboundAt(userId) {
+    async windowState(userId) {
       const row = await prisma.zaloResident.findUnique({ where: { userId } });
-      return row?.lastInboundAt ?? undefined;
+      return { lastInboundAt: row?.lastInboundAt ?? undefined, repliesSinceInbound: row?.repliesSinceInbound ?? 0 };
     },
   };
 }

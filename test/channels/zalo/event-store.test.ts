@@ -60,7 +60,7 @@ describe.each(['prisma', 'pglite'] as const)('ZaloEventStore.claim (statements t
     const { events, residents } = stores('run-1');
     const users = Array.from({ length: 40 }, newUser);
     await Promise.all(
-      users.map((u, i) => residents.rememberOptions(u, [{ label: `Lựa chọn ${i}`, action: `intent:ask:${i}` }])),
+      users.map((u, i) => residents.recordSent(u, 1, [{ label: `Lựa chọn ${i}`, action: `intent:ask:${i}` }])),
     );
     const outcomes = await Promise.all(
       users.map((u, i) => events.claim(`msg:batch-${i}`, { userId: u, at: new Date() })),
@@ -74,6 +74,30 @@ describe.each(['prisma', 'pglite'] as const)('ZaloEventStore.claim (statements t
     }
     const fresh = await events.claim('msg:fresh', { userId: newUser(), at: new Date() });
     expect(fresh).toEqual({ status: 'new', options: [], notices: [] });
+  });
+
+  it('counts the messages sent since the resident last wrote, keeps the options when none are given, and starts again at their next message', async () => {
+    const { events, residents } = stores('run-1');
+    const user = newUser();
+    const at = new Date('2026-12-03T08:00:00.000Z');
+    expect((await events.claim('msg:count-1', { userId: user, at })).status).toBe('new');
+    const options = [{ label: 'Hỏi', action: 'intent:ask' }];
+    await Promise.all([residents.recordSent(user, 2, options), residents.recordSent(user, 3, undefined)]);
+    await residents.recordSent(user, 1, undefined);
+    expect(await residents.windowState(user)).toEqual({ lastInboundAt: at, repliesSinceInbound: 6 });
+    const later = new Date('2026-12-03T09:00:00.000Z');
+    const next = await events.claim('msg:count-2', { userId: user, at: later });
+    expect(next).toEqual({ status: 'new', options, notices: [] });
+    expect(await residents.windowState(user)).toEqual({ lastInboundAt: later, repliesSinceInbound: 0 });
+    // sent to someone who never wrote (an outbox answer to a resident of another era): counted, no options
+    const stranger = newUser();
+    await residents.recordSent(stranger, 1, undefined);
+    expect(await residents.windowState(stranger)).toEqual({ lastInboundAt: undefined, repliesSinceInbound: 1 });
+    expect(await events.claim('msg:stranger', { userId: stranger, at })).toEqual({
+      status: 'new',
+      options: [],
+      notices: [],
+    });
   });
 
   it('lets a released msg_id be tried again', async () => {

@@ -27,11 +27,11 @@ function heldOptionWrites() {
     },
     wrap: (store: ZaloResidentStore): ZaloResidentStore => ({
       ...store,
-      async rememberOptions(userId, options) {
+      async recordSent(userId, sent, options) {
         held++;
         await gate;
         held--;
-        await store.rememberOptions(userId, options);
+        await store.recordSent(userId, sent, options);
       },
     }),
   };
@@ -94,5 +94,28 @@ describe('zalo numbered options written behind the send', () => {
     writes.open();
     await stopping;
     expect(JSON.stringify(await stored(user))).toContain('rate:up:');
+  });
+
+  it('counts what went out against the 8 free replies, which the channel reports for the outbox', async () => {
+    writes.open();
+    const h2 = await startZaloHarness({ handler: core });
+    try {
+      const user = newZaloUserId();
+      await h2.send(h2.events.text(user, 'Đăng ký khai sinh cần gì?'));
+      const sent = h2.fake.sentTo(user).length;
+      expect(sent).toBeGreaterThan(0);
+      expect(await h2.runtime.channel.replyWindow(user)).toMatchObject({ state: 'free', remaining: 8 - sent });
+      for (let i = 0; i < 8; i++) {
+        await h2.runtime.channel.send(user, { text: `Trả lời ${i}`, quickReplies: [], attachments: [] });
+      }
+      expect(await h2.runtime.channel.replyWindow(user)).toMatchObject({ state: 'beyond-free', reason: 'quota' });
+      // the resident writes again: a new 48 hours, 8 free replies again
+      await h2.send(h2.events.text(user, 'cảm ơn'));
+      const window = await h2.runtime.channel.replyWindow(user);
+      expect(window).toMatchObject({ state: 'free' });
+      expect(window.state === 'free' && window.remaining).toBe(8 - (h2.fake.sentTo(user).length - sent - 8));
+    } finally {
+      await h2.close();
+    }
   });
 });
