@@ -8,7 +8,7 @@ import { startZalo, type ZaloRuntime } from './channels/zalo/index.js';
 import { createServiceCliRunner } from './cli/service-runner.js';
 import type { Config } from './config/index.js';
 import { KNOWLEDGE_UPLOAD_MAX_BYTES, KNOWLEDGE_UPLOAD_PATH, mountConsole } from './console/index.js';
-import { createConversationEngine } from './conversation/index.js';
+import { type ChannelCapabilities, type ChannelName, createConversationEngine } from './conversation/index.js';
 import { type Database, openDatabase } from './db/index.js';
 import { PrismaAccountStore } from './db/stores/account-store.js';
 import { PrismaAuditLogReader } from './db/stores/audit-store.js';
@@ -160,6 +160,8 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
     logger.warn({ codes: remap.unknownCodes }, 'tickets name communes that settings/communes.yaml does not know');
   /** Channels the outbox delivers residents' replies through: each channel started below registers itself here. */
   const deliveryChannels = new Map<string, DeliveryChannel>();
+  /** What each started channel declares it can do, for the conversation's dialogues (registered with it below). */
+  const channelCapabilities = new Map<ChannelName, ChannelCapabilities>();
   const crashAfterTicketCommit = config.testCrashAfter === 'ticket-commit';
   const outboxWorker = new OutboxWorker({
     store: new PrismaOutboxStore(db.prisma),
@@ -218,6 +220,7 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
     addressForm: config.addressForm,
     supportContact: config.supportContact,
     logger: logger.child({ context: 'conversation' }),
+    capabilitiesOf: (name) => channelCapabilities.get(name),
   });
   stoppers.push(() => conversation.drain());
 
@@ -244,6 +247,7 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
   });
   mounts.push(webChat.mount);
   deliveryChannels.set('web', webChat.channel);
+  channelCapabilities.set('web', webChat.channel.capabilities);
   stoppers.push(() => webChat.drain());
   if (config.telegram.token) {
     // long polling, or webhook mode (POST at the path of TELEGRAM_WEBHOOK_URL, and /telegram/webhook) when TELEGRAM_WEBHOOK_URL is set; connects in the background
@@ -262,6 +266,7 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
     });
     mounts.push(telegram.mount);
     deliveryChannels.set('telegram', telegram.channel);
+    channelCapabilities.set('telegram', telegram.channel.capabilities);
     stoppers.push(() => telegram.stop());
   }
 
@@ -292,6 +297,7 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
     });
     mounts.push(zalo.mount);
     deliveryChannels.set('zalo', zalo.channel);
+    channelCapabilities.set('zalo', zalo.channel.capabilities);
     stoppers.push(() => (zalo as ZaloRuntime).stop());
   }
 

@@ -5,6 +5,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { PGlite, Transaction } from '@electric-sql/pglite';
 import { Hono } from 'hono';
 import { startZalo, toZaloMessages, type ZaloRuntime } from '../../src/channels/zalo/index.js';
 import { type Answerer, createConversationEngine } from '../../src/conversation/index.js';
@@ -34,6 +35,8 @@ const PER_RESIDENT = Number(process.env.BENCH_MESSAGES ?? 10);
 const DUPLICATE_RATE = 0.05;
 
 interface RunNumbers {
+  /** Statements the embedded database ran per message (every delivery counted, redeliveries too). */
+  statements: number;
   perSecond: number;
   p50: number;
   p95: number;
@@ -72,6 +75,37 @@ async function countAnswers(db: Database, result: ZaloLoadResult): Promise<{ los
     for (const [text, n] of sent) double += Math.max(0, n - (expected.get(text) ?? 0));
   }
   return { lost, double };
+}
+
+/**
+ * Counts the statements the embedded database runs (Prisma's and the stores' raw ones; a transaction's statements
+ * one by one). Independent of the machine's load, unlike the timings: what the per-message work costs the one
+ * database thread.
+ */
+function countStatements(pglite: PGlite | undefined): { count: number } {
+  const counter = { count: 0 };
+  if (!pglite) return counter;
+  const query = pglite.query.bind(pglite);
+  const exec = pglite.exec.bind(pglite);
+  const transaction = pglite.transaction.bind(pglite);
+  pglite.query = ((...args: Parameters<PGlite['query']>) => {
+    counter.count++;
+    return query(...args);
+  }) as PGlite['query'];
+  pglite.exec = ((...args: Parameters<PGlite['exec']>) => {
+    counter.count++;
+    return exec(...args);
+  }) as PGlite['exec'];
+  pglite.transaction = (<T>(callback: (tx: Transaction) => Promise<T>) =>
+    transaction((tx) => {
+      const txQuery = tx.query.bind(tx);
+      tx.query = ((...args: Parameters<Transaction['query']>) => {
+        counter.count++;
+        return txQuery(...args);
+      }) as Transaction['query'];
+      return callback(tx);
+    })) as PGlite['transaction'];
+  return counter;
 }
 
 async function loadQuestions(): Promise<string[]> {
@@ -168,11 +202,15 @@ export async function run(): Promise<void> {
       nextUser += BigInt(residents);
       return request;
     };
+    const statements = countStatements(db.pglite);
     const measure = async (label: string, request: ZaloLoadRequest): Promise<RunNumbers> => {
+      const before = statements.count;
       const result = await worker.call<ZaloLoadResult>({ type: 'load', load: request });
       await runtime?.drain();
+      const ran = statements.count - before;
       const { lost, double } = await countAnswers(db as Database, result);
       const numbers = {
+        statements: ran / (result.messages + result.duplicatesDelivered),
         perSecond: result.messages / (result.elapsedMs / 1000),
         p50: percentile(result.latencies, 50),
         p95: percentile(result.latencies, 95),
@@ -182,7 +220,7 @@ export async function run(): Promise<void> {
       out(
         `  ${label}: ${result.messages} messages (+${result.duplicatesDelivered} redelivered), ` +
           `${numbers.perSecond.toFixed(0)} msg/s, p50 ${numbers.p50.toFixed(1)} ms, p95 ${numbers.p95.toFixed(1)} ms, ` +
-          `lost ${numbers.lost}, double ${numbers.double}`,
+          `lost ${numbers.lost}, double ${numbers.double}, ${numbers.statements.toFixed(2)} statements per delivery`,
       );
       return numbers;
     };
@@ -204,14 +242,14 @@ export async function run(): Promise<void> {
     out('(≈ 200 msg/s offered); light: one every 4 s (≈ 50 msg/s offered).');
     out('Latency = signed webhook sent → first send for it received at the fake. Medians of the runs.');
     out(
-      '| residents | capacity msg/s | paced msg/s | paced p50 ms | paced p95 ms | light msg/s | light p50 ms | light p95 ms | lost | double |',
+      '| residents | capacity msg/s | paced msg/s | paced p50 ms | paced p95 ms | light msg/s | light p50 ms | light p95 ms | lost | double | statements/delivery |',
     );
-    out('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    out('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     out(
       `| ${RESIDENTS} | ${med(capacity, (x) => x.perSecond, 0)} | ${med(paced, (x) => x.perSecond, 0)} | ` +
         `${med(paced, (x) => x.p50, 1)} | ${med(paced, (x) => x.p95, 1)} | ${med(light, (x) => x.perSecond, 0)} | ` +
         `${med(light, (x) => x.p50, 1)} | ${med(light, (x) => x.p95, 1)} | ${all.reduce((n, x) => n + x.lost, 0)} | ` +
-        `${all.reduce((n, x) => n + x.double, 0)} |`,
+        `${all.reduce((n, x) => n + x.double, 0)} | ${med(all, (x) => x.statements, 2)} |`,
     );
     out(
       `targets (2 cores): ≥ 200 msg/s, p95 ≤ 100 ms, lost 0, double 0; ${os.cpus().length} cores here, load average ${os

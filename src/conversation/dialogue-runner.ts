@@ -20,6 +20,7 @@ export function contextFor(turn: Turn, deps: TurnDeps): DialogueContext {
       channelUserId: turn.message.channelUserId,
       clientAddress: turn.message.clientAddress,
     },
+    capabilities: deps.capabilitiesOf(turn.message.channel),
     messageKey: turn.messageKey,
     now: turn.now,
     data: structuredClone(turn.data),

@@ -28,7 +28,7 @@ import { type AddressForm, createReplies } from './replies.js';
 import { say, toReply } from './reply-helpers.js';
 import { MAX_QUESTION_CHARS, MAX_TEXT_CHARS, sanitizeIncoming } from './sanitize-input.js';
 import { Turn, type TurnDeps } from './turn.js';
-import type { IncomingMessage, MessageHandler, OutgoingReply } from './types.js';
+import type { ChannelCapabilities, ChannelName, IncomingMessage, MessageHandler, OutgoingReply } from './types.js';
 
 export interface ConversationEngineOptions {
   store: ConversationStore;
@@ -53,6 +53,11 @@ export interface ConversationEngineOptions {
   maxQuestionChars?: number | undefined;
   /** Residents whose state is kept in memory between messages (default 2,000, a few MB; 0 = always read the database). */
   maxCachedConversations?: number | undefined;
+  /**
+   * The capabilities each channel declares (its `Channel.capabilities`), handed to dialogues so that they ask what
+   * a channel can do, never which channel it is. Read at each message: channels may register after the engine.
+   */
+  capabilitiesOf?: ((channel: ChannelName) => ChannelCapabilities | undefined) | undefined;
 }
 
 export type HandleStatus = 'processed' | 'duplicate' | 'failed';
@@ -98,6 +103,7 @@ function createTurnDeps(options: ConversationEngineOptions): TurnDeps {
     followUpWindowMs: (options.followUpWindowMinutes ?? 30) * 60_000,
     maxQuestionChars: options.maxQuestionChars ?? MAX_QUESTION_CHARS,
     isIntakeAvailable,
+    capabilitiesOf: options.capabilitiesOf ?? (() => undefined),
   };
 }
 

@@ -15,7 +15,7 @@ import type {
 } from './ports.js';
 import type { AddressForm, Replies } from './replies.js';
 import type { CleanInput } from './sanitize-input.js';
-import type { IncomingMessage, OutgoingReply } from './types.js';
+import type { ChannelCapabilities, ChannelName, IncomingMessage, OutgoingReply } from './types.js';
 
 /** Everything one message changes, gathered before a single commit. */
 export class Turn {
@@ -74,6 +74,8 @@ export interface TurnDeps {
   maxQuestionChars: number;
   /** A function, not a flag: the built-in dialogues are made before other contexts register the intake. */
   isIntakeAvailable: () => boolean;
+  /** What a channel declares it can do (undefined: nothing declared). */
+  capabilitiesOf: (channel: ChannelName) => ChannelCapabilities | undefined;
 }
 
 /** The intent of one kind, e.g. `IntentOf<'ask'>`. */

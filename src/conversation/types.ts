@@ -63,6 +63,11 @@ export interface ChannelCapabilities {
    * buttons), `never`.
    */
   numbersOptions: 'always' | 'overflow' | 'never';
+  /**
+   * The channel's app lets residents share a location (Telegram's 📎 → Vị trí, Zalo's location message), so
+   * prompts may suggest it.
+   */
+  sharesLocation: boolean;
 }
 
 /** Port: a channel the core (or the outbox worker) can send replies through. */

@@ -1,6 +1,11 @@
 // Test harness for the complaint intake: the real conversation engine and tickets use cases on a real PGlite,
 // a resident who reads the bot's buttons and presses them by label.
+import { TELEGRAM_CAPABILITIES } from '../../src/channels/telegram/index.js';
+import { WEB_CAPABILITIES } from '../../src/channels/web/index.js';
+import { ZALO_CAPABILITIES } from '../../src/channels/zalo/index.js';
 import {
+  type ChannelCapabilities,
+  type ChannelName,
   type ConversationEngine,
   type ConversationStore,
   createConversationEngine,
@@ -22,23 +27,31 @@ export interface IntakeHarness extends TicketTestEnv {
   answerer: FakeAnswerer;
   /** Throws the engine away and builds a new one on the same database (a process restart). */
   restart(options?: { store?: ConversationStore }): void;
-  resident(user: string): Resident;
+  /** A resident on Telegram unless another channel is named. */
+  resident(user: string, channel?: ChannelName): Resident;
   outboxFor(user: string): Promise<OutboxMessage[]>;
 }
 
+const CAPABILITIES: Partial<Record<ChannelName, ChannelCapabilities>> = {
+  telegram: TELEGRAM_CAPABILITIES,
+  zalo: ZALO_CAPABILITIES,
+  web: WEB_CAPABILITIES,
+};
+
 let sequence = 0;
 
-/** One resident in a Telegram chat: remembers the last replies so buttons can be pressed by their label. */
+/** One resident in a chat (Telegram by default): remembers the last replies so buttons can be pressed by their label. */
 export class Resident {
   last: OutgoingReply[] = [];
   constructor(
     private readonly harness: { engine: ConversationEngine },
     readonly user: string,
+    readonly channel: ChannelName = 'telegram',
   ) {}
 
   async send(message: string | Partial<IncomingMessage>, messageId = `m${++sequence}`): Promise<OutgoingReply[]> {
     const base: IncomingMessage = {
-      channel: 'telegram',
+      channel: this.channel,
       channelUserId: this.user,
       messageId,
       text: '',
@@ -86,6 +99,8 @@ export async function createIntakeHarness(startIso = '2026-11-25T01:00:00.000Z')
       tickets: createTicketDesk(env.deps),
       actions: [createTicketActionHandler(env.deps)],
       dialogues: createTicketDialogues(env.deps),
+      // as the service wires it: each channel's declared capabilities
+      capabilitiesOf: (channel) => CAPABILITIES[channel],
     });
   const harness: IntakeHarness = {
     ...env,
@@ -94,7 +109,7 @@ export async function createIntakeHarness(startIso = '2026-11-25T01:00:00.000Z')
     restart(options = {}) {
       harness.engine = build(options.store);
     },
-    resident: (user) => new Resident(harness, user),
+    resident: (user, channel) => new Resident(harness, user, channel),
     async outboxFor(user) {
       const rows = await env.db.prisma.outboxMessage.findMany({
         where: { channelUserId: user },

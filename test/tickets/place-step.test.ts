@@ -171,6 +171,34 @@ describe('shared locations at the place step', () => {
   });
 });
 
+describe('the location hint follows what the channel declares', () => {
+  const HINT = 'cũng có thể gửi vị trí';
+
+  it('is given on channels whose app can share a location (Telegram, Zalo), at the place and description steps', async () => {
+    for (const channel of ['telegram', 'zalo'] as const) {
+      const r = h.resident(String(nextUser++), channel);
+      await r.send('/phananh');
+      await r.press('Giao thông');
+      expect(r.text).toContain('Sự việc xảy ra ở xã, phường nào?');
+      expect(r.text).toContain(`Bạn ${HINT} (📎 → Vị trí).`);
+      await r.send('Đức Xuân');
+      expect(r.text).toContain('mô tả vấn đề');
+      expect(r.text).toContain('Có thể gửi cả vị trí');
+    }
+  });
+
+  it('is not given on the web chat, which has no way to share one', async () => {
+    const r = h.resident(String(nextUser++), 'web');
+    await r.send('/phananh');
+    await r.press('Giao thông');
+    expect(r.text).toContain('Sự việc xảy ra ở xã, phường nào?');
+    expect(r.text).not.toContain(HINT);
+    await r.send('Đức Xuân');
+    expect(r.text).toContain('mô tả vấn đề');
+    expect(r.text).not.toContain('vị trí');
+  });
+});
+
 describe('the buttons', () => {
   it('follow the units residents name most', async () => {
     for (let i = 0; i < 3; i++) {

@@ -4,5 +4,6 @@ export {
   startTelegram,
   type TelegramRuntime,
 } from './start-telegram.js';
+export { TELEGRAM_CAPABILITIES } from './telegram-channel.js';
 export { type TelegramCall, toTelegramCalls } from './to-telegram.js';
 export type { TelegramUpdateStore } from './update-store.js';

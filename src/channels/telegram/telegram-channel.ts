@@ -6,6 +6,14 @@ import type { RateLimiter } from '../shared/rate-limiter.js';
 import { type BotApi, sendReply } from './send.js';
 import { MAX_MESSAGE_CHARS } from './to-telegram.js';
 
+/** Inline keyboards take every option the core offers; nothing needs numbering. Residents can share a location. */
+export const TELEGRAM_CAPABILITIES: ChannelCapabilities = {
+  textLimit: MAX_MESSAGE_CHARS,
+  maxButtons: 100,
+  numbersOptions: 'overflow',
+  sharesLocation: true,
+};
+
 export interface TelegramChannelOptions {
   api: BotApi;
   limiter: RateLimiter;
@@ -19,12 +27,7 @@ export interface TelegramChannelOptions {
  */
 export class TelegramChannel implements Channel {
   readonly name = 'telegram' as const;
-  /** Inline keyboards take every option the core offers; nothing needs numbering. */
-  readonly capabilities: ChannelCapabilities = {
-    textLimit: MAX_MESSAGE_CHARS,
-    maxButtons: 100,
-    numbersOptions: 'overflow',
-  };
+  readonly capabilities: ChannelCapabilities = TELEGRAM_CAPABILITIES;
 
   constructor(private readonly options: TelegramChannelOptions) {}
 

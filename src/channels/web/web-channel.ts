@@ -5,6 +5,14 @@ import type { KeyedQueue } from '../../shared/keyed-queue.js';
 import type { ChatEvents } from './chat-events.js';
 import type { WebChatStore } from './chat-store.js';
 
+/** The page shows every button and scrolls long text; it has no way to share a location. */
+export const WEB_CAPABILITIES: ChannelCapabilities = {
+  textLimit: 100_000,
+  maxButtons: 100,
+  numbersOptions: 'never',
+  sharesLocation: false,
+};
+
 /**
  * Open pages get the new lines pushed at once (chat events); others pick them up when they next ask. For a session
  * that no longer exists `send` rejects with CHANNEL_FAILED and `details.permanent` (the tickets outbox then flags it
@@ -12,8 +20,7 @@ import type { WebChatStore } from './chat-store.js';
  */
 export class WebChannel implements Channel {
   readonly name = 'web' as const;
-  /** The page shows every button and scrolls long text. */
-  readonly capabilities: ChannelCapabilities = { textLimit: 100_000, maxButtons: 100, numbersOptions: 'never' };
+  readonly capabilities: ChannelCapabilities = WEB_CAPABILITIES;
 
   constructor(private readonly options: { store: WebChatStore; queue: KeyedQueue; events?: ChatEvents | undefined }) {}
 

@@ -2,8 +2,21 @@
 export { createZaloClient, type ZaloClient, type ZaloTokenPair } from './client.js';
 export { WINDOW_CLOSED_REASON, ZaloApiError, ZaloNetworkError } from './errors.js';
 export type { HeldAnswers } from './process-event.js';
+export {
+  CLOSED_AFTER_MS,
+  FREE_REPLIES,
+  FREE_WINDOW_MS,
+  type ReplyWindow,
+  replyWindow,
+} from './reply-window.js';
 export { type StartZaloOptions, startZalo, type ZaloRuntime } from './start-zalo.js';
-export type { WindowClosedNotice, ZaloEventStore, ZaloResidentStore } from './state-store.js';
+export type {
+  ClaimOutcome,
+  InboundRecord,
+  WindowClosedNotice,
+  ZaloEventStore,
+  ZaloResidentStore,
+} from './state-store.js';
 export { toIncoming as zaloToIncoming, type ZaloInbound } from './to-incoming.js';
 export { toZaloMessages, ZALO_CAPABILITIES, type ZaloSendBody } from './to-zalo.js';
 export type { StoredZaloTokens, ZaloTokenStore } from './token-store.js';

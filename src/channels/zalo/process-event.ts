@@ -10,7 +10,7 @@ import { typedOption } from '../shared/present-options.js';
 import { downloadAttachment } from './download.js';
 import { ZaloApiError } from './errors.js';
 import type { ZaloSender } from './send.js';
-import type { WindowClosedNotice, ZaloEventStore, ZaloResidentStore } from './state-store.js';
+import type { ClaimOutcome, WindowClosedNotice, ZaloEventStore, ZaloResidentStore } from './state-store.js';
 import { toIncoming, type ZaloDownload } from './to-incoming.js';
 
 /** What the channel needs of the tickets outbox: put a refused answer back in the queue once the window is open. */
@@ -51,6 +51,7 @@ export class ZaloEventProcessor {
    * after answering left its events "processing", and the next process answered Zalo's redelivery a second time.
    */
   async settled(): Promise<void> {
+    await this.options.sender.settled();
     while (this.completing.size > 0) await Promise.all([...this.completing]);
   }
 
@@ -66,13 +67,16 @@ export class ZaloEventProcessor {
       logger.info({ event: 'unfollow' }, 'a resident unfollowed the OA');
       return 'ignored';
     }
-    if ((await events.claim(inbound.eventKey)) === 'duplicate') {
-      logger.info({ eventKey: inbound.eventKey.slice(0, 40) }, 'zalo event already processed');
-      return 'duplicate';
-    }
+    let claim: ClaimOutcome | undefined;
     try {
+      // claimed inside the resident's queue: a redelivery waits for the first delivery's answer, then finds it
+      // claimed; and the claim reads the resident's options after the previous message's replies set them
       await this.options.queue.run(inbound.userId, async () => {
-        const { options, notices } = await this.options.residents.recordInbound(inbound.userId, receivedAt);
+        claim = await events.claim(inbound.eventKey, { userId: inbound.userId, at: receivedAt });
+        if (claim.status === 'duplicate') return;
+        const { notices } = claim;
+        // numbered by this process a moment ago, still on its way to the database: newer than what was read
+        const options = this.options.sender.pendingOptions(inbound.userId) ?? claim.options;
         let message = inbound.message;
         if (inbound.kind === 'message') {
           message = this.readOption(message, options);
@@ -90,8 +94,13 @@ export class ZaloEventProcessor {
         this.complete(inbound.eventKey);
         return 'answered';
       }
-      await events.release(inbound.eventKey).catch(() => undefined);
+      // only a claim this call won is given back (not one a failed claim statement never made)
+      if (claim?.status === 'new') await events.release(inbound.eventKey).catch(() => undefined);
       throw error;
+    }
+    if (claim?.status !== 'new') {
+      logger.info({ eventKey: inbound.eventKey.slice(0, 40) }, 'zalo event already processed');
+      return 'duplicate';
     }
     this.complete(inbound.eventKey);
     return 'answered';

@@ -19,6 +19,7 @@ export const ZALO_CAPABILITIES: ChannelCapabilities = {
   textLimit: MAX_TEXT_CHARS,
   maxButtons: MAX_BUTTONS,
   numbersOptions: 'always',
+  sharesLocation: true,
 };
 
 export interface ZaloButton {

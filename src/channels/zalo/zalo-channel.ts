@@ -1,6 +1,7 @@
 // The Zalo Channel: lets the core or the tickets outbox send a reply to a resident at any time.
 import type { Channel, ChannelCapabilities, OutgoingReply } from '../../conversation/types.js';
 import type { KeyedQueue } from '../../shared/keyed-queue.js';
+import type { ReplyWindow } from './reply-window.js';
 import type { ZaloSender } from './send.js';
 import { ZALO_CAPABILITIES } from './to-zalo.js';
 
@@ -17,5 +18,13 @@ export class ZaloChannel implements Channel {
 
   send(channelUserId: string, reply: OutgoingReply): Promise<void> {
     return this.options.queue.run(channelUserId, () => this.options.sender.deliver(channelUserId, [reply]));
+  }
+
+  /**
+   * Where a send to the resident would fall in Zalo's reply window now: within the 8 free replies of the 48 hours
+   * after their last message, beyond them (a paid message Zalo may refuse), or closed after 7 days (-230).
+   */
+  replyWindow(channelUserId: string, now?: Date): Promise<ReplyWindow> {
+    return this.options.sender.replyWindow(channelUserId, now);
   }
 }

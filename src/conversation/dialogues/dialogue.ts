@@ -1,7 +1,7 @@
 // Multi-step dialogues as data: steps with prompts, choices and handlers; the registry other contexts add theirs to.
 import type { ConversationContext, Intent, JsonObject, StoreEffect } from '../ports.js';
 import type { AddressForm } from '../replies.js';
-import type { Attachment, ChannelName, OutgoingReply } from '../types.js';
+import type { Attachment, ChannelCapabilities, ChannelName, OutgoingReply } from '../types.js';
 
 /** Name under which the tickets context registers its complaint intake. */
 export const INTAKE_DIALOGUE = 'complaint-intake';
@@ -32,6 +32,11 @@ export interface StepInput {
 export interface DialogueContext {
   /** Who sent the message; `clientAddress` is the network address key, when the channel sees one (never stored). */
   readonly resident: { id: number; channel: ChannelName; channelUserId: string; clientAddress?: string | undefined };
+  /**
+   * What the resident's channel can do, as the channel declares it; undefined when no channel declared anything
+   * (the CLI, tests without channels). Steps read this, never the channel's name.
+   */
+  readonly capabilities: ChannelCapabilities | undefined;
   /**
    * Dedupe key of the message being handled (`${channel}:${messageId}`). Use it as the idempotency key of anything
    * a step creates (Ticket.sourceKey): a step may run more than once for the same message (version conflict redo).

@@ -7,6 +7,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { TelegramUpdateStore } from '../../channels/telegram/update-store.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { PrismaClient } from '../open-database.js';
+import { GroupCommitter } from './group-committer.js';
 import { createRawQuery } from './raw-query.js';
 
 export interface PrismaTelegramUpdateStoreOptions {
@@ -24,45 +25,6 @@ export interface PrismaTelegramUpdateStoreOptions {
 /** How long "done" marks gather before one statement writes them (they are not awaited by anyone). */
 const COMPLETION_LINGER_MS = 20;
 
-/** Collects requests while one batch is being written, then writes the next batch with a single statement. */
-class GroupCommitter<T> {
-  private pending: Array<{ id: number; resolve: (value: T) => void; reject: (error: unknown) => void }> = [];
-  private isRunning = false;
-
-  /**
-   * @param lingerMs wait this long before writing a batch (0: write at once). Lets marks that nobody awaits
-   *   share one statement instead of costing one each.
-   */
-  constructor(
-    private readonly write: (ids: number[]) => Promise<(id: number, index: number) => T>,
-    private readonly lingerMs = 0,
-  ) {}
-
-  submit(id: number): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.pending.push({ id, resolve, reject });
-      if (this.isRunning) return;
-      this.isRunning = true;
-      if (this.lingerMs > 0) setTimeout(() => void this.run(), this.lingerMs);
-      else void this.run();
-    });
-  }
-
-  private async run(): Promise<void> {
-    while (this.pending.length > 0) {
-      const batch = this.pending;
-      this.pending = [];
-      try {
-        const outcome = await this.write(batch.map((b) => b.id));
-        for (const [index, b] of batch.entries()) b.resolve(outcome(b.id, index));
-      } catch (error) {
-        for (const b of batch) b.reject(error);
-      }
-    }
-    this.isRunning = false;
-  }
-}
-
 export function createPrismaTelegramUpdateStore({
   prisma,
   pglite,
@@ -70,7 +32,7 @@ export function createPrismaTelegramUpdateStore({
 }: PrismaTelegramUpdateStoreOptions): TelegramUpdateStore {
   const query = createRawQuery(prisma, pglite);
 
-  const claims = new GroupCommitter<'new' | 'duplicate'>(async (ids) => {
+  const claims = new GroupCommitter<number, 'new' | 'duplicate'>(async (ids) => {
     const unique = [...new Set(ids)].map(String);
     // one statement, so deliveries of the same update racing here cannot both win; a row left "processing" by
     // another (killed) run is taken over
@@ -90,7 +52,7 @@ export function createPrismaTelegramUpdateStore({
       return isFirst && won.has(id) ? 'new' : 'duplicate';
     };
   });
-  const completions = new GroupCommitter<void>(async (ids) => {
+  const completions = new GroupCommitter<number>(async (ids) => {
     const unique = [...new Set(ids)].map(String);
     await query(
       Prisma.sql`UPDATE "TelegramUpdate" SET "status" = 'done', "updatedAt" = CURRENT_TIMESTAMP

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';
 import type {
+  ClaimOutcome,
   WindowClosedNotice,
   ZaloEventStore,
   ZaloResidentStore,
@@ -11,6 +12,7 @@ import { WINDOW_CLOSED_REASON } from '../../channels/zalo/index.js';
 import type { QuickReply } from '../../conversation/types.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { PrismaClient } from '../open-database.js';
+import { GroupCommitter } from './group-committer.js';
 import { createRawQuery } from './raw-query.js';
 
 export function createPrismaZaloTokenStore(prisma: PrismaClient): ZaloTokenStore {
@@ -52,72 +54,57 @@ export interface PrismaZaloStoreOptions {
 /** How long "done" marks gather before one statement writes them (nobody awaits them). */
 const COMPLETION_LINGER_MS = 20;
 
-/**
- * Requests that arrive while a statement runs are written by the next one (group commit): one statement when idle,
- * one per batch under load. On the embedded database every statement costs main-thread time, so this is what keeps
- * a burst of webhooks from queueing behind each other's writes.
- */
-class Batcher<T, K = string> {
-  private pending: Array<{ key: K; resolve: (value: T) => void; reject: (error: unknown) => void }> = [];
-  private isRunning = false;
-
-  constructor(
-    private readonly write: (keys: K[]) => Promise<(key: K, index: number) => T>,
-    private readonly lingerMs = 0,
-  ) {}
-
-  submit(key: K): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.pending.push({ key, resolve, reject });
-      if (this.isRunning) return;
-      this.isRunning = true;
-      if (this.lingerMs > 0) setTimeout(() => void this.run(), this.lingerMs);
-      else void this.run();
-    });
-  }
-
-  private async run(): Promise<void> {
-    while (this.pending.length > 0) {
-      const batch = this.pending;
-      this.pending = [];
-      try {
-        const outcome = await this.write(batch.map((b) => b.key));
-        for (const [index, b] of batch.entries()) b.resolve(outcome(b.key, index));
-      } catch (error) {
-        for (const b of batch) b.reject(error);
-      }
-    }
-    this.isRunning = false;
-  }
-}
-
 export function createPrismaZaloEventStore({
   prisma,
   pglite,
   owner = randomUUID(),
 }: PrismaZaloStoreOptions): ZaloEventStore {
   const query = createRawQuery(prisma, pglite);
-  const claims = new Batcher<'new' | 'duplicate'>(async (keys) => {
-    const unique = [...new Set(keys)];
-    // one statement, so deliveries of the same msg_id racing here cannot both win; a row left "processing" by
-    // another (killed) run is taken over
-    const rows = await query<{ msgId: string }>(
-      Prisma.sql`INSERT INTO "ZaloEvent" ("msgId", "owner")
-       SELECT key, ${owner} FROM unnest(${unique}::text[]) AS key
-       ON CONFLICT ("msgId") DO UPDATE SET "owner" = EXCLUDED."owner", "updatedAt" = CURRENT_TIMESTAMP
-         WHERE "ZaloEvent"."status" = 'processing' AND "ZaloEvent"."owner" <> EXCLUDED."owner"
-       RETURNING "msgId"`,
+  const reason = `%${WINDOW_CLOSED_REASON}%`;
+  type Claim = { key: string; userId: string; at: Date };
+  const claims = new GroupCommitter<Claim, ClaimOutcome>(async (items) => {
+    // One statement for the batch, so deliveries of the same msg_id racing here cannot both win (a row left
+    // "processing" by another, killed, run is taken over), and only a won claim records its resident's inbound
+    // time and reads the resident's options and the answers a closed window held back.
+    const rows = await query<{ msgId: string; options: unknown; notices: unknown }>(
+      Prisma.sql`WITH input AS (
+           SELECT k AS "msgId", u AS "userId", a::timestamp(3) AS "at"
+           FROM unnest(${items.map((i) => i.key)}::text[], ${items.map((i) => i.userId)}::text[],
+             ${items.map((i) => i.at.toISOString())}::text[]) AS x(k, u, a)),
+         claimed AS (
+           INSERT INTO "ZaloEvent" ("msgId", "owner")
+           SELECT DISTINCT "msgId", ${owner} FROM input
+           ON CONFLICT ("msgId") DO UPDATE SET "owner" = EXCLUDED."owner", "updatedAt" = CURRENT_TIMESTAMP
+             WHERE "ZaloEvent"."status" = 'processing' AND "ZaloEvent"."owner" <> EXCLUDED."owner"
+           RETURNING "msgId"),
+         won AS (
+           SELECT DISTINCT ON (i."userId") i."userId", i."at"
+           FROM input i JOIN claimed c ON c."msgId" = i."msgId"
+           ORDER BY i."userId", i."at" DESC),
+         up AS (
+           INSERT INTO "ZaloResident" ("userId", "lastInboundAt") SELECT "userId", "at" FROM won
+           ON CONFLICT ("userId") DO UPDATE SET "lastInboundAt" = EXCLUDED."lastInboundAt", "repliesSinceInbound" = 0,
+             "updatedAt" = CURRENT_TIMESTAMP
+           RETURNING "userId", "options", "noticedOutboxId")
+         SELECT DISTINCT ON (c."msgId") c."msgId", up."options",
+           COALESCE((SELECT json_agg(json_build_object('outboxId', o."id", 'ticketCode', t."code") ORDER BY o."id")
+             FROM "OutboxMessage" o LEFT JOIN "Ticket" t ON t."id" = o."ticketId"
+             WHERE o."channel" = 'zalo' AND o."channelUserId" = up."userId" AND o."status" = 'failed'
+               AND o."lastError" LIKE ${reason} AND o."id" > up."noticedOutboxId"), '[]'::json) AS "notices"
+         FROM claimed c JOIN input i ON i."msgId" = c."msgId" JOIN up ON up."userId" = i."userId"`,
     );
-    const won = new Set(rows.map((r) => r.msgId));
+    const won = new Map(rows.map((r) => [r.msgId, r]));
     const seen = new Set<string>();
     // within one batch only the first request for a key may win
-    return (key) => {
+    return ({ key }) => {
       const isFirst = !seen.has(key);
       seen.add(key);
-      return isFirst && won.has(key) ? 'new' : 'duplicate';
+      const row = won.get(key);
+      if (!isFirst || !row) return { status: 'duplicate' };
+      return { status: 'new', options: toOptions(row.options), notices: toNotices(row.notices) };
     };
   });
-  const completions = new Batcher<void>(async (keys) => {
+  const completions = new GroupCommitter<string>(async (keys) => {
     await query(
       Prisma.sql`UPDATE "ZaloEvent" SET "status" = 'done', "updatedAt" = CURRENT_TIMESTAMP
        WHERE "msgId" = ANY(${[...new Set(keys)]}::text[])`,
@@ -125,7 +112,7 @@ export function createPrismaZaloEventStore({
     return () => undefined;
   }, COMPLETION_LINGER_MS);
   return {
-    claim: (eventKey) => claims.submit(eventKey),
+    claim: (eventKey, inbound) => claims.submit({ key: eventKey, userId: inbound.userId, at: inbound.at }),
     complete: (eventKey) => completions.submit(eventKey),
     async release(eventKey) {
       await query(Prisma.sql`DELETE FROM "ZaloEvent" WHERE "msgId" = ${eventKey} AND "status" = 'processing'`);
@@ -135,6 +122,16 @@ export function createPrismaZaloEventStore({
       return result.count;
     },
   };
+}
+
+function toNotices(value: unknown): WindowClosedNotice[] {
+  const raw = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+  return Array.isArray(raw)
+    ? raw.map((n: { outboxId: number; ticketCode: string | null }) => ({
+        outboxId: Number(n.outboxId),
+        ticketCode: n.ticketCode ?? undefined,
+      }))
+    : [];
 }
 
 function toOptions(value: unknown): QuickReply[] {
@@ -148,59 +145,41 @@ function toOptions(value: unknown): QuickReply[] {
 
 export function createPrismaZaloResidentStore({ prisma, pglite }: PrismaZaloStoreOptions): ZaloResidentStore {
   const query = createRawQuery(prisma, pglite);
-  const reason = `%${WINDOW_CLOSED_REASON}%`;
-  type Inbound = { options: QuickReply[]; notices: WindowClosedNotice[] };
-  // one statement per batch: the window reopened, the remembered options, and the answers a closed window held back
-  const inbound = new Batcher<Inbound, { userId: string; at: Date }>(async (items) => {
-    const rows = await query<{ userId: string; options: unknown; notices: unknown }>(
-      Prisma.sql`WITH input AS (
-           SELECT DISTINCT ON (u) u AS "userId", a::timestamp(3) AS "at"
-           FROM unnest(${items.map((i) => i.userId)}::text[], ${items.map((i) => i.at.toISOString())}::text[]) AS x(u, a)
-           ORDER BY u, a DESC),
-         up AS (
-           INSERT INTO "ZaloResident" ("userId", "lastInboundAt") SELECT "userId", "at" FROM input
-           ON CONFLICT ("userId") DO UPDATE SET "lastInboundAt" = EXCLUDED."lastInboundAt", "updatedAt" = CURRENT_TIMESTAMP
-           RETURNING "userId", "options", "noticedOutboxId")
-         SELECT up."userId", up."options",
-           COALESCE((SELECT json_agg(json_build_object('outboxId', o."id", 'ticketCode', t."code") ORDER BY o."id")
-             FROM "OutboxMessage" o LEFT JOIN "Ticket" t ON t."id" = o."ticketId"
-             WHERE o."channel" = 'zalo' AND o."channelUserId" = up."userId" AND o."status" = 'failed'
-               AND o."lastError" LIKE ${reason} AND o."id" > up."noticedOutboxId"), '[]'::json) AS "notices"
-         FROM up`,
-    );
-    const byUser = new Map(rows.map((r) => [r.userId, r]));
-    return ({ userId }) => {
-      const row = byUser.get(userId);
-      const raw = typeof row?.notices === 'string' ? (JSON.parse(row.notices) as unknown) : row?.notices;
-      const notices: WindowClosedNotice[] = Array.isArray(raw)
-        ? raw.map((n: { outboxId: number; ticketCode: string | null }) => ({
-            outboxId: Number(n.outboxId),
-            ticketCode: n.ticketCode ?? undefined,
-          }))
-        : [];
-      return { options: toOptions(row?.options), notices };
-    };
-  });
-  const remembered = new Batcher<void, { userId: string; json: string }>(async (items) => {
-    // the last options given for a user in the batch win
-    const last = new Map(items.map((i) => [i.userId, i.json]));
+  const recorded = new GroupCommitter<{ userId: string; sent: number; json: string | null }>(async (items) => {
+    // per user in the batch: the messages sent add up, the last options given win (null: leave them)
+    const byUser = new Map<string, { sent: number; json: string | null }>();
+    for (const i of items) {
+      const prior = byUser.get(i.userId);
+      byUser.set(i.userId, { sent: (prior?.sent ?? 0) + i.sent, json: i.json ?? prior?.json ?? null });
+    }
+    const users = [...byUser.keys()];
+    const rows = [...byUser.values()];
+    // JSON null stands for "options not given": it keeps the stored ones (and reads as none on a new row)
     await query(
-      Prisma.sql`INSERT INTO "ZaloResident" ("userId", "options")
-       SELECT u, o::jsonb FROM unnest(${[...last.keys()]}::text[], ${[...last.values()]}::text[]) AS x(u, o)
-       ON CONFLICT ("userId") DO UPDATE SET "options" = EXCLUDED."options", "updatedAt" = CURRENT_TIMESTAMP`,
+      Prisma.sql`INSERT INTO "ZaloResident" ("userId", "repliesSinceInbound", "options")
+       SELECT u, n, COALESCE(o::jsonb, 'null'::jsonb)
+       FROM unnest(${users}::text[], ${rows.map((r) => r.sent)}::int[], ${rows.map((r) => r.json)}::text[]) AS x(u, n, o)
+       ON CONFLICT ("userId") DO UPDATE SET
+         "repliesSinceInbound" = "ZaloResident"."repliesSinceInbound" + EXCLUDED."repliesSinceInbound",
+         "options" = CASE WHEN EXCLUDED."options" = 'null'::jsonb THEN "ZaloResident"."options"
+           ELSE EXCLUDED."options" END,
+         "updatedAt" = CURRENT_TIMESTAMP`,
     );
     return () => undefined;
   });
   return {
-    recordInbound: (userId, at) => inbound.submit({ userId, at }),
-    rememberOptions: (userId, options) =>
-      remembered.submit({ userId, json: JSON.stringify(options.map((o) => ({ label: o.label, action: o.action }))) }),
+    recordSent: (userId, sent, options) =>
+      recorded.submit({
+        userId,
+        sent,
+        json: options ? JSON.stringify(options.map((o) => ({ label: o.label, action: o.action }))) : null,
+      }),
     async markNoticed(userId, outboxId) {
       await prisma.zaloResident.updateMany({ where: { userId }, data: { noticedOutboxId: outboxId } });
     },
-    async lastInboundAt(userId) {
+    async windowState(userId) {
       const row = await prisma.zaloResident.findUnique({ where: { userId } });
-      return row?.lastInboundAt ?? undefined;
+      return { lastInboundAt: row?.lastInboundAt ?? undefined, repliesSinceInbound: row?.repliesSinceInbound ?? 0 };
     },
   };
 }

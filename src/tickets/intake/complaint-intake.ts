@@ -142,8 +142,8 @@ export function createComplaintIntake(deps: TicketDeps): DialogueDefinition {
   const fromValue = <T extends { code: string }>(list: readonly T[], value: string): T | undefined =>
     value.startsWith('#') ? list[Number(value.slice(1))] : list.find((x) => x.code === value);
 
-  // channels whose apps can share a location (Telegram's 📎 → Vị trí, Zalo's location message)
-  const canLocate = (ctx: DialogueContext) => ctx.resident.channel === 'telegram' || ctx.resident.channel === 'zalo';
+  // what the channel declares: its app can share a location (Telegram's 📎 → Vị trí, Zalo's location message)
+  const canLocate = (ctx: DialogueContext) => ctx.capabilities?.sharesLocation === true;
 
   // ── kind ──
 

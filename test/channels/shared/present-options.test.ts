@@ -27,6 +27,7 @@ describe('presentReplies', () => {
         textLimit: 2000,
         maxButtons: 5,
         numbersOptions: 'always',
+        sharesLocation: true,
       },
     );
     expect(replies[0]?.text).toBe(`Câu trả lời\n${OPTIONS_HEADING}\n1. 👍\n2. 👎`);
@@ -36,7 +37,7 @@ describe('presentReplies', () => {
   });
 
   it('keeps to the button limit and numbers only the replies that overflow it', () => {
-    const caps = { textLimit: 4096, maxButtons: 3, numbersOptions: 'overflow' as const };
+    const caps = { textLimit: 4096, maxButtons: 3, numbersOptions: 'overflow' as const, sharesLocation: true };
     const { replies, numbered } = presentReplies(
       [reply('Ít', ['a', 'b']), reply('Nhiều', ['a', 'b', 'c', 'd', 'e'])],
       caps,
@@ -52,6 +53,7 @@ describe('presentReplies', () => {
       textLimit: 10,
       maxButtons: 100,
       numbersOptions: 'never',
+      sharesLocation: false,
     });
     expect(replies[0]?.text).toBe('x');
     expect(numbered).toEqual([]);
@@ -63,6 +65,7 @@ describe('typedOption', () => {
     textLimit: 2000,
     maxButtons: 0,
     numbersOptions: 'always',
+    sharesLocation: false,
   }).numbered;
   it.each(['2', ' 2 ', '2.', '(2)', 'số 2', 'Số 2'])('reads %j as the second option', (typed) => {
     expect(typedOption(typed, shown)?.label).toBe('Tra cứu');

@@ -5,7 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { Hono } from 'hono';
 import type { ConversationPort } from '../../../src/channels/shared/index.js';
-import { type HeldAnswers, startZalo, type ZaloRuntime } from '../../../src/channels/zalo/index.js';
+import {
+  type HeldAnswers,
+  startZalo,
+  type ZaloResidentStore,
+  type ZaloRuntime,
+} from '../../../src/channels/zalo/index.js';
 import type { Config } from '../../../src/config/index.js';
 import type { Database } from '../../../src/db/index.js';
 import { createFileAttachmentStore } from '../../../src/db/stores/file-attachment-store.js';
@@ -62,6 +67,8 @@ export async function startZaloHarness(options: {
   fake?: FakeZalo;
   zalo?: Partial<Config['zalo']>;
   heldAnswers?: HeldAnswers;
+  /** Wraps the real resident store (a port fake that slows or watches it). */
+  wrapResidents?: (store: ZaloResidentStore) => ZaloResidentStore;
 }): Promise<ZaloHarness> {
   const fake =
     options.fake ?? (await startFakeZalo({ appId: APP_ID, appSecret: APP_SECRET, oaSecretKey: OA_SECRET_KEY }));
@@ -76,7 +83,9 @@ export async function startZaloHarness(options: {
     handler: options.handler,
     tokenStore: createPrismaZaloTokenStore(db.prisma),
     events: createPrismaZaloEventStore({ prisma: db.prisma, pglite: db.pglite }),
-    residents: createPrismaZaloResidentStore({ prisma: db.prisma, pglite: db.pglite }),
+    residents: (options.wrapResidents ?? ((store) => store))(
+      createPrismaZaloResidentStore({ prisma: db.prisma, pglite: db.pglite }),
+    ),
     attachments: createFileAttachmentStore(attachmentsDir),
     heldAnswers: options.heldAnswers,
     logger,
