@@ -113,6 +113,11 @@ export interface Answer {
    * (lần đầu / cấp lại, cấp tỉnh / cấp xã…) and the question does not say which. `text` is the question.
    */
   clarify?: { question: string; options: Array<{ code: string; label: string }> } | undefined;
+  /**
+   * Set when the answer quoted only the lines that answer the question: the section (`aspect`) of the document
+   * (`code`) holds more, which the conversation offers under a "Xem đủ" button.
+   */
+  more?: { code: string; aspect: Aspect } | undefined;
 }
 
 /** Port: turns retrieved passages into the reply text (extractive by default, LLM optionally). */
