@@ -70,7 +70,7 @@ export function parseSubmissionLine(line: string): SubmissionLine | undefined {
         depth--;
         if (depth === 0) {
           const before = rest.slice(0, i);
-          // "(nguồn không ghi đơn vị)" belongs to the time
+          // a bracket right after the time ("(đơn vị theo trình tự thực hiện)") belongs to the time
           if (/;\s*phí, lệ phí:[^;]*$/u.test(before) || !/phí, lệ phí:/u.test(before)) {
             description = rest.slice(i + 1, -1).trim();
             head = before.trim();
