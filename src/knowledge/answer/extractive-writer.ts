@@ -3,7 +3,15 @@ import { detectAspects } from '../search/aspect.js';
 import type { Answer, AnswerWriter, Aspect, Passage, RetrievalResult, SourceRef } from '../types.js';
 import { findSynonyms, foldDiacritics, type SynonymTable, tokenize } from '../vietnamese/index.js';
 import { EXPIRED_NOTE, isExpiredProvision } from './dated.js';
-import { pickLines, questionTerms, splitLines } from './extract.js';
+import {
+  foldedWords,
+  pickLines,
+  type QuestionTerms,
+  questionTerms,
+  splitClauses,
+  splitLines,
+  windowAround,
+} from './extract.js';
 import { askedChannel, chooseLead, type LeadUnit, leadCandidates } from './lead.js';
 import {
   type AddressForm,
@@ -84,7 +92,14 @@ export function createExtractiveWriter(options: ExtractiveWriterOptions = {}): A
         // legal, plan and plain texts: the best-matching lines of the best passages
         const lines = own.slice(0, 3).flatMap((p) => splitLines(p.text));
         const picked = pickLines(lines, terms, { budget: Math.min(totalBudget, 700), maxLines: 3, preferShort: true });
-        const text = [documentHeading(top.title), ...picked, documentSource(top.code, top.url)].join('\n');
+        // "được bao nhiêu điểm": the figure for the thing asked leads ("Quản trị điện tử đạt 2,58/10 điểm")
+        const figure = asksForScore(question) ? bestFigure(lines, terms) : undefined;
+        const text = [
+          ...(figure ? [figure] : []),
+          documentHeading(top.title),
+          ...picked,
+          documentSource(top.code, top.url),
+        ].join('\n');
         return {
           text,
           abstained: false,
@@ -182,6 +197,37 @@ function leadLines(lead: readonly LeadUnit[], now: Date): string[] {
     else lines.push(`${label}:`, ...texts.map((t) => `  ${/^[-+•]/u.test(t) ? t : `- ${t}`}`));
   }
   return lines;
+}
+
+/** "bao nhiêu điểm", "mấy điểm", "đạt bao nhiêu": the question asks for a score. */
+function asksForScore(question: string): boolean {
+  return /\b(?:bao nhieu diem|may diem|diem so|duoc bao nhieu|dat bao nhieu)\b/u.test(
+    foldDiacritics(question.toLowerCase()),
+  );
+}
+
+const SCORE = /\d+(?:[.,]\d+)?(?:\/\d+(?:[.,]\d+)?)?\s*điểm/u;
+
+/**
+ * The clause that states a score for what the question names, cut around the figure. What the question names is
+ * a phrase ("quản trị điện tử"): the clause holding the longest run of the question's consecutive words wins, then
+ * the one holding more of its words.
+ */
+function bestFigure(lines: readonly string[], terms: QuestionTerms): string | undefined {
+  let best: { text: string; score: number } | undefined;
+  for (const clause of lines.flatMap((line) => splitClauses(line))) {
+    if (!SCORE.test(clause)) continue;
+    const words = foldedWords(clause);
+    let run = 0;
+    let longest = 0;
+    for (let i = 0; i + 1 < words.length; i++) {
+      run = terms.bigrams.has(`${words[i]} ${words[i + 1]}`) ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    const score = longest * 2 + new Set(words.filter((w) => terms.unigrams.has(w))).size * 0.5 - clause.length / 1000;
+    if (!best || score > best.score) best = { text: windowAround(clause, SCORE, 200), score };
+  }
+  return best?.text;
 }
 
 /** "xem đủ", "đầy đủ", "toàn bộ", "chi tiết": the resident wants the whole section, not the one line. */

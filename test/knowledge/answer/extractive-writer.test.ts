@@ -24,7 +24,9 @@ const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
  */
 function quotedFragments(text: string): string[] {
   // a legal or plan document's answer starts with its name ("Theo «…»:"), a procedure's ends with it
-  const lines = text.startsWith('Theo «') ? text.split('\n').slice(1, -1) : text.split('\n').slice(0, -2);
+  const all = text.split('\n');
+  const named = all.findIndex((l) => l.startsWith('Theo «'));
+  const lines = named >= 0 ? all.filter((_, i) => i !== named).slice(0, -1) : all.slice(0, -2);
   return lines
     .map((l) =>
       l.replace(

@@ -102,6 +102,20 @@ describe('the sentence that leads a short answer', () => {
     expect(normalizeMoney('nộp 02 bản đất ở, 10 USD')).toBe('nộp 02 bản đất ở, 10 USD');
   });
 
+  it('leads a "bao nhiêu điểm" question on a plan with the figure for the thing asked', async () => {
+    const text =
+      'Theo kết quả công bố Chỉ số PAPI năm 2021, tỉnh Bắc Kạn đạt 42,153/80 điểm, giảm 0,567 điểm so với năm 2020.\n- 04/8 chỉ số nội dung đạt điểm thấp so với điểm tối đa, gồm: Tham gia của người dân ở cấp cơ sở đạt 4,86/10 điểm; Trách nhiệm giải trình với người dân đạt 4,25/10 điểm; Quản trị môi trường đạt 3,65/10 điểm; Quản trị điện tử đạt 2,58/10 điểm.';
+    const plan: Passage = {
+      ...passage('text', 'I. Kết quả', text),
+      code: '416/KH-UBND',
+      title: 'Kế hoạch 416/KH-UBND',
+      kind: 'plan',
+    };
+    const a = await ask('Chỉ số quản trị điện tử của Bắc Kạn năm 2021 được bao nhiêu điểm?', [plan]);
+    expect(a.text.split('\n')[0]).toBe('Quản trị điện tử đạt 2,58/10 điểm.');
+    expect(a.text.split('\n')[1]).toBe('Theo «Kế hoạch 416/KH-UBND»:');
+  });
+
   it('knows when the resident asks for the whole section ("Xem đủ"), typed or from the button', () => {
     expect(wantsWholeSection('Xem đủ: Phí, lệ phí')).toBe(true);
     expect(wantsWholeSection('cho xem day du ho so')).toBe(true);
