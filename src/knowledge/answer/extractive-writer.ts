@@ -131,11 +131,7 @@ export function createExtractiveWriter(options: ExtractiveWriterOptions = {}): A
           (u) => !shown.has(u.text),
         );
         // an overview names one thing per aspect; a question about one aspect may get two
-        const lead = chooseLead(
-          candidates,
-          aspect,
-          asked.length === 1 ? (aspect === 'ho_so' ? 3 : 2) : aspect === 'ho_so' ? 2 : 1,
-        );
+        const lead = chooseLead(candidates, aspect, asked.length === 1 || aspect === 'ho_so' ? 2 : 1);
         if (lead.length === 0) continue;
         for (const unit of lead) shown.add(unit.text);
         body.push(...leadLines(lead, today()));
@@ -261,7 +257,7 @@ function wholeSections(
  * none — the documents to bring, where to go and how long it takes, which is what residents need first.
  */
 function planAspects(asked: readonly Aspect[]): Aspect[] {
-  const overview: Aspect[] = ['ho_so', 'co_quan', 'thoi_han'];
+  const overview: Aspect[] = ['ho_so', 'thoi_han'];
   if (!asked.includes('trinh_tu')) return asked.length === 0 ? overview : [...asked];
   // the steps themselves are long and alike across records; what to bring, where and how long say more
   const plan: Aspect[] = asked.filter((a) => a !== 'trinh_tu');
