@@ -4,6 +4,8 @@ import type { Answer, AnswerWriter, Aspect, Passage, RetrievalResult, SourceRef 
 import { findSynonyms, foldDiacritics, type SynonymTable, tokenize } from '../vietnamese/index.js';
 import { EXPIRED_NOTE, isExpiredProvision } from './dated.js';
 import {
+  escapeRegExp,
+  FORM_CODE,
   foldedWords,
   pickLines,
   type QuestionTerms,
@@ -131,7 +133,11 @@ export function createExtractiveWriter(options: ExtractiveWriterOptions = {}): A
           (u) => !shown.has(u.text),
         );
         // an overview names one thing per aspect; a question about one aspect may get two
-        const lead = chooseLead(candidates, aspect, asked.length === 1 || aspect === 'ho_so' ? 2 : 1);
+        const lead = chooseLead(
+          candidates,
+          aspect,
+          aspect === 'ho_so' ? (asked.length <= 1 ? 4 : 2) : asked.length === 1 ? 2 : 1,
+        );
         if (lead.length === 0) continue;
         for (const unit of lead) shown.add(unit.text);
         body.push(...leadLines(lead, today()));
@@ -139,6 +145,19 @@ export function createExtractiveWriter(options: ExtractiveWriterOptions = {}): A
         const sectionText = own.filter((p) => p.aspect === aspect).reduce((n, p) => n + p.text.length, 0);
         const leadText = lead.reduce((n, u) => n + u.text.length, 0);
         if (!more && sectionText > leadText + 40) more = { code: top.code, aspect };
+      }
+      // a form the question names ("CT07") is shown where the record mentions it, if the lead did not
+      const code = new RegExp(FORM_CODE.source, 'iu').exec(question)?.[0];
+      if (code && body.length > 0 && !body.join('\n').toLowerCase().includes(code.toLowerCase())) {
+        const pattern = new RegExp(escapeRegExp(code), 'iu');
+        const where = own
+          .filter((p) => p.aspect !== 'can_cu' && p.aspect !== 'tong_quan')
+          .flatMap((p) => splitLines(p.text).map((line) => ({ line, passage: p })))
+          .find((c) => pattern.test(c.line));
+        if (where) {
+          body.push(`${sectionLabel(where.passage)}: ${normalizeMoney(windowAround(where.line, pattern, 160))}`);
+          sources.push(sourceOf(where.passage));
+        }
       }
       if (body.length === 0) {
         // nothing of the asked kind in this record: the lines of any section that match the question best
