@@ -26,6 +26,8 @@ export type ParsedAction =
   /** `dialogue`: a short tag of the dialogue the button belongs to (undefined for buttons of older versions). */
   | { type: 'choice'; dialogue: string | undefined; step: string; value: string }
   | { type: 'cancel' }
+  /** "Xem đủ": the whole section (`aspect`) of the document (`code`) a short answer quoted one line of. */
+  | { type: 'more'; code: string; aspect: string }
   | { type: 'custom'; prefix: string; args: string[] }
   | { type: 'unknown' };
 
@@ -39,6 +41,7 @@ export const actions = {
    */
   choice: (dialogue: string, step: string, value: string) => `d:${dialogueTag(dialogue)}.${step}:${value}`,
   cancel: () => 'cancel',
+  more: (code: string, aspect: string) => `more:${code}:${aspect}`,
 };
 
 /** Four characters naming a dialogue in its buttons (a hash: names are long, actions must stay within 64 bytes). */
@@ -70,6 +73,12 @@ export function parseAction(action: string, customPrefixes: ReadonlySet<string> 
     case 'staff':
       if (rest.length === 2 && rest[0] && rest[1] === 'more') return { type: 'staff', ref: rest[0], details: true };
       return rest.length === 1 && rest[0] ? { type: 'staff', ref: rest[0] } : { type: 'unknown' };
+    case 'more': {
+      const [code, aspect] = rest;
+      return rest.length === 2 && code && aspect && /^[a-z_]+$/.test(aspect)
+        ? { type: 'more', code, aspect }
+        : { type: 'unknown' };
+    }
     case 'd': {
       const [tagged, ...value] = rest;
       if (!tagged || value.length === 0) return { type: 'unknown' };

@@ -99,6 +99,7 @@ export async function giveAnswer(
     if (deps.tickets?.fileQuestion && deps.isIntakeAvailable())
       buttons.push(quick(R.handToStaffDetailsLabel, actions.staff(ref, 'details'), deps));
   } else {
+    if (result.more) buttons.push(quick(R.moreLabel, actions.more(result.more.code, result.more.aspect), deps));
     buttons.push(...rateButtons(ref, deps));
   }
   const intakeAction = offerIntake ? KIND_INTENT_ACTION[offerIntake] : undefined;

@@ -12,6 +12,7 @@ import {
   startDialogue,
 } from './dialogue-runner.js';
 import { BUILTIN_DIALOGUES } from './dialogues/builtin.js';
+import { giveAnswer } from './give-answer.js';
 import { rateAnswer } from './intents/rate.js';
 import { runIntentAction } from './intents/router.js';
 import { menuButtons, say, sayWith } from './reply-helpers.js';
@@ -48,6 +49,10 @@ export async function handleAction(turn: Turn, action: string, deps: TurnDeps): 
         parsed.details ? { ref: parsed.ref, details: true } : { ref: parsed.ref },
         deps,
       );
+    case 'more':
+      // the same answer path as a typed follow-up, about that document: the writer quotes the whole section
+      abandonDialogue(turn, deps);
+      return giveAnswer(turn, R.wholeSectionQuestion(parsed.aspect), deps, { focusCode: parsed.code });
     case 'custom': {
       const handler = deps.registry.action(parsed.prefix);
       if (!handler) break;

@@ -3,6 +3,18 @@ import type { ResidentDataItem, ResidentDataSummary } from './ports.js';
 
 export type AddressForm = 'Bạn' | 'Quý vị';
 
+/** Section names a "Xem đủ" button asks for (the words the knowledge base's sections and aspects are found by). */
+const SECTION_NAMES: Record<string, string> = {
+  ho_so: 'Thành phần hồ sơ',
+  thoi_han: 'Thời hạn giải quyết',
+  le_phi: 'Phí, lệ phí',
+  trinh_tu: 'Trình tự thực hiện',
+  co_quan: 'Cơ quan thực hiện, nơi nộp hồ sơ',
+  dieu_kien: 'Yêu cầu, điều kiện',
+  ket_qua: 'Kết quả thực hiện',
+  doi_tuong: 'Đối tượng thực hiện',
+};
+
 /**
  * How a text addresses the resident: `You` opens a sentence, `you` stands inside one. "Bạn" is written small inside a
  * sentence, as Vietnamese writes it; "Quý vị" keeps its capitals everywhere, as the honorific does.
@@ -62,6 +74,10 @@ export function createReplies(form: AddressForm) {
     emptyAnswer: `Chưa tìm thấy thông tin phù hợp. ${You} có thể hỏi cách khác hoặc chuyển câu hỏi cho cán bộ.`,
     rateLabels: { up: '👍 Hữu ích', down: '👎 Chưa đúng' },
     handToStaffLabel: 'Chuyển câu hỏi cho cán bộ',
+    /** Under a short answer: the whole section it quoted one line of. */
+    moreLabel: 'Xem đủ',
+    /** The question a "Xem đủ" button asks about the document it names ("Xem đủ: Phí, lệ phí"). */
+    wholeSectionQuestion: (aspect: string) => `Xem đủ: ${SECTION_NAMES[aspect] ?? 'thông tin thủ tục'}`,
     handToStaffDetailsLabel: 'Thêm chi tiết / để lại liên hệ',
     ratedUp: `Cảm ơn ${you} đã đánh giá!`,
     alreadyRated: `${You} đã đánh giá câu trả lời này rồi. Cảm ơn ${you}!`,

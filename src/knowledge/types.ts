@@ -114,6 +114,11 @@ export interface Answer {
    * (lần đầu / cấp lại, cấp tỉnh / cấp xã…) and the question does not say which. `text` is the question.
    */
   clarify?: { question: string; options: Array<{ code: string; label: string }> } | undefined;
+  /**
+   * Set when the answer quoted only the lines that answer the question: the section (`aspect`) of the document
+   * (`code`) holds more, which the conversation offers under a "Xem đủ" button.
+   */
+  more?: { code: string; aspect: Aspect } | undefined;
   /** The ranked passages the answer was drawn from, only when asked for (`explain`: the console's "Thử câu hỏi"). */
   passages?: RankedPassage[] | undefined;
 }

@@ -54,11 +54,16 @@ export function shortTitle(title: string, max = 140): string {
  * "Thủ tục «Đăng ký khai sinh» (cấp xã):", or "(cấp tỉnh, cấp xã)" for a procedure carried out at several
  * levels — without the word "thủ tục" twice when the title starts with it already.
  */
-export function procedureHeading(title: string, levels: Level | readonly Level[] | undefined): string {
-  const short = shortTitle(title);
+export function procedureHeading(title: string, levels: Level | readonly Level[] | undefined, maxTitle = 140): string {
+  const short = shortTitle(title, maxTitle);
   const named = /^thủ tục(?![\p{L}\p{N}])/iu.test(short.normalize('NFC')) ? `«${short}»` : `Thủ tục «${short}»`;
   const label = levelsLabel(typeof levels === 'string' ? [levels] : (levels ?? []));
   return label ? `${named} (${label}):` : `${named}:`;
+}
+
+/** The heading without its colon, as the line naming the procedure under a short answer. */
+export function procedureName(heading: string): string {
+  return heading.replace(/:$/u, '');
 }
 
 export function documentHeading(title: string): string {
@@ -67,7 +72,7 @@ export function documentHeading(title: string): string {
 
 /** Procedure records come from the national public-service portal: the source line says so. */
 export function procedureSource(code: string, url: string | undefined): string {
-  return `Nguồn: Cổng Dịch vụ công quốc gia, mã thủ tục ${code}${url ? ` — ${url}` : ''}`;
+  return `Nguồn: Cổng DVC quốc gia, mã thủ tục ${code}${url ? ` — ${url}` : ''}`;
 }
 
 export function documentSource(code: string, url: string | undefined): string {

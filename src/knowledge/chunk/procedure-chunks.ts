@@ -3,7 +3,7 @@
 import type { Aspect, ChunkDraft } from '../types.js';
 import { oneLine } from './clean-text.js';
 import { packParagraphs } from './heading-chunks.js';
-import { describeSubmissionRows, type SubmissionRow } from './procedure/parse-cach-thuc.js';
+import { describeSubmissionRows, findTimeUnits, type SubmissionRow } from './procedure/parse-cach-thuc.js';
 import { tidyDocumentList, tidyField, tidyLegalBasis, tidyResults } from './procedure/tidy-tables.js';
 
 /** The fields of a portal record this chunker reads (all strings in the source files). */
@@ -88,7 +88,12 @@ export function chunkProcedure(record: ProcedureFields, rows: SubmissionRow[]): 
     ]),
   );
   pushField(chunks, 'ho_so', tidyDocumentList(record.thanh_phan_ho_so ?? ''));
-  const rowLines = describeSubmissionRows(rows);
+  const rowLines = describeSubmissionRows(
+    findTimeUnits(rows, [
+      ['trình tự thực hiện', record.trinh_tu_thuc_hien],
+      ['yêu cầu, điều kiện', record.yeu_cau_dieu_kien],
+    ]),
+  );
   pushField(chunks, 'thoi_han', rowLines.join('\n'));
   pushField(chunks, 'le_phi', rowLines.join('\n'));
   pushField(chunks, 'trinh_tu', tidyField(record.trinh_tu_thuc_hien));

@@ -48,13 +48,15 @@ export interface EvalReport extends Omit<GroupScore, 'answerable' | 'abstained' 
 }
 
 /**
- * The form facts are compared in: NFC, one tone placement, lower case, single spaces, and one number
- * format ("20,000" = "20.000", "0,567" = "0.567").
+ * The form facts are compared in: NFC, one tone placement, lower case, single spaces, one number format
+ * ("20,000" = "20.000", "0,567" = "0.567") and one currency word ("50,000 Việt Nam Đồng" = "50.000 đồng" =
+ * "50.000đ": answers write money in one style, whatever the record mixed).
  */
 export function normalizeFact(text: string): string {
   return normalizeText(text)
     .toLocaleLowerCase('vi')
     .replace(/(\d)[.,](?=\d)/g, '$1.')
+    .replace(/(\d)\s*(?:việt nam đồng|vnđ|vnd|đồng|đ(?!\p{L}))/gu, '$1 đồng')
     .replace(/\s+/g, ' ')
     .trim();
 }

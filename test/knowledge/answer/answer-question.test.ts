@@ -50,7 +50,7 @@ describe('answerQuestion: follow-ups', () => {
     const a = await ask('còn lệ phí thì sao?', '1.004194');
     expect(a.abstained).toBe(false);
     expect(a.focus?.code).toBe('1.004194');
-    expect(a.text).toContain('7,000 Việt Nam Đồng');
+    expect(a.text).toContain('7.000 đồng');
   });
 
   it('falls back to a normal search when the document in focus no longer exists', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createExtractiveWriter, emptyQuestionMessage, tooLongMessage } from '../../../src/knowledge/answer/index.js';
 import { procedureHeading } from '../../../src/knowledge/answer/messages.js';
+import { normalizeMoney } from '../../../src/knowledge/answer/money.js';
 import { LexicalIndex, LexicalRetriever } from '../../../src/knowledge/search/index.js';
 import type { Answer, Passage } from '../../../src/knowledge/types.js';
 import { parseSynonyms } from '../../../src/knowledge/vietnamese/index.js';
@@ -18,16 +19,38 @@ async function answer(question: string): Promise<{ answer: Answer; passages: Pas
 const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /**
- * The quoted parts of an answer: every line but the heading and the source line, without the section label,
- * split where text was cut ("…").
+ * The quoted parts of an answer: every line but the procedure's name and the source line (the last two), without
+ * the section label or bullet, split where text was cut ("…"), money in the answers' one style.
  */
 function quotedFragments(text: string): string[] {
-  const lines = text.split('\n').slice(1, -1);
+  // a legal or plan document's answer starts with its name ("Theo «…»:"), a procedure's ends with it
+  const all = text.split('\n');
+  const named = all.findIndex((l) => l.startsWith('Theo «'));
+  const lines = named >= 0 ? all.filter((_, i) => i !== named).slice(0, -1) : all.slice(0, -2);
   return lines
-    .map((l) => l.replace(/^\s*-\s[^:]+:\s?/, '').trim())
+    .map((l) =>
+      l.replace(
+        /^(?:Thành phần hồ sơ|Thời hạn giải quyết|Phí, lệ phí|Trình tự thực hiện|Cơ quan thực hiện, nơi nộp hồ sơ|Yêu cầu, điều kiện|Kết quả thực hiện|Đối tượng thực hiện|Thông tin chung|Căn cứ pháp lý):\s?/u,
+        '',
+      ),
+    )
+    .map((l) => l.replace(/^\s*-\s/u, '').trim())
     .flatMap((l) => l.split('…'))
     .map((f) => flat(f))
     .filter((f) => f.length > 0);
+}
+
+const CHANNELS = /^(?:Trực tuyến|Trực tiếp|Dịch vụ bưu chính)(?:, (?:Trực tuyến|Trực tiếp|Dịch vụ bưu chính))*: /u;
+
+/**
+ * A time or fee table's answer is written "Trực tuyến: 7 Ngày làm việc; Trực tiếp: …": the channels and the
+ * cells each come from the record; any other fragment is checked whole.
+ */
+function tableCells(fragment: string): string[] {
+  if (!CHANNELS.test(fragment)) return [fragment];
+  return fragment
+    .split(/;\s(?=(?:Trực tuyến|Trực tiếp|Dịch vụ bưu chính))/u)
+    .map((p) => p.replace(CHANNELS, '').trim());
 }
 
 const QUESTIONS = [
@@ -45,9 +68,11 @@ describe('extractive answer writer', () => {
     for (const question of QUESTIONS) {
       const { answer: a, passages } = await answer(question);
       expect(a.abstained).toBe(false);
-      const source = flat(passages.map((p) => p.text).join('\n'));
+      // money is written one way in answers ("10,000 Việt Nam Đồng" → "10.000 đồng"); the words are the source's
+      const source = normalizeMoney(flat(passages.map((p) => p.text).join('\n')));
       expect(quotedFragments(a.text).length).toBeGreaterThan(0);
-      for (const fragment of quotedFragments(a.text)) expect(source, `${question} → ${fragment}`).toContain(fragment);
+      for (const fragment of quotedFragments(a.text))
+        for (const part of tableCells(fragment)) expect(source, `${question} → ${part}`).toContain(part);
       const allowed = `${source} ${passages.map((p) => `${p.title} ${p.code} ${p.url ?? ''}`).join(' ')}`;
       for (const n of a.text.match(/\d+(?:[.,/]\d+)*/g) ?? []) expect(allowed, `${question} → ${n}`).toContain(n);
     }
@@ -56,11 +81,13 @@ describe('extractive answer writer', () => {
   it('picks the fee passage for a fee question, the channel asked, and names level and source', async () => {
     const { answer: a } = await answer('Đăng ký thường trú lệ phí bao nhiêu nếu nộp online?');
     const lines = a.text.split('\n');
-    expect(lines[0]).toBe('Thủ tục «Đăng ký thường trú» (cấp xã):');
-    expect(a.text).toContain('- Phí, lệ phí:');
-    expect(a.text).toContain('10.000 đồng/lần');
+    // the fee for the channel asked leads; then the procedure's name and the source
+    expect(lines[0]).toMatch(/^Phí, lệ phí:/u);
+    expect(lines.slice(0, -2).join('\n')).toContain('Trực tuyến: 10.000 đồng');
+    expect(lines.slice(0, -2).join('\n')).not.toContain('20.000');
+    expect(lines.at(-2)).toBe('Thủ tục «Đăng ký thường trú» (cấp xã)');
     expect(lines.at(-1)).toBe(
-      'Nguồn: Cổng Dịch vụ công quốc gia, mã thủ tục 1.004222 — https://dichvucong.gov.vn/thu-tuc-hanh-chinh/1.004222',
+      'Nguồn: Cổng DVC quốc gia, mã thủ tục 1.004222 — https://dichvucong.gov.vn/thu-tuc-hanh-chinh/1.004222',
     );
     expect(a.sources[0]).toMatchObject({ code: '1.004222', section: 'Phí, lệ phí' });
     expect(a.focus).toEqual({ code: '1.004222', title: 'Đăng ký thường trú', level: 'xã' });
@@ -109,7 +136,7 @@ describe('extractive answer writer', () => {
   it('does not say "Thủ tục" twice when the procedure\'s title starts with it', async () => {
     const { answer: a } = await answer('đăng ký khai sinh cần giấy tờ gì');
     expect(a.docCodes[0]).toBe('1.001193');
-    expect(a.text.split('\n')[0]).toBe('«Thủ tục đăng ký khai sinh» (cấp xã):');
+    expect(a.text.split('\n').at(-2)).toBe('«Thủ tục đăng ký khai sinh» (cấp xã)');
     expect(procedureHeading('THỦ TỤC cấp bản sao trích lục hộ tịch', undefined)).toBe(
       '«THỦ TỤC cấp bản sao trích lục hộ tịch»:',
     );

@@ -2,7 +2,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeSubmissionRows, parseCachThuc } from '../../../src/knowledge/chunk/procedure/parse-cach-thuc.js';
+import {
+  describeSubmissionRows,
+  findTimeUnits,
+  parseCachThuc,
+} from '../../../src/knowledge/chunk/procedure/parse-cach-thuc.js';
 import { EVAL_DATA_DIR, hasSharedData } from '../../support/shared-data.js';
 
 const HEADER = 'Hình thức nộpThời gianPhí, lệ phíMô tả';
@@ -107,5 +111,46 @@ describe.skipIf(!hasSharedData)('parseCachThuc on real records', () => {
       ['Dịch vụ bưu chính', 'Không có thông tin', '8,000 VNĐ'],
       ['Trực tiếp', 'Không có thông tin', '8,000 VNĐ'],
     ]);
+  });
+});
+
+describe('times without a unit and fees written in thousands', () => {
+  it('takes the unit the record states elsewhere for the same number, and says where it came from', () => {
+    const rows = parseCachThuc(`${HEADER}Trực tiếp3Miễn phí`);
+    expect(rows[0]?.time).toBe('3');
+    const found = findTimeUnits(rows, [['trình tự thực hiện', 'Bước 2: trong thời hạn 03 ngày làm việc, UBND xã …']]);
+    expect(describeSubmissionRows(found)).toEqual([
+      'Trực tiếp: 3 Ngày làm việc (đơn vị theo trình tự thực hiện); phí, lệ phí: Miễn phí',
+    ]);
+  });
+
+  it('quotes "ngay trong ngày" for a bare 1, and otherwise says plainly that the record gives no unit', () => {
+    const rows = parseCachThuc(`${HEADER}Trực tiếp1Miễn phí`);
+    const sameDay = findTimeUnits(rows, [
+      ['trình tự thực hiện', 'công chức cấp giấy ngay trong ngày cho người yêu cầu'],
+    ]);
+    expect(describeSubmissionRows(sameDay)[0]).toBe(
+      'Trực tiếp: thời hạn: 1 (bảng không ghi đơn vị; trình tự thực hiện ghi: "ngay trong ngày"); phí, lệ phí: Miễn phí',
+    );
+    const none = findTimeUnits(rows, [['trình tự thực hiện', 'nộp hồ sơ tại UBND xã']]);
+    expect(describeSubmissionRows(none)[0]).toBe(
+      'Trực tiếp: thời hạn: 1 (hồ sơ thủ tục không ghi đơn vị); phí, lệ phí: Miễn phí',
+    );
+  });
+
+  it('reads "135 VNĐ" as 135.000 only when the description states 135.000', () => {
+    const [thousands] = parseCachThuc(`${HEADER}Trực tiếp5 Ngày làm việc135 VNĐ(Lệ phí: 135.000 đồng/lần.)`);
+    expect(thousands?.fee).toBe('135.000 VNĐ');
+    const [plain] = parseCachThuc(`${HEADER}Trực tiếp5 Ngày làm việc200 VNĐ(Theo Thông tư 269/2016/TT-BTC.)`);
+    expect(plain?.fee).toBe('200 VNĐ');
+  });
+
+  it.skipIf(!hasSharedData)('finds no unit that is not there in the real marriage registration record', () => {
+    const rows = parseCachThuc(realCell('bo-tu-phap', '1.000894'));
+    const text = describeSubmissionRows(findTimeUnits(rows, [['trình tự thực hiện', 'không có số ngày nào']])).join(
+      '\n',
+    );
+    expect(text).toContain('thời hạn: 1 (hồ sơ thủ tục không ghi đơn vị)');
+    expect(text).not.toContain('nguồn không ghi đơn vị');
   });
 });

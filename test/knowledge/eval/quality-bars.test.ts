@@ -24,7 +24,13 @@ async function answeringOver(paths: string[]) {
   const store = createMemoryKnowledgeStore();
   const imported = await addDocuments({ store, paths, root: REPO_ROOT });
   expect(imported.failed).toEqual([]);
-  const search = await openKnowledgeSearch({ store, synonymsFile: path.join(REPO_ROOT, 'knowledge/synonyms.txt') });
+  // the same knowledge files the command reads (synonyms, the sample questions of knowledge/aliases/, off-domain topics)
+  const search = await openKnowledgeSearch({
+    store,
+    synonymsFile: path.join(REPO_ROOT, 'knowledge/synonyms.txt'),
+    aliasesDir: path.join(REPO_ROOT, 'knowledge/aliases'),
+    offDomainFile: path.join(REPO_ROOT, 'knowledge/off-domain.txt'),
+  });
   const writer = createExtractiveWriter({ synonyms: () => search.synonyms() });
   return (question: string) => answerQuestion({ question, retriever: search.retriever, writer });
 }

@@ -12,6 +12,11 @@ export interface SubmissionRow {
   fee: string;
   /** The free-text description, outer parentheses removed ("" when none). */
   description: string;
+  /**
+   * Set when `time` is a bare number and the unit was found elsewhere in the record: where ("trình tự thực
+   * hiện"), or the words found there when they give no number ("ngay trong ngày").
+   */
+  unitFrom?: { field: string; words?: string | undefined } | undefined;
 }
 
 const HEADER = /^\s*Hình thức nộp\s*Thời gian\s*Phí, lệ phí\s*Mô tả/u;
@@ -54,6 +59,19 @@ function splitTimeAndFee(number: string, currency: string, description: string):
   return confirmed ?? candidates[0] ?? { time: number, fee: '' };
 }
 
+/**
+ * "135 VNĐ" where the description says "135.000 đồng": the table cell was written in thousands. Only when the
+ * description states the thousands and not the small figure; otherwise the cell is kept as it is.
+ */
+function inThousands(fee: string, description: string): string {
+  const cell = /^(\d{1,3})\s+(.*)$/u.exec(fee);
+  if (!cell) return fee;
+  const value = cell[1] as string;
+  const figures = (description.match(/\d[\d.,]*/g) ?? []).map(digitsOnly);
+  if (figures.includes(value) || !figures.includes(`${value}000`)) return fee;
+  return `${value}.000 ${cell[2]}`;
+}
+
 function stripOuterParentheses(text: string): string {
   const t = text.trim();
   if (!t.startsWith('(') || !t.endsWith(')')) return t;
@@ -90,8 +108,8 @@ function parseRow(channel: string, cell: string): SubmissionRow {
     }
   }
   const feeMatch = FEE.exec(rest);
-  const fee = feeMatch ? (feeMatch[1] as string).replace(/\s+/g, ' ').trim() : '';
   const description = stripOuterParentheses(feeMatch ? rest.slice(feeMatch[0].length) : rest);
+  const fee = inThousands(feeMatch ? (feeMatch[1] as string).replace(/\s+/g, ' ').trim() : '', description);
   return { channel, time, fee, description };
 }
 
@@ -121,10 +139,50 @@ export function parseCachThuc(cell: string): SubmissionRow[] {
   });
 }
 
-function describeTime(time: string): string {
+function describeTime(row: SubmissionRow): string {
+  const { time, unitFrom } = row;
   if (time === '' || time === NO_INFO) return 'thời hạn: không có thông tin';
-  if (/^\d+(?:[.,]\d+)?$/.test(time)) return `thời hạn: ${time} (nguồn không ghi đơn vị)`;
+  if (/^\d+(?:[.,]\d+)?$/.test(time)) {
+    if (unitFrom?.words) return `thời hạn: ${time} (bảng không ghi đơn vị; ${unitFrom.field} ghi: "${unitFrom.words}")`;
+    return `thời hạn: ${time} (hồ sơ thủ tục không ghi đơn vị)`;
+  }
+  if (unitFrom) return `${time} (đơn vị theo ${unitFrom.field})`;
   return /^\d/.test(time) ? time : `thời hạn: ${time}`;
+}
+
+const UNITS = '(Ngày làm việc|ngày làm việc|Ngày|ngày|Giờ làm việc|giờ làm việc|Giờ|giờ|Tháng|tháng)';
+const SAME_DAY = /ngay trong ngày(?: làm việc)?|trong ngày làm việc|ngay sau khi[^.;,]{0,60}/u;
+
+/**
+ * Rows whose time is a bare number ("1", the portal's table lost the unit): the unit the record states for that
+ * number elsewhere ("03 ngày làm việc" in the description or the steps), or the same-day words the steps use
+ * ("ngay trong ngày"). `fields` are [name, text] pairs, searched in order.
+ */
+export function findTimeUnits(
+  rows: SubmissionRow[],
+  fields: ReadonlyArray<[string, string | undefined]>,
+): SubmissionRow[] {
+  return rows.map((row) => {
+    if (!/^\d+$/.test(row.time)) return row;
+    const number = Number(row.time);
+    const places: Array<[string, string]> = [
+      ['mô tả', row.description],
+      ...fields.filter((f): f is [string, string] => Boolean(f[1])),
+    ];
+    for (const [field, text] of places) {
+      const found = new RegExp(String.raw`(?<![\d.,/])0*${number}\s*(?:\([^)]{1,12}\)\s*)?${UNITS}`, 'u').exec(text);
+      if (found) {
+        const unit = (found[1] as string).replace(/^./u, (c) => c.toUpperCase());
+        return { ...row, time: `${number} ${unit}`, unitFrom: { field } };
+      }
+    }
+    if (number === 1)
+      for (const [field, text] of places) {
+        const words = SAME_DAY.exec(text)?.[0];
+        if (words) return { ...row, unitFrom: { field, words: words.trim() } };
+      }
+    return row;
+  });
 }
 
 function describeFee(fee: string): string {
@@ -140,7 +198,7 @@ function describeFee(fee: string): string {
 export function describeSubmissionRows(rows: SubmissionRow[]): string[] {
   const groups = new Map<string, { channels: string[]; row: SubmissionRow }>();
   for (const row of rows) {
-    const key = `${row.time}\u0000${row.fee}\u0000${row.description}`;
+    const key = `${row.time}\u0000${row.unitFrom?.field ?? ''}\u0000${row.fee}\u0000${row.description}`;
     const group = groups.get(key);
     if (group) {
       if (!group.channels.includes(row.channel)) group.channels.push(row.channel);
@@ -149,7 +207,7 @@ export function describeSubmissionRows(rows: SubmissionRow[]): string[] {
     }
   }
   return [...groups.values()].map(({ channels, row }) => {
-    const parts = [describeTime(row.time), describeFee(row.fee)].filter((p) => p !== '');
+    const parts = [describeTime(row), describeFee(row.fee)].filter((p) => p !== '');
     const description = row.description && row.description !== NO_INFO ? ` (${row.description})` : '';
     return `${channels.join(', ')}: ${parts.join('; ')}${description}`;
   });

@@ -6,7 +6,10 @@ const NO_INFO = 'Không có thông tin';
 const DOCUMENT_TABLE_HEADER = /\s*Tên giấy tờ\s*Mẫu đơn, tờ khai\s*Số lượng\s*/gu;
 // "1 bản chính" / "1 bản chính,1 bản sao" glued to the next row ("…bản chínhGiấy tờ…"); inside a sentence
 // ("nộp 01 bản sao có chứng thực") it is followed by a space and a lower-case word, and stays put.
-const QUANTITY = /(\d{1,2}\s*bản\s*(?:chính|sao)(?:\s*,\s*\d{1,2}\s*bản\s*(?:chính|sao))*)(?=\p{Lu}|[-+*•]|\s*$)/gu;
+// The count is one digit, or two with a leading zero ("01"): the scraper also glues it to a form number before
+// it ("Mẫu số 18" + "1 bản chính" = "Mẫu số 181 bản chính"), and the leftmost match then leaves "Mẫu số 18".
+const COUNT = String.raw`(?:0\d|\d)\s*bản\s*(?:chính|sao)`;
+const QUANTITY = new RegExp(String.raw`(${COUNT}(?:\s*,\s*${COUNT})*)(?=\p{Lu}|[-+*•]|\s*$)`, 'gu');
 
 function isEmpty(text: string | undefined): boolean {
   const t = (text ?? '').trim();
