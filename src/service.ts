@@ -307,6 +307,7 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
       accounts: accountDeps,
       tickets: ticketDeps,
       outbox: new PrismaOutboxStore(db.prisma),
+      attachments: attachmentStore,
       settings: config.console,
       clientKey: (c) => clientKeyOf(c, trustedProxies),
     }),
