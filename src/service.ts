@@ -252,6 +252,7 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
       store: createPrismaTelegramUpdateStore({ prisma: db.prisma, pglite: db.pglite }),
       logger,
       pollingLeadership,
+      attachments: attachmentStore,
     });
     mounts.push(telegram.mount);
     deliveryChannels.set('telegram', telegram.channel);
