@@ -1,5 +1,6 @@
 // Mounts the console on the one Hono app: sign-in, pages under /admin/, the officer API under /api/admin/v1.
 import type { Hono } from 'hono';
+import { mountAccountsPage } from './accounts/route.js';
 import { mountTicketsApi } from './api/tickets-api.js';
 import { mountAuthRoutes } from './auth/routes.js';
 import type { ConsoleDeps } from './deps.js';
@@ -29,5 +30,6 @@ export function mountConsole(app: Hono, deps: ConsoleDeps): void {
   mountAuthRoutes(app, deps);
   mountInbox(app, deps);
   mountTicketPage(app, deps);
+  mountAccountsPage(app, deps);
   mountTicketsApi(app, deps);
 }

@@ -1,5 +1,5 @@
 -- Officers' internal notes on a ticket (never sent), a failed reply marked as given by phone, and the stored name and
--- recognised type of a resident's file.
+-- recognised type of a resident's file; an account's last sign-in (the admin's accounts page).
 
 CREATE TABLE "TicketNote" (
     "id" SERIAL NOT NULL,
@@ -17,3 +17,5 @@ ALTER TABLE "OutboxMessage" ADD COLUMN "phoneNote" TEXT;
 
 ALTER TABLE "TicketAttachment" ADD COLUMN "name" TEXT;
 ALTER TABLE "TicketAttachment" ADD COLUMN "mimeType" TEXT;
+
+ALTER TABLE "Account" ADD COLUMN "lastSignInAt" TIMESTAMP(3);

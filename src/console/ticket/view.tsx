@@ -51,9 +51,8 @@ const PAGE_CSS = `
 .fix form{margin:0}
 .fix .phone{flex:1 1 260px}
 .fix .phone button{margin-top:.3rem}
-form.template{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;margin-bottom:.5rem}
-form.template select{flex:1 1 200px;width:auto}
-form.template button{margin-top:0}
+form.template{margin-bottom:.5rem;padding-bottom:.5rem;border-bottom:1px solid #e3e7ec}
+form.template button{margin-top:.4rem}
 `;
 
 const ACTION_LABEL: Record<string, string> = {
