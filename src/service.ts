@@ -263,6 +263,7 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
       store: createPrismaTelegramUpdateStore({ prisma: db.prisma, pglite: db.pglite }),
       logger,
       pollingLeadership,
+      attachments: attachmentStore,
     });
     mounts.push(telegram.mount);
     deliveryChannels.set('telegram', telegram.channel);
@@ -328,6 +329,7 @@ export async function startService({ config, logger }: StartServiceOptions): Pro
       accounts: accountDeps,
       tickets: ticketDeps,
       outbox: new PrismaOutboxStore(db.prisma),
+      attachments: attachmentStore,
       // the question queue: answers go out through the outbox; FAQ entries are documents this instance indexes at
       // once (the others at their next refresh)
       questions: {

@@ -31,6 +31,8 @@ export interface Account {
   hasSecondFactor: boolean;
   disabledAt: Date | null;
   createdAt: Date;
+  /** When a console session was last opened with the account's password (null: never). */
+  lastSignInAt?: Date | null | undefined;
 }
 
 /** Lower-case letters, digits and . _ @ -, 2–64 characters: "nguyen.van.a", "thanhtra@tinh". */

@@ -149,6 +149,8 @@ const envFields = z.object({
   /** Outgoing messages per second to one chat, and over all chats (Telegram's limits: about 1 and 30). */
   TELEGRAM_RATE_PER_CHAT: intFromEnv(1, 1, 1000),
   TELEGRAM_RATE_GLOBAL: intFromEnv(30, 1, 100000),
+  /** Photos and documents residents send are kept up to this size (the Bot API serves at most 20 MB). */
+  TELEGRAM_MAX_DOWNLOAD_BYTES: intFromEnv(10 * 1024 * 1024, 1024, 20 * 1024 * 1024),
 
   /** Zalo Official Account: the app (developers.zalo.me) and the OA's webhook secret key. */
   ZALO_APP_ID: z
@@ -312,6 +314,8 @@ export interface Config {
     /** Outgoing messages per second per chat / overall. */
     ratePerChat: number;
     rateGlobal: number;
+    /** Photos and documents kept up to this size (10 MB where a caller builds this by hand). */
+    maxDownloadBytes?: number | undefined;
   };
   /** The Zalo OA channel; `enabled` when app id, app secret, OA secret key and a refresh token source are set. */
   zalo: {
@@ -390,6 +394,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
       ratePerChat: e.TELEGRAM_RATE_PER_CHAT,
       rateGlobal: e.TELEGRAM_RATE_GLOBAL,
+      maxDownloadBytes: e.TELEGRAM_MAX_DOWNLOAD_BYTES,
     },
     zalo: {
       enabled: Boolean(e.ZALO_APP_ID && e.ZALO_APP_SECRET && e.ZALO_OA_SECRET_KEY),

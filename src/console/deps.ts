@@ -1,6 +1,7 @@
 // What the console is given by service.ts: the accounts and tickets use cases' deps and a few settings.
 import type { Context } from 'hono';
 import type { AccountDeps } from '../accounts/index.js';
+import type { AttachmentStore } from '../channels/shared/index.js';
 import type { KnowledgeStore, QuestionAnswerer } from '../knowledge/index.js';
 import type { QuestionDeps } from '../questions/index.js';
 import type { TicketDeps } from '../tickets/index.js';
@@ -10,6 +11,8 @@ export interface ConsoleDeps {
   tickets: TicketDeps;
   /** The outbox, for "retry" on a failed reply. */
   outbox: { requeue(id: number, at: Date): Promise<boolean> };
+  /** Where residents' photos and files are kept (the ticket page shows them to authorised officers). */
+  attachments?: AttachmentStore | undefined;
   settings: { requireSecondFactor: boolean; sessionIdleMs: number; sessionMaxMs: number };
   /** The question queue and its FAQ entries (/admin/cau-hoi); the pages are not mounted without it. */
   questions?: QuestionDeps | undefined;

@@ -1,5 +1,6 @@
 // Mounts the console on the one Hono app: sign-in, pages under /admin/, the officer API under /api/admin/v1.
 import type { Hono } from 'hono';
+import { mountAccountsPage } from './accounts/route.js';
 import { mountTicketsApi } from './api/tickets-api.js';
 import { mountAuthRoutes } from './auth/routes.js';
 import type { ConsoleDeps } from './deps.js';
@@ -35,5 +36,6 @@ export function mountConsole(app: Hono, deps: ConsoleDeps): void {
   if (deps.knowledge) mountKnowledgePages(app, deps, deps.knowledge);
   mountReports(app, deps);
   if (deps.questions) mountQuestionPages(app, deps, deps.questions);
+  mountAccountsPage(app, deps);
   mountTicketsApi(app, deps);
 }

@@ -1,6 +1,7 @@
 // Public face of the tickets context: petitions, complaints, denunciations and unanswered questions — tracking
 // codes, lifecycle, legal deadlines over the Vietnamese calendar, routing, the outbox of replies, the audit trail.
 export { type AcceptTicketOptions, acceptTicket } from './accept-ticket.js';
+export { type AddTicketNoteOptions, addTicketNote, MAX_NOTE_LENGTH } from './add-ticket-note.js';
 export { type AnswerTicketOptions, answerTicket } from './answer-ticket.js';
 export { type AssignTicketOptions, assignTicket } from './assign-ticket.js';
 export {
@@ -11,6 +12,7 @@ export {
   canonicalJson,
   GENESIS_HASH,
 } from './audit-chain.js';
+export { ANY_CATEGORY, type CannedReply, cannedRepliesFor, loadCannedReplies } from './canned-replies.js';
 export { type ChangeTicketStatusOptions, changeTicketStatus } from './change-ticket-status.js';
 export {
   ANONYMOUS_KINDS,
@@ -92,6 +94,7 @@ export {
   type Requester,
 } from './lookup-ticket.js';
 export { lunarToIsoDate, lunarToSolar, solarToLunar } from './lunar-calendar.js';
+export { type MarkReplyDeliveredByPhoneOptions, markReplyDeliveredByPhone } from './mark-reply-delivered-by-phone.js';
 export {
   type AddressForm,
   deadlineLineText,
@@ -122,10 +125,12 @@ export {
   reportTicketsBy,
   type TicketReport,
 } from './report-tickets.js';
+export { type RetryTicketReplyOptions, retryTicketReply } from './retry-ticket-reply.js';
 export { secondComplaintWindow } from './second-complaint.js';
 export { loadTicketSettings, routeTicket, type TicketSettings } from './settings.js';
 export { type ResidentPersonalData, showResidentPersonalData } from './show-resident-personal-data.js';
 export { type ShowTicketOptions, showTicket, type TicketDetail } from './show-ticket.js';
+export { type ShowTicketAttachmentOptions, showTicketAttachment } from './show-ticket-attachment.js';
 export { syncTicketSettings } from './sync-ticket-settings.js';
 export { type DeadlineLine, ticketDeadlineLines } from './ticket-deadlines.js';
 export { createTicketActionHandler, createTicketDesk, createTicketDialogues } from './ticket-desk.js';

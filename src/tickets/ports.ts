@@ -8,8 +8,10 @@ import type {
   ResidentRef,
   StoredTicketPersonal,
   Ticket,
+  TicketAttachment,
   TicketAttachmentInput,
   TicketKind,
+  TicketNote,
   TicketPatch,
   TicketPersonalData,
   TicketStatus,
@@ -165,7 +167,11 @@ export interface TicketOps {
   setDisputeReason(ticketId: number, reason: string | null): Promise<void>;
 
   insertAttachments(ticketId: number, attachments: TicketAttachmentInput[]): Promise<void>;
-  listAttachments(ticketId: number): Promise<TicketAttachmentInput[]>;
+  listAttachments(ticketId: number): Promise<TicketAttachment[]>;
+
+  /** Officers' internal notes (never sent to the resident), oldest first. */
+  insertNote(ticketId: number, note: { author: string; text: string }, at: Date): Promise<TicketNote>;
+  listNotes(ticketId: number): Promise<TicketNote[]>;
 
   insertConsent(consent: ConsentInput): Promise<number>;
   listConsents(residentId: number): Promise<Array<ConsentInput & { id: number; withdrawnAt: Date | null }>>;
@@ -174,6 +180,10 @@ export interface TicketOps {
   /** Queues a message; a second call with the same dedupeKey does nothing and returns false. */
   enqueueOutbox(message: NewOutboxMessage, at: Date): Promise<boolean>;
   listOutboxForTicket(ticketId: number): Promise<OutboxMessage[]>;
+  /** A failed or uncertain message of this ticket → pending, due at `at`; false when there is no such message. */
+  requeueTicketOutbox(ticketId: number, id: number, at: Date): Promise<boolean>;
+  /** A failed or uncertain message of this ticket → phoned (told by phone), with who and their note. */
+  markOutboxPhoned(ticketId: number, id: number, by: { login: string; note: string }, at: Date): Promise<boolean>;
   /** Messages that failed for good or may not have arrived, newest first (shown to officers). */
   listDeliveryProblems(): Promise<OutboxProblem[]>;
   /** Cancels undelivered messages of these tickets and blanks their recipient (personal-data erasure). */

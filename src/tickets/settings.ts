@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { AppError } from '../shared/errors.js';
+import { type CannedReply, loadCannedReplies } from './canned-replies.js';
 import type { DeadlineSettings } from './deadline-rules.js';
 import { checkRuleCategories, loadDeadlineSettings, loadHolidaySettings } from './deadline-settings.js';
 import { HolidayCalendar, type HolidayEntry } from './holidays.js';
@@ -60,6 +61,8 @@ export interface TicketSettings {
   calendar: HolidayCalendar;
   /** Effective-dated deadline rules and the knobs around them (settings/deadlines.yaml, deadline-settings.ts). */
   deadlines: DeadlineSettings;
+  /** Reply templates per category (settings/canned-replies.yaml, optional); absent in settings built by hand. */
+  cannedReplies?: CannedReply[] | undefined;
 }
 
 async function readYaml<T>(dir: string, file: string, schema: z.ZodType<T>): Promise<T> {
@@ -117,7 +120,10 @@ export function validateTicketSettings(s: Pick<TicketSettings, 'categories' | 'h
   }
 }
 
-/** Reads settings/{categories,communes,routing,holidays,deadlines}.yaml and the optional boundaries.geojson. */
+/**
+ * Reads settings/{categories,communes,routing,holidays,deadlines}.yaml and the optional boundaries.geojson and
+ * canned-replies.yaml.
+ */
 export async function loadTicketSettings(settingsDir: string): Promise<TicketSettings> {
   const categories = await readYaml(settingsDir, 'categories.yaml', categoriesSchema);
   const places = await loadPlaceSettings(
@@ -126,6 +132,10 @@ export async function loadTicketSettings(settingsDir: string): Promise<TicketSet
   );
   const holidays = await loadHolidaySettings(settingsDir);
   const deadlines = await loadDeadlineSettings(settingsDir);
+  const cannedReplies = await loadCannedReplies(
+    settingsDir,
+    categories.categories.map((c) => c.code),
+  );
   const settings = {
     categories: categories.categories,
     province: places.province,
@@ -134,6 +144,7 @@ export async function loadTicketSettings(settingsDir: string): Promise<TicketSet
     routing: places.routing,
     holidays,
     deadlines,
+    cannedReplies,
   };
   validateTicketSettings(settings);
   checkRuleCategories(

@@ -8,7 +8,7 @@ import { canSeeIdentity, HIDDEN_IDENTITY, type PersonalView, viewPersonal } from
 import { type PublicTicketView, toPublicView } from './public-view.js';
 import { actorLabel, assertInScope, personalPart, requireTicket } from './ticket-helpers.js';
 import { parseTrackingCode } from './tracking-code.js';
-import type { Actor, AuditRow, OutboxStatus, TicketAttachmentInput } from './types.js';
+import type { Actor, AuditRow, OutboxStatus, TicketAttachment, TicketNote } from './types.js';
 
 export interface ShowTicketOptions {
   code: string;
@@ -42,7 +42,10 @@ export interface TicketDetail extends PublicTicketView {
   residentResolved: boolean | null;
   satisfaction: number | null;
   personal: PersonalView;
-  attachments: TicketAttachmentInput[];
+  /** Photos and files (stored ones are served by the console's scoped route); empty for roles that may not see them. */
+  attachments: TicketAttachment[];
+  /** Officers' internal notes: never shown or sent to the resident. */
+  notes: TicketNote[];
   messages: Array<{
     id: number;
     status: OutboxStatus;
@@ -51,6 +54,9 @@ export interface TicketDetail extends PublicTicketView {
     createdAt: Date;
     sentAt: Date | null;
     preview: string;
+    /** Told by phone instead (status phoned): who, and their note. */
+    phonedBy: string | null;
+    phoneNote: string | null;
   }>;
   history: Array<Pick<AuditRow, 'id' | 'at' | 'actor' | 'action' | 'before' | 'after'>>;
 }
@@ -119,6 +125,8 @@ export async function showTicket(deps: TicketDeps, options: ShowTicketOptions): 
     satisfaction: ticket.satisfaction,
     personal: viewPersonal(options.actor.role, ticket.kind, personalData, { masked: false }),
     attachments: identityVisible ? await deps.store.listAttachments(ticket.id) : [],
+    // a note on a denunciation may name the denouncer: only for those who may see them
+    notes: identityVisible ? await deps.store.listNotes(ticket.id) : [],
     messages: messages.map((m) => ({
       id: m.id,
       status: m.status,
@@ -127,6 +135,8 @@ export async function showTicket(deps: TicketDeps, options: ShowTicketOptions): 
       createdAt: m.createdAt,
       sentAt: m.sentAt,
       preview: m.payload.text.split('\n')[0]?.slice(0, 80) ?? '',
+      phonedBy: m.phonedBy ?? null,
+      phoneNote: m.phoneNote ?? null,
     })),
     history: history.map((h) => ({
       id: h.id,

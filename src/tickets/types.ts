@@ -143,6 +143,23 @@ export interface StoredTicketPersonal extends TicketPersonalData {
 export interface TicketAttachmentInput {
   kind: 'photo' | 'file' | 'location' | 'contact';
   ref: string;
+  /** The file's name as the resident's app gave it (text, never trusted). */
+  name?: string | null | undefined;
+  /** Set when the file is in the attachment store: the type recognised from its content. */
+  mimeType?: string | null | undefined;
+}
+
+/** An attachment as stored, with its id (the console's attachment route names it). */
+export interface TicketAttachment extends TicketAttachmentInput {
+  id: number;
+}
+
+/** An officer's internal note on a ticket: never shown or sent to the resident. */
+export interface TicketNote {
+  id: number;
+  author: string;
+  text: string;
+  createdAt: Date;
 }
 
 /** Fields a use case may change on a ticket. */
@@ -185,12 +202,13 @@ export interface OutboxPayload {
   attachments: never[];
 }
 
-export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'uncertain', 'cancelled'] as const;
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'uncertain', 'cancelled', 'phoned'] as const;
 /**
  * pending: waiting (maybe after a failed try); sending: claimed by a worker (lease until nextAttemptAt);
  * sent: delivered (sentAt); failed: permanent failure or retries exhausted, shown to officers;
  * uncertain: the process died while sending, so it may or may not have arrived — never retried automatically
- * (that could send it twice), shown to officers who can requeue it; cancelled: the resident erased their data.
+ * (that could send it twice), shown to officers who can requeue it; cancelled: the resident erased their data;
+ * phoned: failed or uncertain, and an officer told the resident by phone instead (who, and their note).
  */
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
@@ -207,6 +225,9 @@ export interface OutboxMessage {
   lastError: string | null;
   createdAt: Date;
   sentAt: Date | null;
+  /** phoned: the officer who told the resident by phone, and their note. */
+  phonedBy?: string | null | undefined;
+  phoneNote?: string | null | undefined;
 }
 
 export interface NewOutboxMessage {

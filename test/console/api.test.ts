@@ -199,6 +199,8 @@ describe('officer API', () => {
         '/tickets/{code}',
         '/tickets/{code}/assign',
         '/tickets/{code}/extend',
+        '/tickets/{code}/outbox/{id}/delivered-by-phone',
+        '/tickets/{code}/outbox/{id}/retry',
         '/tickets/{code}/reply',
         '/tickets/{code}/status',
       ].sort(),

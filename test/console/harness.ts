@@ -1,8 +1,13 @@
 // A console on 127.0.0.1 over a fresh embedded database: the real Hono app with the console mounted, the
 // accounts and tickets use cases on a settable clock, and a small browser-like client that keeps cookies.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { AccountDeps } from '../../src/accounts/index.js';
+import type { AttachmentStore } from '../../src/channels/shared/index.js';
 import { type ConsoleDeps, mountConsole } from '../../src/console/index.js';
 import { PrismaAccountStore } from '../../src/db/stores/account-store.js';
+import { createFileAttachmentStore } from '../../src/db/stores/file-attachment-store.js';
 import { PrismaRateLimiter } from '../../src/db/stores/ticket-store.js';
 import { createHttpApp, listen, type RunningServer } from '../../src/http/index.js';
 import { createLogger } from '../../src/shared/logger.js';
@@ -15,6 +20,8 @@ export interface ConsoleHarness {
   server: RunningServer;
   url: string;
   settings: ConsoleDeps['settings'];
+  /** Residents' files, in a temporary folder removed at close. */
+  attachments: AttachmentStore;
   close(): Promise<void>;
 }
 
@@ -34,6 +41,8 @@ export async function startConsole(
     sessionMaxMs: 12 * 3_600_000,
     ...options.settings,
   };
+  const attachmentDir = await mkdtemp(path.join(tmpdir(), 'tiepdan-console-attachments-'));
+  const attachments = createFileAttachmentStore(attachmentDir);
   const app = createHttpApp({
     logger: createLogger({ level: 'silent' }),
     health: async () => ({}),
@@ -43,6 +52,7 @@ export async function startConsole(
           accounts,
           tickets: env.deps,
           outbox: env.outbox,
+          attachments,
           settings,
           clientKey: (c) => c.req.header('x-test-address') ?? 'local',
         }),
@@ -56,9 +66,11 @@ export async function startConsole(
     server,
     url,
     settings,
+    attachments,
     async close() {
       await server.close();
       await env.close();
+      await rm(attachmentDir, { recursive: true, force: true });
     },
   };
 }

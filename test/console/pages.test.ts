@@ -141,7 +141,9 @@ describe('pages', () => {
       [`/admin/tickets/${code}/status`, { status: 'accepted' }],
       [`/admin/tickets/${code}/assign`, { unit: 'so-yt' }],
       [`/admin/tickets/${code}/extend`, { reason: 'giả mạo' }],
-      [`/admin/tickets/${code}/retry`, { message: '1' }],
+      [`/admin/tickets/${code}/notes`, { text: 'Ghi chú giả mạo' }],
+      [`/admin/tickets/${code}/outbox/1/retry`, {}],
+      [`/admin/tickets/${code}/outbox/1/delivered-by-phone`, { note: 'giả mạo' }],
       ['/admin/password', { current: 'x', next: 'mat-khau-moi-gia-mao' }],
       ['/admin/logout', {}],
     ];
@@ -193,16 +195,16 @@ describe('delivery', () => {
     const page = await (await browser.request(`/admin/tickets/${code}`)).text();
     expect(page).toContain('gửi thất bại');
     expect(page).toContain('Lỗi: Telegram: chat not found');
-    const id = /name="message" value="(\d+)"/.exec(page)?.[1] as string;
-    const retried = await browser.request(`/admin/tickets/${code}/retry`, {
-      form: { _csrf: Browser.csrfOf(page), message: id },
+    const id = /action="[^"]*\/outbox\/(\d+)\/retry"/.exec(page)?.[1] as string;
+    const retried = await browser.request(`/admin/tickets/${code}/outbox/${id}/retry`, {
+      form: { _csrf: Browser.csrfOf(page) },
     });
     expect(retried.status).toBe(303);
     const [row] = await h.env.db.sql.exec(`SELECT status FROM "OutboxMessage" WHERE id = ${Number(id)}`);
     expect(row?.status).toBe('pending');
     // a message of another ticket, or one that did not fail, is not the form's to resend
-    const again = await browser.request(`/admin/tickets/${code}/retry`, {
-      form: { _csrf: Browser.csrfOf(page), message: id },
+    const again = await browser.request(`/admin/tickets/${code}/outbox/${id}/retry`, {
+      form: { _csrf: Browser.csrfOf(page) },
     });
     expect(again.status).toBe(404);
   });

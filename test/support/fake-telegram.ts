@@ -85,6 +85,8 @@ export class FakeTelegram {
   private endActivePoll: (() => void) | undefined;
   private readonly queue: Array<{ update: Record<string, unknown>; forced: boolean; delivered: boolean }> = [];
   private readonly failures = new Map<string, Failure>();
+  /** Files getFile knows, by file id: their path and bytes (served at /file/bot<token>/<path>). */
+  private readonly files = new Map<string, { path: string; bytes: Uint8Array }>();
   private readonly holds = new Set<string>();
   private readonly waiters = new Set<() => void>();
   private readonly listeners = new Set<(call: RecordedCall) => void>();
@@ -138,6 +140,11 @@ export class FakeTelegram {
   }
 
   /** The next call of `method` is recorded but never answered (the bot dies waiting, in crash tests). */
+  /** Makes a file downloadable: getFile(fileId) gives its path, /file/bot<token>/<path> its bytes. */
+  addFile(fileId: string, bytes: Uint8Array, path = `photos/${fileId}.jpg`): void {
+    this.files.set(fileId, { path, bytes });
+  }
+
   holdNext(method: string): void {
     this.holds.add(method);
   }
@@ -238,6 +245,19 @@ export class FakeTelegram {
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    const fileMatch = /^\/file\/bot([^/]+)\/(.+)$/.exec(req.url?.split('?')[0] ?? '');
+    if (fileMatch) {
+      const file = [...this.files.values()].find((f) => f.path === decodeURIComponent(fileMatch[2] ?? ''));
+      this.calls.push({ method: 'file', payload: { path: fileMatch[2] }, at: performance.now() });
+      if (fileMatch[1] !== this.options.token || !file) {
+        res.writeHead(404);
+        res.end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': file.bytes.byteLength });
+      res.end(file.bytes);
+      return;
+    }
     const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(req.url?.split('?')[0] ?? '');
     const send = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
@@ -312,8 +332,17 @@ export class FakeTelegram {
         return ok(true);
       case 'editMessageReplyMarkup':
         return ok({ message_id: payload.message_id, date: 0, chat: { id: Number(payload.chat_id), type: 'private' } });
-      case 'getFile':
+      case 'getFile': {
+        const known = this.files.get(String(payload.file_id));
+        if (known)
+          return ok({
+            file_id: payload.file_id,
+            file_unique_id: `u-${payload.file_id}`,
+            file_size: known.bytes.byteLength,
+            file_path: known.path,
+          });
         return ok({ file_id: payload.file_id, file_unique_id: 'u1', file_size: 1024, file_path: 'photos/file_1.jpg' });
+      }
       default:
         return send(404, { ok: false, error_code: 404, description: 'Not Found: method not found' });
     }

@@ -11,6 +11,15 @@ export interface StoredAttachment {
 export interface AttachmentStore {
   /** Stores the bytes under a new name; `mimeType` is what the content was recognised as. */
   save(options: { channel: string; bytes: Uint8Array; mimeType: string; extension: string }): Promise<StoredAttachment>;
+  /** The bytes of a stored file; undefined for a ref this store did not make, or a file gone. */
+  read(ref: string): Promise<Uint8Array | undefined>;
+}
+
+/** Refs the store makes: "<channel>/<yyyy-mm>/<32 hex>.<ext>". Anything else is a channel's file id or a URL. */
+const STORED_REF = /^[a-z0-9_-]+\/\d{4}-\d{2}\/[0-9a-f]{32}\.[a-z]{2,5}$/i;
+
+export function isStoredRef(ref: string): boolean {
+  return STORED_REF.test(ref);
 }
 
 /** Content types taken in, by their first bytes. */

@@ -4,6 +4,7 @@ import type { KeyedQueue } from '../../shared/keyed-queue.js';
 import type { Logger } from '../../shared/logger.js';
 import { answerIncoming, type ConversationPort } from '../shared/answer-incoming.js';
 import type { RateLimiter } from '../shared/rate-limiter.js';
+import type { MediaDownloader } from './download-media.js';
 import { TelegramApiError } from './errors.js';
 import { type BotApi, callTelegram, sendReply } from './send.js';
 import { toIncoming } from './to-incoming.js';
@@ -17,6 +18,8 @@ export interface UpdateProcessorOptions {
   /** Shared with the Telegram Channel, so an officer's answer never lands between the parts of another reply. */
   queue: KeyedQueue;
   logger: Logger;
+  /** Keeps photos and documents in the attachment store before the core sees the message (absent: file ids only). */
+  downloadMedia?: MediaDownloader | undefined;
   /** Show "typing…" when the core takes longer than this (ms; default 1000). */
   typingAfterMs?: number;
 }
@@ -48,7 +51,7 @@ export class UpdateProcessor {
       logger.debug({ updateId: inbound.updateId, reason: inbound.reason }, 'telegram update ignored');
       return 'ignored';
     }
-    const { updateId, chatId, message } = inbound;
+    const { updateId, chatId } = inbound;
     if ((await store.claim(updateId)) === 'duplicate') {
       logger.info({ updateId }, 'telegram update already processed');
       return 'duplicate';
@@ -57,6 +60,9 @@ export class UpdateProcessor {
       if (inbound.callbackQueryId !== undefined)
         this.acknowledgePress(chatId, inbound.callbackQueryId, inbound.pressedMessageId);
       await this.options.queue.run(chatId, async () => {
+        const message = this.options.downloadMedia
+          ? await this.options.downloadMedia(inbound.message)
+          : inbound.message;
         const replies = await this.withTyping(chatId, () =>
           answerIncoming({ handler: this.options.handler, message, logger }),
         );

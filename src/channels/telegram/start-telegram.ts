@@ -6,7 +6,9 @@ import type { Config } from '../../config/index.js';
 import { KeyedQueue } from '../../shared/keyed-queue.js';
 import type { Logger } from '../../shared/logger.js';
 import type { ConversationPort } from '../shared/answer-incoming.js';
+import type { AttachmentStore } from '../shared/attachments.js';
 import { RateLimiter, type RateLimiterOptions, TELEGRAM_LIMITS } from '../shared/rate-limiter.js';
+import { createTelegramMediaDownloader } from './download-media.js';
 import { TelegramApiError, toTelegramError } from './errors.js';
 import { UpdateProcessor } from './process-update.js';
 import { type BotApi, callTelegram } from './send.js';
@@ -33,6 +35,8 @@ export interface StartTelegramOptions {
    * when it dies. Absent: this process polls. (Sending and webhooks work on every instance.)
    */
   pollingLeadership?: PollingLeadership | undefined;
+  /** Where residents' photos and documents are kept when they arrive (absent: only Telegram's file ids). */
+  attachments?: AttachmentStore | undefined;
 }
 
 /** The part of a leader election polling needs. */
@@ -80,7 +84,17 @@ export function startTelegram(options: StartTelegramOptions): TelegramRuntime {
     ...options.limits,
   });
   const queue = new KeyedQueue();
-  const processor = new UpdateProcessor({ handler, store, api, limiter, queue, logger: log });
+  const downloadMedia = options.attachments
+    ? createTelegramMediaDownloader({
+        api,
+        apiRoot: telegram.apiRoot,
+        token: telegram.token,
+        store: options.attachments,
+        maxBytes: telegram.maxDownloadBytes ?? 10 * 1024 * 1024,
+        logger: log,
+      })
+    : undefined;
+  const processor = new UpdateProcessor({ handler, store, api, limiter, queue, logger: log, downloadMedia });
   const channel = new TelegramChannel({ api, limiter, queue, logger: log });
 
   let stopped = false;

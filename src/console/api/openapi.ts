@@ -31,6 +31,32 @@ const action = (summary: string, schema: Record<string, unknown>) => ({
     ...errors,
   },
 });
+const outboxId = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  description: 'Số của tin nhắn trong hàng đợi gửi (messages[].id của GET /tickets/{code})',
+  schema: { type: 'integer', minimum: 1 },
+};
+const outboxAction = (summary: string, schema?: Record<string, unknown>) => ({
+  summary,
+  parameters: [code, outboxId],
+  ...(schema ? { requestBody: { required: true, content: { 'application/json': { schema } } } } : {}),
+  responses: {
+    '200': {
+      description: 'Đã ghi nhận',
+      content: {
+        'application/json': {
+          schema: {
+            type: 'object',
+            properties: { code: { type: 'string' }, message: { type: 'integer' }, status: { type: 'string' } },
+          },
+        },
+      },
+    },
+    ...errors,
+  },
+});
 const filter = (name: string, description: string, schema: Record<string, unknown> = { type: 'string' }) => ({
   name,
   in: 'query',
@@ -137,6 +163,16 @@ export const OPENAPI_DOCUMENT = {
         type: 'object',
         required: ['reason'],
         properties: { reason: { type: 'string' }, especiallyComplex: { type: 'boolean' } },
+      }),
+    },
+    '/tickets/{code}/outbox/{id}/retry': {
+      post: outboxAction('Gửi lại một tin nhắn gửi lỗi hoặc không rõ đã đến chưa (đưa lại vào hàng đợi)'),
+    },
+    '/tickets/{code}/outbox/{id}/delivered-by-phone': {
+      post: outboxAction('Đánh dấu tin nhắn gửi lỗi là đã báo cho người dân qua điện thoại, kèm ghi chú cuộc gọi', {
+        type: 'object',
+        required: ['note'],
+        properties: { note: { type: 'string', maxLength: 2000 } },
       }),
     },
   },

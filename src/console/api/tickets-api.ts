@@ -11,6 +11,8 @@ import {
   changeTicketStatus,
   extendTicketDeadline,
   listTickets,
+  markReplyDeliveredByPhone,
+  retryTicketReply,
   showTicket,
   TICKET_STATUSES,
   type Ticket,
@@ -32,6 +34,7 @@ const statusSchema = z.object({
 });
 const assignSchema = z.object({ unit: z.string().min(1).max(64), assignee: z.string().max(100).optional() });
 const extendSchema = z.object({ reason: z.string().min(1).max(2000), especiallyComplex: z.boolean().optional() });
+const phoneSchema = z.object({ note: z.string().min(1).max(2000) });
 
 async function bodyOf<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
   const parsed = schema.safeParse(await c.req.json().catch(() => undefined));
@@ -123,5 +126,22 @@ export function mountTicketsApi(app: Hono, deps: ConsoleDeps): void {
       actor,
     });
     return c.json(summary(t));
+  });
+
+  app.post(`${API_PREFIX}/tickets/:code/outbox/:id/retry`, async (c) => {
+    const actor = await actorOf(c);
+    const code = c.req.param('code');
+    const messageId = Number(c.req.param('id'));
+    await retryTicketReply(deps.tickets, { code, messageId, actor });
+    return c.json({ code, message: messageId, status: 'pending' });
+  });
+
+  app.post(`${API_PREFIX}/tickets/:code/outbox/:id/delivered-by-phone`, async (c) => {
+    const actor = await actorOf(c);
+    const body = await bodyOf(c, phoneSchema);
+    const code = c.req.param('code');
+    const messageId = Number(c.req.param('id'));
+    await markReplyDeliveredByPhone(deps.tickets, { code, messageId, note: body.note, actor });
+    return c.json({ code, message: messageId, status: 'phoned' });
   });
 }

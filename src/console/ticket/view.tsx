@@ -1,11 +1,14 @@
 // The ticket page: facts, the resident's words and the replies as text (never HTML), the legal deadlines with
 // their rules, the delivery state of each reply, the audit history, and the forms to act (each with its CSRF token).
 import type { Account } from '../../accounts/index.js';
+import { isStoredRef } from '../../channels/shared/index.js';
 import {
+  type CannedReply,
   CLOSE_REASON_LABEL,
   CLOSE_REASONS,
   formatDate,
   formatDateTime,
+  MAX_NOTE_LENGTH,
   STATUS_LABEL,
   type TicketDetail,
   type TicketSettings,
@@ -21,7 +24,36 @@ const DELIVERY_LABEL: Record<string, string> = {
   failed: 'gửi thất bại',
   uncertain: 'không rõ đã đến chưa',
   cancelled: 'đã huỷ (người dân xoá dữ liệu)',
+  phoned: 'đã báo qua điện thoại',
 };
+
+/** Zalo refuses a message once the resident's reply window closed (the channel's reason, see channels/zalo). */
+const WINDOW_CLOSED = 'zalo_window_closed';
+
+type DeliveredMessage = TicketDetail['messages'][number];
+
+function deliveryLabel(m: DeliveredMessage): string {
+  if (m.status === 'failed' && m.lastError?.includes(WINDOW_CLOSED))
+    return 'Zalo: quá thời hạn được nhắn cho người dân (sẽ gửi lại khi người dân nhắn tới)';
+  return DELIVERY_LABEL[m.status] ?? m.status;
+}
+
+function needsAction(m: DeliveredMessage): boolean {
+  return m.status === 'failed' || m.status === 'uncertain';
+}
+
+const PAGE_CSS = `
+.notes li,.attachments li{margin:.5rem 0}
+.notes p{white-space:pre-wrap;overflow-wrap:anywhere;margin:.2rem 0}
+.attachments img{display:block;max-width:100%;max-height:320px;margin:.3rem 0;border:1px solid #d8dde3;border-radius:4px}
+.attachments .name{overflow-wrap:anywhere}
+.fix{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;margin:.4rem 0 .8rem}
+.fix form{margin:0}
+.fix .phone{flex:1 1 260px}
+.fix .phone button{margin-top:.3rem}
+form.template{margin-bottom:.5rem;padding-bottom:.5rem;border-bottom:1px solid #e3e7ec}
+form.template button{margin-top:.4rem}
+`;
 
 const ACTION_LABEL: Record<string, string> = {
   'ticket.created': 'tiếp nhận',
@@ -35,12 +67,20 @@ const ACTION_LABEL: Record<string, string> = {
   'ticket.disputed': 'người dân đề nghị xem xét lại',
   'ticket.extended': 'gia hạn',
   'personal.viewed': 'xem dữ liệu cá nhân',
+  'ticket.note_added': 'thêm ghi chú nội bộ',
+  'ticket.reply_retried': 'gửi lại tin nhắn lỗi',
+  'ticket.reply_delivered_by_phone': 'đánh dấu đã báo qua điện thoại',
 };
 
 export interface TicketPageProps {
   session: { account: Account; csrfToken: string };
   ticket: TicketDetail;
   settings: TicketSettings;
+  /** The templates offered for this ticket's category, and the one chosen (its text fills the reply box). */
+  cannedReplies: CannedReply[];
+  chosenReply?: CannedReply | undefined;
+  /** What the officer had typed when a form was refused: kept, never lost. */
+  draft?: { reply?: string | undefined; note?: string | undefined } | undefined;
   error?: string | undefined;
   notice?: string | undefined;
 }
@@ -62,6 +102,7 @@ export function TicketPage(props: TicketPageProps) {
     : t.personal.note;
   return (
     <Page title={t.code} session={props.session}>
+      <style>{PAGE_CSS}</style>
       <p>
         <a href="/admin/">← Hộp thư</a>
       </p>
@@ -137,33 +178,127 @@ export function TicketPage(props: TicketPageProps) {
         <ul>
           {t.messages.map((m) => (
             <li>
-              <span class={m.status === 'failed' || m.status === 'uncertain' ? 'tag bad' : 'tag'}>
-                {DELIVERY_LABEL[m.status] ?? m.status}
-              </span>{' '}
+              <span class={needsAction(m) ? 'tag bad' : 'tag'}>{deliveryLabel(m)}</span>{' '}
               {formatDateTime(m.sentAt ?? m.createdAt)} — {m.preview}
-              {m.lastError ? <div class="muted">Lỗi: {m.lastError}</div> : null}
-              {m.status === 'failed' || m.status === 'uncertain' ? (
-                <form method="post" action={`${base}/retry`}>
-                  <Csrf token={csrf} />
-                  <input type="hidden" name="message" value={String(m.id)} />
-                  <button type="submit" class="secondary">
-                    Gửi lại
-                  </button>
-                </form>
+              {m.lastError && needsAction(m) ? <div class="muted">Lỗi: {m.lastError}</div> : null}
+              {m.status === 'phoned' ? (
+                <div class="muted">
+                  {m.phonedBy ?? ''}: {m.phoneNote ?? ''}
+                </div>
+              ) : null}
+              {needsAction(m) ? (
+                <div class="fix">
+                  <form method="post" action={`${base}/outbox/${m.id}/retry`}>
+                    <Csrf token={csrf} />
+                    <button type="submit" class="secondary">
+                      Gửi lại
+                    </button>
+                  </form>
+                  <form class="phone" method="post" action={`${base}/outbox/${m.id}/delivered-by-phone`}>
+                    <Csrf token={csrf} />
+                    <label for={`phone-note-${m.id}`}>Ghi chú cuộc gọi (đã báo cho ai, lúc nào)</label>
+                    <input id={`phone-note-${m.id}`} type="text" name="note" required maxlength={2000} />
+                    <button type="submit" class="secondary">
+                      Đã báo qua điện thoại
+                    </button>
+                  </form>
+                </div>
               ) : null}
             </li>
           ))}
         </ul>
       </section>
 
-      <section class="actions">
-        <form class="card" method="post" action={`${base}/reply`}>
-          <h2>Trả lời người dân</h2>
+      {t.attachments.length > 0 ? (
+        <section class="card attachments">
+          <h2>Ảnh và tệp người dân gửi</h2>
+          <ul>
+            {t.attachments.map((a) => {
+              const href = `${base}/attachments/${a.id}`;
+              const label = a.name ?? (a.kind === 'photo' ? 'Ảnh' : 'Tệp');
+              if (!isStoredRef(a.ref))
+                return (
+                  <li>
+                    <span class="name">{label}</span>{' '}
+                    <span class="muted">
+                      {a.kind === 'location' ? `(vị trí: ${a.ref})` : '(chưa tải về máy chủ, không xem được)'}
+                    </span>
+                  </li>
+                );
+              return (
+                <li>
+                  {a.mimeType?.startsWith('image/') ? (
+                    <a href={href}>
+                      <img src={href} alt={`Ảnh người dân gửi: ${label}`} loading="lazy" />
+                    </a>
+                  ) : null}
+                  <a class="name" href={href}>
+                    {label}
+                  </a>{' '}
+                  <span class="muted">({a.mimeType ?? a.kind})</span>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
+
+      <section class="card notes">
+        <h2>Ghi chú nội bộ</h2>
+        <p class="muted">Chỉ cán bộ xử lý thấy; không bao giờ gửi cho người dân.</p>
+        {t.notes.length === 0 ? <p class="muted">Chưa có ghi chú.</p> : null}
+        <ul>
+          {t.notes.map((n) => (
+            <li>
+              <span class="muted">
+                {n.author}, {formatDateTime(n.createdAt)}
+              </span>
+              <p>{n.text}</p>
+            </li>
+          ))}
+        </ul>
+        <form method="post" action={`${base}/notes`}>
           <Csrf token={csrf} />
-          <label for="reply-text">Nội dung trả lời (công khai với người dân, không ghi dữ liệu cá nhân)</label>
-          <textarea id="reply-text" name="text" required maxlength={3500} />
-          <button type="submit">Gửi trả lời</button>
+          <label for="note-text">Thêm ghi chú nội bộ</label>
+          <textarea id="note-text" name="text" required maxlength={MAX_NOTE_LENGTH}>
+            {props.draft?.note ?? ''}
+          </textarea>
+          <button type="submit">Lưu ghi chú</button>
         </form>
+      </section>
+
+      <section class="actions">
+        <div class="card">
+          <h2>Trả lời người dân</h2>
+          {props.cannedReplies.length > 0 ? (
+            <form class="template" method="get" action={base}>
+              <div>
+                <label for="reply-template">Mẫu trả lời ({t.categoryName})</label>
+                <select id="reply-template" name="mau">
+                  {props.cannedReplies.map((r) => (
+                    <option value={r.id} selected={r.id === props.chosenReply?.id}>
+                      {r.title}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <button type="submit" class="secondary">
+                Dùng mẫu
+              </button>
+            </form>
+          ) : null}
+          <form method="post" action={`${base}/reply`}>
+            <Csrf token={csrf} />
+            <label for="reply-text">Nội dung trả lời (công khai với người dân, không ghi dữ liệu cá nhân)</label>
+            <textarea id="reply-text" name="text" required maxlength={3500}>
+              {props.draft?.reply ?? props.chosenReply?.text ?? ''}
+            </textarea>
+            {props.chosenReply ? (
+              <p class="muted">Đã điền mẫu "{props.chosenReply.title}": sửa phần trong […] trước khi gửi.</p>
+            ) : null}
+            <button type="submit">Gửi trả lời</button>
+          </form>
+        </div>
         {nextStatuses.length > 0 ? (
           <form class="card" method="post" action={`${base}/status`}>
             <h2>Đổi trạng thái</h2>

@@ -21,6 +21,7 @@ function toAccount(r: AccountRow): Account {
     hasSecondFactor: r.totpSecret !== null,
     disabledAt: r.disabledAt,
     createdAt: r.createdAt,
+    lastSignInAt: r.lastSignInAt,
   };
 }
 
@@ -86,7 +87,11 @@ export class PrismaAccountStore implements AccountStore {
   }
 
   async createSession(idHash: string, session: StoredSession): Promise<void> {
-    await this.prisma.consoleSession.create({ data: { idHash, ...session } });
+    // a session is opened only after the password was right: that is the account's last sign-in
+    await this.prisma.$transaction([
+      this.prisma.consoleSession.create({ data: { idHash, ...session } }),
+      this.prisma.account.update({ where: { id: session.accountId }, data: { lastSignInAt: session.createdAt } }),
+    ]);
   }
 
   async findSession(idHash: string): Promise<StoredSession | null> {

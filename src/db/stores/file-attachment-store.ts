@@ -1,8 +1,8 @@
 // Files residents send, kept in DATA_DIR/attachments/<channel>/<yyyy-mm>/<random>.<ext>, private to the service.
 import { randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { AttachmentStore } from '../../channels/shared/index.js';
+import { type AttachmentStore, isStoredRef } from '../../channels/shared/index.js';
 
 export function createFileAttachmentStore(root: string): AttachmentStore {
   return {
@@ -17,6 +17,15 @@ export function createFileAttachmentStore(root: string): AttachmentStore {
       await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
       await writeFile(file, bytes, { mode: 0o600, flag: 'wx' });
       return { ref, mimeType, bytes: bytes.byteLength };
+    },
+    async read(ref) {
+      // only names this store made: no "..", no absolute path, nothing outside the root
+      if (!isStoredRef(ref)) return undefined;
+      try {
+        return await readFile(path.join(root, ref));
+      } catch {
+        return undefined;
+      }
     },
   };
 }

@@ -17,6 +17,8 @@ export function toOutboxMessage(r: {
   lastError: string | null;
   createdAt: Date;
   sentAt: Date | null;
+  phonedBy?: string | null;
+  phoneNote?: string | null;
 }): OutboxMessage {
   return { ...r, payload: r.payload as OutboxPayload, status: r.status as OutboxStatus };
 }

@@ -23,8 +23,10 @@ import type {
   ResidentRef,
   StoredTicketPersonal,
   Ticket,
+  TicketAttachment,
   TicketAttachmentInput,
   TicketKind,
+  TicketNote,
   TicketPatch,
   TicketPersonalData,
   TicketStatus,
@@ -341,13 +343,40 @@ class PrismaTicketOps implements TicketOps {
 
   async insertAttachments(ticketId: number, attachments: TicketAttachmentInput[]): Promise<void> {
     await this.db.ticketAttachment.createMany({
-      data: attachments.map((a) => ({ ticketId, kind: a.kind, ref: a.ref })),
+      data: attachments.map((a) => ({
+        ticketId,
+        kind: a.kind,
+        ref: a.ref,
+        name: a.name ?? null,
+        mimeType: a.mimeType ?? null,
+      })),
     });
   }
 
-  async listAttachments(ticketId: number): Promise<TicketAttachmentInput[]> {
+  async listAttachments(ticketId: number): Promise<TicketAttachment[]> {
     const rows = await this.db.ticketAttachment.findMany({ where: { ticketId }, orderBy: { id: 'asc' } });
-    return rows.map((r) => ({ kind: r.kind as TicketAttachmentInput['kind'], ref: r.ref }));
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind as TicketAttachmentInput['kind'],
+      ref: r.ref,
+      name: r.name,
+      mimeType: r.mimeType,
+    }));
+  }
+
+  async insertNote(ticketId: number, note: { author: string; text: string }, at: Date): Promise<TicketNote> {
+    const row = await this.db.ticketNote.create({
+      data: { ticketId, author: note.author, text: note.text, createdAt: at },
+    });
+    return { id: row.id, author: row.author, text: row.text, createdAt: row.createdAt };
+  }
+
+  async listNotes(ticketId: number): Promise<TicketNote[]> {
+    return this.db.ticketNote.findMany({
+      where: { ticketId },
+      orderBy: { id: 'asc' },
+      select: { id: true, author: true, text: true, createdAt: true },
+    });
   }
 
   async insertConsent(consent: ConsentInput): Promise<number> {
@@ -380,6 +409,27 @@ class PrismaTicketOps implements TicketOps {
   async listOutboxForTicket(ticketId: number): Promise<OutboxMessage[]> {
     const rows = await this.db.outboxMessage.findMany({ where: { ticketId }, orderBy: { id: 'asc' } });
     return rows.map(toOutboxMessage);
+  }
+
+  async requeueTicketOutbox(ticketId: number, id: number, at: Date): Promise<boolean> {
+    const { count } = await this.db.outboxMessage.updateMany({
+      where: { id, ticketId, status: { in: ['failed', 'uncertain'] } },
+      data: { status: 'pending', nextAttemptAt: at },
+    });
+    return count === 1;
+  }
+
+  async markOutboxPhoned(
+    ticketId: number,
+    id: number,
+    by: { login: string; note: string },
+    at: Date,
+  ): Promise<boolean> {
+    const { count } = await this.db.outboxMessage.updateMany({
+      where: { id, ticketId, status: { in: ['failed', 'uncertain'] } },
+      data: { status: 'phoned', sentAt: at, phonedBy: by.login, phoneNote: by.note },
+    });
+    return count === 1;
   }
 
   async listDeliveryProblems(): Promise<OutboxProblem[]> {

@@ -126,7 +126,15 @@ export function createComplaintIntake(deps: TicketDeps): DialogueDefinition {
       } else if ((a.kind === 'photo' || a.kind === 'file') && a.ref) {
         if (data.attachments.length >= MAX_INTAKE_ATTACHMENTS) dropped++;
         else {
-          data.attachments = [...data.attachments, { kind: a.kind, ref: a.ref }];
+          data.attachments = [
+            ...data.attachments,
+            {
+              kind: a.kind,
+              ref: a.ref,
+              ...(a.name ? { name: a.name.slice(0, 255) } : {}),
+              ...(a.mimeType ? { mimeType: a.mimeType.slice(0, 100) } : {}),
+            },
+          ];
           added++;
         }
       }
@@ -236,7 +244,7 @@ export function createComplaintIntake(deps: TicketDeps): DialogueDefinition {
       latitude: d.latitude ?? null,
       longitude: d.longitude ?? null,
       description: d.description as string,
-      attachments: d.attachments.map((a) => ({ kind: a.kind, ref: a.ref })),
+      attachments: d.attachments.map((a) => ({ kind: a.kind, ref: a.ref, name: a.name, mimeType: a.mimeType })),
       personal: anonymous ? undefined : personalOf(d),
       resident: { channel: ctx.resident.channel, channelUserId: ctx.resident.channelUserId },
       consent:

@@ -31,6 +31,9 @@ export type IntakeStep =
 export interface IntakeAttachment {
   kind: 'photo' | 'file';
   ref: string;
+  /** The file's name as the resident's app gave it (shown as text only). */
+  name?: string | undefined;
+  mimeType?: string | undefined;
 }
 
 /** The question the bot could not answer, when the intake came from "Thêm chi tiết / để lại liên hệ" after it. */
@@ -119,7 +122,11 @@ export function readIntakeData(json: JsonObject): IntakeData {
     ? json.attachments.flatMap((a): IntakeAttachment[] => {
         const item = obj(a);
         const ref = str(item?.ref);
-        return (item?.kind === 'photo' || item?.kind === 'file') && ref ? [{ kind: item.kind, ref }] : [];
+        const name = str(item?.name);
+        const mimeType = str(item?.mimeType);
+        return (item?.kind === 'photo' || item?.kind === 'file') && ref
+          ? [{ kind: item.kind, ref, ...(name ? { name } : {}), ...(mimeType ? { mimeType } : {}) }]
+          : [];
       })
     : [];
   return {

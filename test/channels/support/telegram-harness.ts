@@ -1,6 +1,6 @@
 // Starts the Telegram channel (real telegraf) against the fake Bot API and a fresh embedded database.
 import { Hono } from 'hono';
-import type { ConversationPort } from '../../../src/channels/shared/index.js';
+import type { AttachmentStore, ConversationPort } from '../../../src/channels/shared/index.js';
 import type { RateLimiterOptions } from '../../../src/channels/shared/rate-limiter.js';
 import { startTelegram, type TelegramRuntime } from '../../../src/channels/telegram/index.js';
 import type { TelegramUpdateStore } from '../../../src/channels/telegram/update-store.js';
@@ -34,6 +34,8 @@ export async function startTelegramHarness(options: {
   telegram?: Partial<Config['telegram']>;
   /** Pacing overrides (e.g. a clock the test moves). */
   limits?: Partial<RateLimiterOptions>;
+  /** Where photos and documents are kept when they arrive. */
+  attachments?: AttachmentStore;
   /** Wraps the real update store (e.g. to slow its writes down). */
   wrapStore?: (store: TelegramUpdateStore) => TelegramUpdateStore;
 }): Promise<TelegramHarness> {
@@ -62,6 +64,7 @@ export async function startTelegramHarness(options: {
     store: (options.wrapStore ?? ((s) => s))(createPrismaTelegramUpdateStore({ prisma: db.prisma, pglite: db.pglite })),
     logger,
     ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.attachments ? { attachments: options.attachments } : {}),
   });
   runtime.mount(app);
   await runtime.ready;
