@@ -64,10 +64,13 @@ describe.skipIf(skipReason !== undefined)('officer console in Chromium', () => {
       form: { _csrf: Browser.csrfOf(form), current: password, next: 'mật khẩu mới của quản trị' },
     });
     expect(changed.headers.get('location')).toBe('/admin/');
-    // an admin manages accounts, not tickets: the inbox says so
-    const inbox = await admin.request('/admin/');
-    expect(inbox.status).toBe(403);
-    expect(await inbox.text()).toContain('Không có quyền xem hộp thư');
+    // an admin manages accounts, not tickets: the console's front page is the accounts page
+    const home = await admin.request('/admin/');
+    expect(home.status).toBe(303);
+    expect(home.headers.get('location')).toBe('/admin/tai-khoan');
+    const accounts = await admin.request('/admin/tai-khoan');
+    expect(accounts.status).toBe(200);
+    expect(await accounts.text()).toContain('admin');
     const again = new Browser(service.url);
     expect((await again.signIn('admin', password)).status).toBe(401);
     expect((await again.signIn('admin', 'mật khẩu mới của quản trị')).headers.get('location')).toBe('/admin/');

@@ -9,9 +9,10 @@ import { refused } from '../auth/routes.js';
 import type { ConsoleSession } from '../auth/session.js';
 import type { ConsoleDeps } from '../deps.js';
 import { Page } from '../layout/page.js';
+import { ACCOUNTS_PATH } from './access.js';
 import { AccountsPage, type AccountsPageProps } from './view.js';
 
-export const ACCOUNTS_PATH = '/admin/tai-khoan';
+export { ACCOUNTS_PATH };
 
 const NOTICES: Record<string, string> = {
   disabled: 'Đã khoá tài khoản: các phiên đăng nhập và mã API của tài khoản này không còn dùng được.',

@@ -2,6 +2,7 @@
 import type { Child } from 'hono/jsx';
 import type { Account } from '../../accounts/index.js';
 import { ACCOUNT_ROLE_LABEL, TICKET_ROLES } from '../../accounts/index.js';
+import { ACCOUNTS_PATH } from '../accounts/access.js';
 import { CSRF_FIELD } from '../auth/csrf.js';
 import { canEditKnowledge, KNOWLEDGE_BASE_PATH } from '../knowledge/access.js';
 import { QUESTION_ROLES, QUESTIONS_PATH } from '../questions/access.js';
@@ -23,6 +24,7 @@ function Nav(props: { account: Account }) {
   if (canEditKnowledge(props.account.role)) links.push([KNOWLEDGE_BASE_PATH, 'Cơ sở tri thức']);
   if (QUESTION_ROLES.includes(props.account.role)) links.push([QUESTIONS_PATH, 'Câu hỏi chờ trả lời']);
   if (REPORT_ROLES.includes(props.account.role)) links.push([REPORTS_PATH, 'Báo cáo']);
+  if (props.account.role === 'admin') links.push([ACCOUNTS_PATH, 'Tài khoản']);
   if (links.length === 0) return null;
   return (
     <nav class="sections" aria-label="Mục">

@@ -1,0 +1,2 @@
+// The admin's accounts page: its address.
+export const ACCOUNTS_PATH = '/admin/tai-khoan';
