@@ -28,18 +28,21 @@ export class PrismaOutboxStore implements OutboxStore {
 
   async claimDue(now: Date, limit: number, leaseMs: number): Promise<OutboxMessage[]> {
     // one statement: SKIP LOCKED lets racing workers take disjoint rows, and the UPDATE re-checks the status
-    // under the row lock, so only one worker's claim can match a row
+    // under the row lock, so only one worker's claim can match a row. The due rows are picked in a MATERIALIZED
+    // CTE: as an `IN (SELECT … LIMIT n FOR UPDATE SKIP LOCKED)` subquery the planner may run the pick again per row
+    // and claim more than `limit` rows (seen on PGlite once the table gained columns: a claim of 1 took all 3)
     const rows = await this.prisma.$queryRaw<Array<Parameters<typeof toOutboxMessage>[0]>>`
-      UPDATE "OutboxMessage"
-      SET "status" = 'sending', "attempts" = "attempts" + 1, "nextAttemptAt" = ${new Date(now.getTime() + leaseMs)}
-      WHERE "id" IN (
+      WITH due AS MATERIALIZED (
         SELECT "id" FROM "OutboxMessage"
         WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now}
         ORDER BY "id" LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)
-      AND "status" = 'pending'
-      RETURNING "id", "dedupeKey", "ticketId", "channel", "channelUserId", "payload", "status", "attempts",
-        "nextAttemptAt", "lastError", "createdAt", "sentAt"`;
+      UPDATE "OutboxMessage" AS o
+      SET "status" = 'sending', "attempts" = o."attempts" + 1, "nextAttemptAt" = ${new Date(now.getTime() + leaseMs)}
+      FROM due
+      WHERE o."id" = due."id" AND o."status" = 'pending'
+      RETURNING o."id", o."dedupeKey", o."ticketId", o."channel", o."channelUserId", o."payload", o."status",
+        o."attempts", o."nextAttemptAt", o."lastError", o."createdAt", o."sentAt"`;
     return rows.map(toOutboxMessage).sort((a, b) => a.id - b.id);
   }
 
