@@ -111,7 +111,8 @@ async function runTiepdan(corpus: string, runs: number): Promise<WorkerResult> {
   const synonyms = await loadSynonyms(path.join(REPO_ROOT, 'knowledge', 'synonyms.txt'));
   const retriever = new LexicalRetriever({ index: index as LexicalIndex, synonyms });
   const writer = createExtractiveWriter({ synonyms });
-  const ask = (question: string) => answerQuestion({ question, retriever, writer });
+  const ask = (question: string, options?: { focusCode?: string | undefined }) =>
+    answerQuestion({ question, retriever, writer, focusCode: options?.focusCode });
   // as the service does after start-up (questions made from titles, not from any eval set)
   await warmUpAnswering({ ask }, retriever.warmUpQuestions());
   const sets: WorkerResult['sets'] = [];

@@ -142,7 +142,7 @@ export function registerEvalCommand(program: Command, context: CliContext): void
       const evaluate = async (answering: Answering) => {
         const { report } = await runEval({
           questions,
-          ask: (q) => answering.ask(q),
+          ask: (q, o) => answering.ask(q, o?.focusCode),
           stripDiacritics: options.stripDiacritics,
           onProgress: options.json ? undefined : progress('Câu hỏi'),
         });

@@ -6,8 +6,11 @@ import { type EvalOutcome, type EvalReport, scoreRun } from './score.js';
 
 export interface RunEvalOptions {
   questions: readonly EvalQuestion[];
-  /** The same function the bot answers with (answerQuestion over the configured retriever and writer). */
-  ask: (question: string) => Promise<Answer>;
+  /**
+   * The same function the bot answers with (answerQuestion over the configured retriever and writer). `focusCode`
+   * answers about one document, as the conversation does once a resident picks an option of a clarifying question.
+   */
+  ask: (question: string, options?: { focusCode?: string | undefined }) => Promise<Answer>;
   /** Fold every question's diacritics first: measures the "typed without accents" bar on the same set. */
   stripDiacritics?: boolean | undefined;
   onProgress?: ((done: number, total: number) => void) | undefined;
@@ -22,12 +25,17 @@ export async function runEval(options: RunEvalOptions): Promise<{ report: EvalRe
     const startedAt = performance.now();
     const answer = await options.ask(question);
     const latencyMs = performance.now() - startedAt;
+    // asked back which variant is meant, the resident picks theirs (the gold, when offered) and gets that answer:
+    // the fact is looked for there, as the resident would read it after one tap
+    const picked = answer.clarify?.options.find((o) => q.gold.includes(o.code));
+    const followUp = picked ? await options.ask(question, { focusCode: picked.code }) : undefined;
     outcomes.push({
       id: q.id,
       codes: answer.docCodes.slice(0, 10),
       abstained: answer.abstained,
       clarifyOptions: answer.clarify?.options.map((o) => o.code),
       answer: answer.text,
+      ...(followUp ? { followUpAnswer: followUp.text } : {}),
       latencyMs,
     });
     options.onProgress?.(++done, options.questions.length);

@@ -12,6 +12,8 @@ export interface EvalOutcome {
   /** When the bot asked back which variant is meant: the codes it offered. */
   clarifyOptions?: string[] | undefined;
   answer: string;
+  /** After a clarifying question: the answer for the option the resident picks (the gold, when offered). */
+  followUpAnswer?: string | undefined;
   latencyMs: number;
 }
 
@@ -44,6 +46,7 @@ export interface EvalReport extends Omit<GroupScore, 'answerable' | 'abstained' 
     abstained: boolean;
     clarify_options?: string[] | undefined;
     answer: string;
+    follow_up_answer?: string | undefined;
   }>;
 }
 
@@ -108,7 +111,9 @@ function scoreGroup(pairs: ReadonlyArray<{ q: EvalQuestion; o: EvalOutcome }>): 
     }
   }
   const withFacts = answerable.filter(({ q }) => q.expect.length > 0);
-  const factHits = withFacts.filter(({ q, o }) => !o.abstained && hasAllFacts(o.answer, q.expect)).length;
+  const factHits = withFacts.filter(
+    ({ q, o }) => !o.abstained && hasAllFacts(o.followUpAnswer ?? o.answer, q.expect),
+  ).length;
   return {
     n: pairs.length,
     answerable: answerable.length,
@@ -172,6 +177,7 @@ export function scoreRun(questions: readonly EvalQuestion[], outcomes: readonly 
       abstained: o.abstained,
       ...(o.clarifyOptions ? { clarify_options: o.clarifyOptions } : {}),
       answer: o.answer,
+      ...(o.followUpAnswer !== undefined ? { follow_up_answer: o.followUpAnswer } : {}),
     })),
   };
 }

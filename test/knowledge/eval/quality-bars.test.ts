@@ -32,7 +32,8 @@ async function answeringOver(paths: string[]) {
     offDomainFile: path.join(REPO_ROOT, 'knowledge/off-domain.txt'),
   });
   const writer = createExtractiveWriter({ synonyms: () => search.synonyms() });
-  return (question: string) => answerQuestion({ question, retriever: search.retriever, writer });
+  return (question: string, options?: { focusCode?: string | undefined }) =>
+    answerQuestion({ question, retriever: search.retriever, writer, focusCode: options?.focusCode });
 }
 
 const RAW = path.join(EVAL_DATA_DIR, 'tthc-dichvucong/raw');
