@@ -3,10 +3,9 @@
 // TEST_DATABASE_URL names one, on PostgreSQL. Tickets are generated with SQL (kinds, fields, communes, units, states,
 // answer times and ratings spread over 12 months). Reports p50/p95 over several runs; the bar is p95 ≤ 1 s.
 //   npm run bench -- reports          (BENCH_REPORT_TICKETS=100000, BENCH_REPORT_RUNS=15)
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+
 import path from 'node:path';
-import { type Database, openDatabase } from '../../src/db/index.js';
+import type { Database } from '../../src/db/index.js';
 import { PrismaTicketStore } from '../../src/db/stores/ticket-store.js';
 import { createHttpApp } from '../../src/http/index.js';
 import { mountTransparency } from '../../src/http/routes/transparency.js';
@@ -19,6 +18,7 @@ import {
   type TicketDeps,
 } from '../../src/tickets/index.js';
 import { REPO_ROOT } from '../../test/support/shared-data.js';
+import { onEachDatabase } from '../support/each-database.js';
 import { percentile } from '../support/worker-rpc.js';
 
 const TICKETS = Number(process.env.BENCH_REPORT_TICKETS ?? 100_000);
@@ -103,31 +103,5 @@ async function measure(label: string, db: Database): Promise<void> {
 }
 
 export async function run(): Promise<void> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tiepdan-bench-reports-'));
-  try {
-    const embedded = await openDatabase({ dataDir });
-    try {
-      await measure('PGlite (embedded)', embedded);
-    } finally {
-      await embedded.close();
-    }
-    const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-    if (!url) {
-      process.stdout.write('reports on PostgreSQL: skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL)\n');
-      return;
-    }
-    const schema = `bench_reports_${process.pid}`;
-    const db = await openDatabase({
-      databaseUrl: `${url}${url.includes('?') ? '&' : '?'}schema=${schema}`,
-      dataDir: path.join(dataDir, 'pg'),
-    });
-    try {
-      await measure('PostgreSQL', db);
-    } finally {
-      await db.prisma.$executeRawUnsafe(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await db.close();
-    }
-  } finally {
-    await rm(dataDir, { recursive: true, force: true });
-  }
+  await onEachDatabase('reports', measure);
 }
