@@ -50,11 +50,12 @@ function toError(error: SerializedError): AppError {
 }
 
 /**
- * The worker's young generation, capped. V8 sizes it by the allocation rate, and a burst of questions grew it to
- * 32 MB of resident semi-spaces that stayed; ranking allocates little that survives a question, so small
- * semi-spaces cost a few more (sub-millisecond) scavenges and no latency measurable in the bench.
+ * The worker's heap limits: V8's defaults. Capping the young generation at 8 MB saved about 20 MB of resident
+ * semi-spaces after a burst, but on a quiet 2-core machine it cut the Zalo bench from 163 to 132 msg/s at capacity and
+ * raised p95 at 200 msg/s offered from 413 ms to 1,667 ms (`npm run bench -- zalo`, 2026-12-03): a busy desk needs
+ * the throughput more than the memory.
  */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
+const WORKER_LIMITS = {};
 
 const ENTRY = new URL(`./knowledge-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
