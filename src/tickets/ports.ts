@@ -122,6 +122,8 @@ export interface AnswerSignals {
   thumbsDown: number;
   /** Queued questions (any reason) an officer or editor answered. */
   answeredByStaff: number;
+  /** Of those, answers published as FAQ entries the bot now answers from ("dùng làm câu trả lời mẫu"). */
+  turnedIntoFaq: number;
 }
 
 /** One group's raw counts; `grouping` null for the total over every ticket. */

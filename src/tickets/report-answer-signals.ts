@@ -16,7 +16,15 @@ export async function reportAnswerSignals(
   range: { from?: Date | undefined; to?: Date | undefined },
 ): Promise<AnswerSignalsReport> {
   const months = await deps.store.countAnswerSignals(range);
-  const total = { abstained: 0, staffRequested: 0, failed: 0, thumbsUp: 0, thumbsDown: 0, answeredByStaff: 0 };
+  const total = {
+    abstained: 0,
+    staffRequested: 0,
+    failed: 0,
+    thumbsUp: 0,
+    thumbsDown: 0,
+    answeredByStaff: 0,
+    turnedIntoFaq: 0,
+  };
   for (const m of months) for (const key of Object.keys(total) as Array<keyof typeof total>) total[key] += m[key];
   const rated = total.thumbsUp + total.thumbsDown;
   return { months, total, helpfulRate: rated > 0 ? total.thumbsUp / rated : null };

@@ -77,6 +77,16 @@ beforeAll(async () => {
         status: 'answered',
         createdAt: at,
       },
+      {
+        residentId: resident.id,
+        channel: 'telegram',
+        question: 'd',
+        reason: 'abstain',
+        docCodes: [],
+        status: 'answered',
+        faqCode: 'FAQ-1',
+        createdAt: at,
+      },
     ],
   });
   await env.db.prisma.feedback.createMany({
@@ -149,7 +159,9 @@ describe('reports page', () => {
     const html = await (await viewer.request('/admin/bao-cao')).text();
     expect(html).toContain('75%'); // 3 of 4 rated answers were 👍
     expect(html).toContain('chưa tính được tỷ lệ trả lời trên tổng số câu hỏi');
-    expect(html).toMatch(/<b>2<\/b><span>Câu hỏi trợ lý ảo không trả lời được/);
+    expect(html).toMatch(/<b>3<\/b><span>Câu hỏi trợ lý ảo không trả lời được/);
+    expect(html).toMatch(/<b>2<\/b><span>Câu hỏi cán bộ đã trả lời thay/);
+    expect(html).toMatch(/<b>1<\/b><span>Câu trả lời thành câu hỏi mẫu \(FAQ\)/);
   });
 
   it('limits an officer to their own units, refuses an editor, and explains a wrong date in Vietnamese', async () => {
@@ -220,7 +232,7 @@ describe('reports page', () => {
       ).toEqual(line.slice(3).map((v) => (v === '' ? '' : Number(v).toFixed(3))));
     }
     const bot = sheets[1]?.data as unknown[][];
-    expect(bot.at(-1)).toEqual(['Tổng cộng', 2, 3, 1, 1, 0, 1]);
+    expect(bot.at(-1)).toEqual(['Tổng cộng', 3, 3, 1, 1, 0, 2, 1]);
   });
 
   it('counts anew after a minute: a ticket filed meanwhile appears then', async () => {

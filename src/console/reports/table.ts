@@ -67,6 +67,7 @@ export const SIGNAL_COLUMNS = [
   { heading: 'Xin gặp cán bộ', key: 'staffRequested' },
   { heading: 'Lỗi khi trả lời', key: 'failed' },
   { heading: 'Cán bộ đã trả lời thay', key: 'answeredByStaff' },
+  { heading: 'Thành câu hỏi mẫu (FAQ)', key: 'turnedIntoFaq' },
 ] as const;
 
 /** 0.873 → "87%"; null → "—". */

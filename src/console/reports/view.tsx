@@ -172,6 +172,7 @@ function Signals(props: { report: ConsoleReport }) {
         />
         <Figure value={formatCell('count', s.total.staffRequested)} label="Lần người dân xin gặp cán bộ" />
         <Figure value={formatCell('count', s.total.answeredByStaff)} label="Câu hỏi cán bộ đã trả lời thay" />
+        <Figure value={formatCell('count', s.total.turnedIntoFaq)} label="Câu trả lời thành câu hỏi mẫu (FAQ)" />
       </div>
       {s.months.length > 0 ? (
         <div class="scroll">

@@ -646,16 +646,16 @@ export class PrismaTicketStore extends PrismaTicketOps implements TicketStore {
     const from = utc(range.from);
     const to = utc(range.to);
     const rows = await this.prisma.$queryRaw<
-      Array<{ month: string; source: string; kind: string; status: string | null; n: number }>
+      Array<{ month: string; source: string; kind: string; status: string | null; n: number; faq: number }>
     >`
       SELECT to_char(q."createdAt" + interval '7 hours', 'YYYY-MM') AS month, 'queue' AS source, q.reason AS kind,
-        q.status, count(*)::int AS n
+        q.status, count(*)::int AS n, count(q."faqCode")::int AS faq
       FROM "UnansweredQuestion" q
       WHERE (${from}::text::timestamp IS NULL OR q."createdAt" >= ${from}::text::timestamp)
         AND (${to}::text::timestamp IS NULL OR q."createdAt" < ${to}::text::timestamp)
       GROUP BY 1, 3, 4
       UNION ALL
-      SELECT to_char(f."createdAt" + interval '7 hours', 'YYYY-MM'), 'feedback', f.rating, NULL, count(*)::int
+      SELECT to_char(f."createdAt" + interval '7 hours', 'YYYY-MM'), 'feedback', f.rating, NULL, count(*)::int, 0
       FROM "Feedback" f
       WHERE (${from}::text::timestamp IS NULL OR f."createdAt" >= ${from}::text::timestamp)
         AND (${to}::text::timestamp IS NULL OR f."createdAt" < ${to}::text::timestamp)
@@ -672,6 +672,7 @@ export class PrismaTicketStore extends PrismaTicketOps implements TicketStore {
           thumbsUp: 0,
           thumbsDown: 0,
           answeredByStaff: 0,
+          turnedIntoFaq: 0,
         } satisfies AnswerSignals);
       months.set(r.month, m);
       const n = Number(r.n);
@@ -685,6 +686,7 @@ export class PrismaTicketStore extends PrismaTicketOps implements TicketStore {
       else if (r.kind === 'staff_requested') m.staffRequested += n;
       else if (r.kind === 'error') m.failed += n;
       if (r.status === 'answered') m.answeredByStaff += n;
+      m.turnedIntoFaq += Number(r.faq);
     }
     return [...months.values()].sort((a, b) => a.month.localeCompare(b.month));
   }
