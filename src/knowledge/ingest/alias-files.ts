@@ -93,6 +93,30 @@ export async function listAliasCodes(folder: string): Promise<Set<string>> {
   return codes;
 }
 
+/** The entries of one file in its order (the drafts' file, for the list of drafts to review); none when missing. */
+export async function readAliasFile(
+  folder: string,
+  file: string,
+): Promise<Array<AliasEntryContent & { code: string }>> {
+  let text: string;
+  try {
+    text = await readFile(path.join(folder, file), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const doc = parseDocument(text);
+  if (!isSeq(doc.contents)) return [];
+  return doc.contents.items.flatMap((item) => {
+    const code = codeOf(item);
+    if (code === undefined || !isMap(item)) return [];
+    const plain = item.toJSON() as Record<string, unknown>;
+    return [
+      { code, names: strings(plain.names), questions: strings(plain.questions), reviewed: plain.reviewed === true },
+    ];
+  });
+}
+
 async function writeAtomically(file: string, text: string): Promise<void> {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   try {

@@ -4,6 +4,7 @@ export {
   type AliasEntryContent,
   listAliasCodes,
   readAliasEntry,
+  readAliasFile,
   STAFF_ALIASES_FILE,
   type StoredAliasEntry,
 } from './alias-files.js';
