@@ -1,10 +1,13 @@
-// `tiepdan kb add|list|remove|reindex`: staff manage the knowledge base from the command line.
+// `tiepdan kb add|list|remove|reindex|draft-aliases`: staff manage the knowledge base from the command line.
+import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import type { Database } from '../../db/index.js';
 import { createPrismaKnowledgeStore } from '../../db/stores/knowledge-store.js';
 import {
   addDocuments,
+  DRAFT_ALIASES_FILE,
+  draftAliases,
   listDocuments,
   reindexKnowledge,
   removeDocument,
@@ -15,7 +18,10 @@ import { AppError } from '../../shared/errors.js';
 import { type CliContext, currentSink, print, printErr, printJson, setExitCode } from '../context.js';
 
 /** Progress on stderr: a bar on a terminal, otherwise a plain line about every 10 %. */
-function createProgress(label: string): { update: (done: number, total: number) => void; stop: () => void } {
+function createProgress(
+  label: string,
+  unit = 'tệp',
+): { update: (done: number, total: number) => void; stop: () => void } {
   let bar: cliProgress.SingleBar | undefined;
   let lastDecile = -1;
   return {
@@ -26,7 +32,7 @@ function createProgress(label: string): { update: (done: number, total: number) 
           bar = new cliProgress.SingleBar(
             {
               stream: process.stderr,
-              format: `${label} [{bar}] {percentage}% | {value}/{total} tệp | còn {eta}s`,
+              format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit} | còn {eta}s`,
               hideCursor: true,
             },
             cliProgress.Presets.shades_classic,
@@ -40,7 +46,7 @@ function createProgress(label: string): { update: (done: number, total: number) 
       const decile = Math.floor((done / total) * 10);
       if (decile > lastDecile) {
         lastDecile = decile;
-        printErr(`${label}: ${done}/${total} tệp (${Math.round((done / total) * 100)}%)`);
+        printErr(`${label}: ${done}/${total} ${unit} (${Math.round((done / total) * 100)}%)`);
       }
     },
     stop() {
@@ -69,6 +75,39 @@ async function withStore<T>(context: CliContext, fn: (store: KnowledgeStore) => 
   } finally {
     await database.close();
   }
+}
+
+/** Procedures `kb add` drafts sample questions for by itself (more: `tiepdan kb draft-aliases`). */
+const DRAFTS_PER_IMPORT = 50;
+
+/** Drafts names and sample questions with the configured model for procedures that have none (ANSWER_MODE=llm). */
+async function draftMissingAliases(context: CliContext, store: KnowledgeStore, limit: number): Promise<number> {
+  const config = context.config();
+  const { createOpenAiChat } = await import('../../knowledge/adapters/openai-chat.js');
+  const chat = createOpenAiChat({
+    model: config.openai.chatModel,
+    apiKey: config.openai.apiKey,
+    baseURL: config.openai.baseURL,
+    timeoutMs: config.openai.chatTimeoutMs,
+    maxRetries: 1,
+  });
+  const progress = createProgress('Đang soạn câu hỏi mẫu', 'thủ tục');
+  const result = await draftAliases({
+    store,
+    folder: path.join(config.knowledgeDir, 'aliases'),
+    chat,
+    limit,
+    onProgress: (done, total) => progress.update(done, total),
+  }).finally(() => progress.stop());
+  if (result.drafted.length > 0)
+    print(
+      `Đã soạn nháp cách gọi và câu hỏi mẫu cho ${result.drafted.length} thủ tục (${DRAFT_ALIASES_FILE.name}, ` +
+        'chưa duyệt): cán bộ duyệt trong trang quản trị, Kiến thức → Cách gọi, câu hỏi mẫu.',
+    );
+  for (const f of result.failed) print(`  ✗ ${f.code}: ${f.reason}`);
+  if (result.remaining > 0)
+    print(`Còn ${result.remaining} thủ tục chưa có câu hỏi mẫu: chạy tiếp "tiepdan kb draft-aliases".`);
+  return result.failed.length;
 }
 
 function printFailures(failed: IngestFailure[]): void {
@@ -103,6 +142,9 @@ export function registerKbCommands(program: Command, context: CliContext): void 
       }
       printFailures(result.failed);
       if (result.failed.length > 0) setExitCode(1);
+      // new procedures get draft sample questions when a model is configured; a model that fails loses no import
+      if (result.added > 0 && context.config().answerMode === 'llm')
+        await withStore(context, (store) => draftMissingAliases(context, store, DRAFTS_PER_IMPORT));
     });
 
   kb.command('list')
@@ -136,6 +178,27 @@ export function registerKbCommands(program: Command, context: CliContext): void 
         });
       }
       print(`Đã xoá tài liệu ${code}.`);
+    });
+
+  kb.command('draft-aliases')
+    .description(
+      'Soạn nháp cách gọi thông dụng và câu hỏi mẫu bằng mô hình ngôn ngữ cho các thủ tục chưa có (cần ANSWER_MODE=llm)',
+    )
+    .option('--limit <số>', 'nhiều nhất bao nhiêu thủ tục trong lần chạy này', '200')
+    .action(async (options: { limit: string }) => {
+      const limit = Number.parseInt(options.limit, 10);
+      if (!Number.isInteger(limit) || limit < 1)
+        throw new AppError('BAD_INPUT', `bad --limit ${options.limit}`, {
+          userMessage: '--limit phải là một số nguyên dương, ví dụ --limit 100.',
+        });
+      if (context.config().answerMode !== 'llm')
+        throw new AppError('BAD_INPUT', 'draft-aliases without a model', {
+          userMessage:
+            'Chưa cấu hình mô hình ngôn ngữ: đặt ANSWER_MODE=llm và OPENAI_BASE_URL (máy chủ tương thích OpenAI) ' +
+            'rồi chạy lại. Không có mô hình thì cán bộ viết câu hỏi mẫu trong trang quản trị.',
+        });
+      const failed = await withStore(context, (store) => draftMissingAliases(context, store, limit));
+      if (failed > 0) setExitCode(1);
     });
 
   kb.command('reindex')

@@ -6,7 +6,7 @@ import { toAppError } from '../../shared/errors.js';
 import { CSRF_FIELD, isCsrfValid } from '../auth/csrf.js';
 import { requirePage } from '../auth/require-page.js';
 import { refused } from '../auth/routes.js';
-import type { ConsoleSession } from '../auth/session.js';
+import { auditActorOf, type ConsoleSession } from '../auth/session.js';
 import type { ConsoleDeps } from '../deps.js';
 import { Page } from '../layout/page.js';
 import { ACCOUNTS_PATH } from './access.js';
@@ -33,7 +33,7 @@ async function fieldsOf(c: Context): Promise<{ one: Record<string, string>; unit
 
 export function mountAccountsPage(app: Hono, deps: ConsoleDeps): void {
   const units = () => deps.tickets.settings.routing.units.map((u) => ({ code: u.code, name: u.name }));
-  const by = (session: ConsoleSession) => `${session.account.role}:${session.account.login}`;
+  const by = auditActorOf;
 
   const render = async (
     c: Context,

@@ -11,7 +11,7 @@ import {
 import { toAppError } from '../../shared/errors.js';
 import type { ConsoleDeps } from '../deps.js';
 import { CSRF_FIELD, isCsrfValid, isLoginCsrfValid, loginCsrfToken } from './csrf.js';
-import { endSession, readSession, startSession } from './session.js';
+import { auditActorOf, endSession, readSession, startSession } from './session.js';
 import { LoginPage, PasswordPage, RefusedPage, SecondFactorPage } from './views.js';
 
 /** A form's text field (forms post strings; anything else counts as missing). */
@@ -104,7 +104,7 @@ export function mountAuthRoutes(app: Hono, deps: ConsoleDeps): void {
         session.account.id,
         { totpSecret: secret },
         {
-          actor: `${session.account.role}:${session.account.login}`,
+          actor: auditActorOf(session),
           action: 'account.second_factor_enrolled',
           entity: 'account',
           entityId: session.account.login,

@@ -17,6 +17,11 @@ export interface ConsoleSession {
 }
 
 /** Whether the request reached us over HTTPS (directly, or through a proxy that says so). */
+/** How the audit trail names the account acting in the console: role and login ("editor:lan"). */
+export function auditActorOf(session: Pick<ConsoleSession, 'account'>): string {
+  return `${session.account.role}:${session.account.login}`;
+}
+
 export function isHttps(c: Context): boolean {
   return new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
 }

@@ -1,7 +1,7 @@
 // /admin/kien-thuc: the knowledge base for editors (and admins). The document list, upload, remove and reindex
 // call the `tiepdan kb` use cases; "Thử câu hỏi" asks the chat's own answerer; synonyms.txt is edited through
-// saveSynonyms. Every change is audited under the account's login and reloaded into search the way a forwarded
-// `kb add` is, so the web chat answers from it at once.
+// saveSynonyms (each procedure's sample questions: aliases-route.tsx). Every change is audited under the account's
+// login and reloaded into search the way a forwarded `kb add` is, so the web chat answers from it at once.
 import { createHmac } from 'node:crypto';
 import { readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
@@ -20,9 +20,10 @@ import { toAppError } from '../../shared/errors.js';
 import { CSRF_FIELD, isCsrfValid } from '../auth/csrf.js';
 import { requirePage } from '../auth/require-page.js';
 import { formOf, refused } from '../auth/routes.js';
-import type { ConsoleSession } from '../auth/session.js';
+import { auditActorOf, type ConsoleSession } from '../auth/session.js';
 import type { ConsoleDeps, KnowledgeConsoleDeps } from '../deps.js';
 import { canEditKnowledge, KNOWLEDGE_BASE_PATH } from './access.js';
+import { mountAliasPages } from './aliases-route.js';
 import { UPLOAD_SCRIPT } from './upload-script.js';
 import {
   ConfirmRemovePage,
@@ -39,10 +40,6 @@ const UPLOADS_FOLDER = 'tai-len';
 /** Lower case without tone marks, so "giay phep" finds "Giấy phép". */
 function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
-}
-
-function auditActor(session: ConsoleSession): string {
-  return `${session.account.role}:${session.account.login}`;
 }
 
 /** Lines added and removed between two texts (as multisets of lines: enough for "+3 / −1 dòng"). */
@@ -166,7 +163,7 @@ export function mountKnowledgePages(app: Hono, deps: ConsoleDeps, kb: KnowledgeC
         bytes: new Uint8Array(await file.arrayBuffer()),
       });
       await kb.audit({
-        actor: auditActor(g.session),
+        actor: auditActorOf(g.session),
         action: 'knowledge.uploaded',
         entity: 'KnowledgeDocument',
         entityId: result.sourcePath,
@@ -216,7 +213,7 @@ export function mountKnowledgePages(app: Hono, deps: ConsoleDeps, kb: KnowledgeC
     if (!document || !(await removeDocument({ store: kb.store, code: document.code })))
       return renderList(c, g.session, { error: 'Không có tài liệu mã này (có thể đã bị xoá).', status: 404 });
     await kb.audit({
-      actor: auditActor(g.session),
+      actor: auditActorOf(g.session),
       action: 'knowledge.removed',
       entity: 'KnowledgeDocument',
       entityId: document.code,
@@ -240,7 +237,7 @@ export function mountKnowledgePages(app: Hono, deps: ConsoleDeps, kb: KnowledgeC
     if (!isCsrfValid(c, g.session.csrfToken, form[CSRF_FIELD])) return refused(c);
     const result = await reindexKnowledge({ store: kb.store, root: kb.root });
     await kb.audit({
-      actor: auditActor(g.session),
+      actor: auditActorOf(g.session),
       action: 'knowledge.reindexed',
       entity: 'KnowledgeBase',
       entityId: String(result.revision),
@@ -280,6 +277,8 @@ export function mountKnowledgePages(app: Hono, deps: ConsoleDeps, kb: KnowledgeC
     }
   });
 
+  mountAliasPages(app, deps, kb, gate);
+
   app.get(`${base}/tu-dong-nghia`, async (c) => {
     const g = await gate(c);
     if (g.response) return g.response;
@@ -314,7 +313,7 @@ export function mountKnowledgePages(app: Hono, deps: ConsoleDeps, kb: KnowledgeC
       const result = await saveSynonyms({ file: synonymsFile(kb), text });
       if (result.changed) {
         await kb.audit({
-          actor: auditActor(g.session),
+          actor: auditActorOf(g.session),
           action: 'knowledge.synonyms_saved',
           entity: 'KnowledgeSynonyms',
           entityId: 'synonyms.txt',

@@ -1,5 +1,6 @@
 // The knowledge base pages (Hono JSX): the document list with upload, remove and reindex; the remove confirmation;
-// "Thử câu hỏi"; the synonyms editor. Plain forms that work without JavaScript; /admin/kien-thuc.js adds progress.
+// "Thử câu hỏi"; the synonyms editor (the sample questions' editor is in aliases-view.tsx). Plain forms that work
+// without JavaScript; /admin/kien-thuc.js adds progress.
 import type { Account } from '../../accounts/index.js';
 import type { Answer } from '../../knowledge/index.js';
 import type { StoredDocument } from '../../knowledge/types.js';
@@ -22,7 +23,7 @@ function dateLabel(date: Date): string {
   }).format(date);
 }
 
-function Tabs(props: { current: 'list' | 'try' | 'synonyms' }) {
+export function Tabs(props: { current: 'list' | 'try' | 'synonyms' | 'aliases' }) {
   const tab = (key: typeof props.current, href: string, label: string) =>
     key === props.current ? <strong aria-current="page">{label}</strong> : <a href={href}>{label}</a>;
   return (
@@ -30,6 +31,7 @@ function Tabs(props: { current: 'list' | 'try' | 'synonyms' }) {
       {tab('list', KNOWLEDGE_BASE_PATH, 'Tài liệu')}
       {tab('try', `${KNOWLEDGE_BASE_PATH}/thu-cau-hoi`, 'Thử câu hỏi')}
       {tab('synonyms', `${KNOWLEDGE_BASE_PATH}/tu-dong-nghia`, 'Từ đồng nghĩa')}
+      {tab('aliases', `${KNOWLEDGE_BASE_PATH}/cach-goi`, 'Cách gọi, câu hỏi mẫu')}
     </nav>
   );
 }
@@ -143,6 +145,11 @@ export function KnowledgeListPage(props: KnowledgeListProps) {
                 </td>
                 <td data-label="Số đoạn">{d.chunkCount}</td>
                 <td>
+                  {d.kind === 'procedure' ? (
+                    <div>
+                      <a href={`${KNOWLEDGE_BASE_PATH}/cach-goi?ma=${encodeURIComponent(d.code)}`}>Câu hỏi mẫu</a>
+                    </div>
+                  ) : null}
                   <a href={`${KNOWLEDGE_BASE_PATH}/xoa?ma=${encodeURIComponent(d.code)}`}>Xoá…</a>
                 </td>
               </tr>
@@ -275,7 +282,7 @@ export interface SynonymsVersion {
   removed: number;
 }
 
-function dateTimeLabel(date: Date): string {
+export function dateTimeLabel(date: Date): string {
   return new Intl.DateTimeFormat('vi-VN', {
     timeZone: 'Asia/Ho_Chi_Minh',
     day: '2-digit',
