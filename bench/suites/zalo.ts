@@ -5,7 +5,6 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { PGlite, Transaction } from '@electric-sql/pglite';
 import { Hono } from 'hono';
 import { startZalo, toZaloMessages, type ZaloRuntime } from '../../src/channels/zalo/index.js';
 import { type Answerer, createConversationEngine } from '../../src/conversation/index.js';
@@ -23,6 +22,8 @@ import { addDocuments } from '../../src/knowledge/ingest/index.js';
 import { createLogger } from '../../src/shared/logger.js';
 import { EVAL_DATA_DIR, REPO_ROOT } from '../../test/support/shared-data.js';
 import { createBenchAnswerer } from '../support/bench-answerer.js';
+import { countStatements } from '../support/count-statements.js';
+import { profiled } from '../support/cpu-profile.js';
 import { median, percentile, startWorkerRpc } from '../support/worker-rpc.js';
 import type { ZaloLoadRequest, ZaloLoadResult } from '../support/zalo-load-worker.js';
 
@@ -75,37 +76,6 @@ async function countAnswers(db: Database, result: ZaloLoadResult): Promise<{ los
     for (const [text, n] of sent) double += Math.max(0, n - (expected.get(text) ?? 0));
   }
   return { lost, double };
-}
-
-/**
- * Counts the statements the embedded database runs (Prisma's and the stores' raw ones; a transaction's statements
- * one by one). Independent of the machine's load, unlike the timings: what the per-message work costs the one
- * database thread.
- */
-function countStatements(pglite: PGlite | undefined): { count: number } {
-  const counter = { count: 0 };
-  if (!pglite) return counter;
-  const query = pglite.query.bind(pglite);
-  const exec = pglite.exec.bind(pglite);
-  const transaction = pglite.transaction.bind(pglite);
-  pglite.query = ((...args: Parameters<PGlite['query']>) => {
-    counter.count++;
-    return query(...args);
-  }) as PGlite['query'];
-  pglite.exec = ((...args: Parameters<PGlite['exec']>) => {
-    counter.count++;
-    return exec(...args);
-  }) as PGlite['exec'];
-  pglite.transaction = (<T>(callback: (tx: Transaction) => Promise<T>) =>
-    transaction((tx) => {
-      const txQuery = tx.query.bind(tx);
-      tx.query = ((...args: Parameters<Transaction['query']>) => {
-        counter.count++;
-        return txQuery(...args);
-      }) as Transaction['query'];
-      return callback(tx);
-    })) as PGlite['transaction'];
-  return counter;
 }
 
 async function loadQuestions(): Promise<string[]> {
@@ -229,7 +199,11 @@ export async function run(): Promise<void> {
     const paced: RunNumbers[] = [];
     const light: RunNumbers[] = [];
     for (let r = 0; r < RUNS; r++) {
-      capacity.push(await measure(`capacity run ${r + 1}`, load(RESIDENTS, PER_RESIDENT, 100 + r)));
+      capacity.push(
+        await profiled(`zalo-capacity-${r + 1}`, () =>
+          measure(`capacity run ${r + 1}`, load(RESIDENTS, PER_RESIDENT, 100 + r)),
+        ),
+      );
       paced.push(await measure(`1 msg/s per resident, run ${r + 1}`, load(RESIDENTS, PER_RESIDENT, 200 + r, 1000)));
       // a quarter of the target load: the latency of one message when nothing queues
       light.push(await measure(`1 msg / 4 s per resident, run ${r + 1}`, load(RESIDENTS, 5, 300 + r, 4000)));
