@@ -21,6 +21,7 @@ import { createBenchAnswerer } from '../support/bench-answerer.js';
 import { countStatements } from '../support/count-statements.js';
 import { profiled } from '../support/cpu-profile.js';
 import type { LoadRequest, LoadResult } from '../support/telegram-load-worker.js';
+import { mainThreadCpuMs } from '../support/thread-cpu.js';
 import { median, percentile, startWorkerRpc } from '../support/worker-rpc.js';
 
 const TOKEN = '555000111:AAbench-token_not_real';
@@ -41,6 +42,8 @@ interface RunNumbers {
   duplicatesDelivered: number;
   /** Statements the embedded database ran per delivery (redeliveries included), as in the Zalo bench. */
   statements: number;
+  /** Main-thread CPU ms per delivery (Linux): the service's per-message cost, little moved by the machine's load. */
+  cpuMs: number;
 }
 
 /** Lost and double answers: what Telegram received per chat vs what the engine committed for each update. */
@@ -177,13 +180,19 @@ export async function run(): Promise<void> {
       };
       const measure = async (label: string, request: LoadRequest): Promise<RunNumbers> => {
         const before = statements.count;
+        const cpuBefore = mainThreadCpuMs();
         const result = await worker.call<LoadResult>({ type: 'load', load: request });
         // the "done" marks linger before their statement: count them with the run that made them
         await runtime?.processor.settled();
         const ran = statements.count - before;
+        const cpuAfter = mainThreadCpuMs();
         const { lost, double } = await countAnswers(db as Database, result);
         const numbers: RunNumbers = {
           statements: ran / (result.messages + result.duplicatesDelivered),
+          cpuMs:
+            cpuBefore === undefined || cpuAfter === undefined
+              ? Number.NaN
+              : (cpuAfter - cpuBefore) / (result.messages + result.duplicatesDelivered),
           perSecond: result.messages / (result.elapsedMs / 1000),
           p50: percentile(result.latencies, 50),
           p95: percentile(result.latencies, 95),
@@ -197,7 +206,7 @@ export async function run(): Promise<void> {
           `  ${mode} ${label}: ${numbers.messages} messages (+${numbers.duplicatesDelivered} redelivered), ` +
             `${numbers.perSecond.toFixed(0)} msg/s, p50 ${numbers.p50.toFixed(1)} ms, p95 ${numbers.p95.toFixed(1)} ms, ` +
             `p99 ${numbers.p99.toFixed(1)} ms, lost ${numbers.lost}, double ${numbers.double}, ` +
-            `${numbers.statements.toFixed(2)} statements per delivery`,
+            `${numbers.statements.toFixed(2)} statements and ${numbers.cpuMs.toFixed(2)} main-thread CPU ms per delivery`,
         );
         return numbers;
       };

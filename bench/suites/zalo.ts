@@ -24,6 +24,7 @@ import { EVAL_DATA_DIR, REPO_ROOT } from '../../test/support/shared-data.js';
 import { createBenchAnswerer } from '../support/bench-answerer.js';
 import { countStatements } from '../support/count-statements.js';
 import { profiled } from '../support/cpu-profile.js';
+import { mainThreadCpuMs } from '../support/thread-cpu.js';
 import { median, percentile, startWorkerRpc } from '../support/worker-rpc.js';
 import type { ZaloLoadRequest, ZaloLoadResult } from '../support/zalo-load-worker.js';
 
@@ -38,6 +39,8 @@ const DUPLICATE_RATE = 0.05;
 interface RunNumbers {
   /** Statements the embedded database ran per message (every delivery counted, redeliveries too). */
   statements: number;
+  /** Main-thread CPU ms per delivery (Linux): the service's per-message cost, little moved by the machine's load. */
+  cpuMs: number;
   perSecond: number;
   p50: number;
   p95: number;
@@ -175,12 +178,18 @@ export async function run(): Promise<void> {
     const statements = countStatements(db.pglite);
     const measure = async (label: string, request: ZaloLoadRequest): Promise<RunNumbers> => {
       const before = statements.count;
+      const cpuBefore = mainThreadCpuMs();
       const result = await worker.call<ZaloLoadResult>({ type: 'load', load: request });
       await runtime?.drain();
       const ran = statements.count - before;
+      const cpuAfter = mainThreadCpuMs();
       const { lost, double } = await countAnswers(db as Database, result);
       const numbers = {
         statements: ran / (result.messages + result.duplicatesDelivered),
+        cpuMs:
+          cpuBefore === undefined || cpuAfter === undefined
+            ? Number.NaN
+            : (cpuAfter - cpuBefore) / (result.messages + result.duplicatesDelivered),
         perSecond: result.messages / (result.elapsedMs / 1000),
         p50: percentile(result.latencies, 50),
         p95: percentile(result.latencies, 95),
@@ -190,7 +199,7 @@ export async function run(): Promise<void> {
       out(
         `  ${label}: ${result.messages} messages (+${result.duplicatesDelivered} redelivered), ` +
           `${numbers.perSecond.toFixed(0)} msg/s, p50 ${numbers.p50.toFixed(1)} ms, p95 ${numbers.p95.toFixed(1)} ms, ` +
-          `lost ${numbers.lost}, double ${numbers.double}, ${numbers.statements.toFixed(2)} statements per delivery`,
+          `lost ${numbers.lost}, double ${numbers.double}, ${numbers.statements.toFixed(2)} statements and ${numbers.cpuMs.toFixed(2)} main-thread CPU ms per delivery`,
       );
       return numbers;
     };
