@@ -18,7 +18,10 @@ import { addDocuments } from '../../src/knowledge/ingest/index.js';
 import { createLogger } from '../../src/shared/logger.js';
 import { EVAL_DATA_DIR, REPO_ROOT } from '../../test/support/shared-data.js';
 import { createBenchAnswerer } from '../support/bench-answerer.js';
+import { countStatements } from '../support/count-statements.js';
+import { profiled } from '../support/cpu-profile.js';
 import type { LoadRequest, LoadResult } from '../support/telegram-load-worker.js';
+import { mainThreadCpuMs } from '../support/thread-cpu.js';
 import { median, percentile, startWorkerRpc } from '../support/worker-rpc.js';
 
 const TOKEN = '555000111:AAbench-token_not_real';
@@ -37,6 +40,10 @@ interface RunNumbers {
   double: number;
   messages: number;
   duplicatesDelivered: number;
+  /** Statements the embedded database ran per delivery (redeliveries included), as in the Zalo bench. */
+  statements: number;
+  /** Main-thread CPU ms per delivery (Linux): the service's per-message cost, little moved by the machine's load. */
+  cpuMs: number;
 }
 
 /** Lost and double answers: what Telegram received per chat vs what the engine committed for each update. */
@@ -134,6 +141,7 @@ export async function run(): Promise<void> {
     const questions = await loadQuestions();
     const { url: fakeUrl } = await worker.call<{ url: string }>({ type: 'start', token: TOKEN });
 
+    const statements = countStatements(db.pglite);
     let nextChat = 1_000_000;
     const table: string[] = [];
 
@@ -171,9 +179,20 @@ export async function run(): Promise<void> {
         return request;
       };
       const measure = async (label: string, request: LoadRequest): Promise<RunNumbers> => {
+        const before = statements.count;
+        const cpuBefore = mainThreadCpuMs();
         const result = await worker.call<LoadResult>({ type: 'load', load: request });
+        // the "done" marks linger before their statement: count them with the run that made them
+        await runtime?.processor.settled();
+        const ran = statements.count - before;
+        const cpuAfter = mainThreadCpuMs();
         const { lost, double } = await countAnswers(db as Database, result);
         const numbers: RunNumbers = {
+          statements: ran / (result.messages + result.duplicatesDelivered),
+          cpuMs:
+            cpuBefore === undefined || cpuAfter === undefined
+              ? Number.NaN
+              : (cpuAfter - cpuBefore) / (result.messages + result.duplicatesDelivered),
           perSecond: result.messages / (result.elapsedMs / 1000),
           p50: percentile(result.latencies, 50),
           p95: percentile(result.latencies, 95),
@@ -186,7 +205,8 @@ export async function run(): Promise<void> {
         out(
           `  ${mode} ${label}: ${numbers.messages} messages (+${numbers.duplicatesDelivered} redelivered), ` +
             `${numbers.perSecond.toFixed(0)} msg/s, p50 ${numbers.p50.toFixed(1)} ms, p95 ${numbers.p95.toFixed(1)} ms, ` +
-            `p99 ${numbers.p99.toFixed(1)} ms, lost ${numbers.lost}, double ${numbers.double}`,
+            `p99 ${numbers.p99.toFixed(1)} ms, lost ${numbers.lost}, double ${numbers.double}, ` +
+            `${numbers.statements.toFixed(2)} statements and ${numbers.cpuMs.toFixed(2)} main-thread CPU ms per delivery`,
         );
         return numbers;
       };
@@ -196,7 +216,11 @@ export async function run(): Promise<void> {
       const paced: RunNumbers[] = [];
       const light: RunNumbers[] = [];
       for (let r = 0; r < RUNS; r++) {
-        capacity.push(await measure(`capacity run ${r + 1}`, load(RESIDENTS, PER_RESIDENT, 100 + r)));
+        capacity.push(
+          await profiled(`telegram-${mode}-capacity-${r + 1}`, () =>
+            measure(`capacity run ${r + 1}`, load(RESIDENTS, PER_RESIDENT, 100 + r)),
+          ),
+        );
         paced.push(await measure(`1 msg/s per resident, run ${r + 1}`, load(RESIDENTS, PER_RESIDENT, 200 + r, 1000)));
         // a quarter of the target load: the latency of one message when nothing queues
         light.push(await measure(`1 msg / 4 s per resident, run ${r + 1}`, load(RESIDENTS, 5, 300 + r, 4000)));

@@ -5,7 +5,6 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { PGlite, Transaction } from '@electric-sql/pglite';
 import { Hono } from 'hono';
 import { startZalo, toZaloMessages, type ZaloRuntime } from '../../src/channels/zalo/index.js';
 import { type Answerer, createConversationEngine } from '../../src/conversation/index.js';
@@ -23,6 +22,9 @@ import { addDocuments } from '../../src/knowledge/ingest/index.js';
 import { createLogger } from '../../src/shared/logger.js';
 import { EVAL_DATA_DIR, REPO_ROOT } from '../../test/support/shared-data.js';
 import { createBenchAnswerer } from '../support/bench-answerer.js';
+import { countStatements } from '../support/count-statements.js';
+import { profiled } from '../support/cpu-profile.js';
+import { mainThreadCpuMs } from '../support/thread-cpu.js';
 import { median, percentile, startWorkerRpc } from '../support/worker-rpc.js';
 import type { ZaloLoadRequest, ZaloLoadResult } from '../support/zalo-load-worker.js';
 
@@ -37,6 +39,8 @@ const DUPLICATE_RATE = 0.05;
 interface RunNumbers {
   /** Statements the embedded database ran per message (every delivery counted, redeliveries too). */
   statements: number;
+  /** Main-thread CPU ms per delivery (Linux): the service's per-message cost, little moved by the machine's load. */
+  cpuMs: number;
   perSecond: number;
   p50: number;
   p95: number;
@@ -75,37 +79,6 @@ async function countAnswers(db: Database, result: ZaloLoadResult): Promise<{ los
     for (const [text, n] of sent) double += Math.max(0, n - (expected.get(text) ?? 0));
   }
   return { lost, double };
-}
-
-/**
- * Counts the statements the embedded database runs (Prisma's and the stores' raw ones; a transaction's statements
- * one by one). Independent of the machine's load, unlike the timings: what the per-message work costs the one
- * database thread.
- */
-function countStatements(pglite: PGlite | undefined): { count: number } {
-  const counter = { count: 0 };
-  if (!pglite) return counter;
-  const query = pglite.query.bind(pglite);
-  const exec = pglite.exec.bind(pglite);
-  const transaction = pglite.transaction.bind(pglite);
-  pglite.query = ((...args: Parameters<PGlite['query']>) => {
-    counter.count++;
-    return query(...args);
-  }) as PGlite['query'];
-  pglite.exec = ((...args: Parameters<PGlite['exec']>) => {
-    counter.count++;
-    return exec(...args);
-  }) as PGlite['exec'];
-  pglite.transaction = (<T>(callback: (tx: Transaction) => Promise<T>) =>
-    transaction((tx) => {
-      const txQuery = tx.query.bind(tx);
-      tx.query = ((...args: Parameters<Transaction['query']>) => {
-        counter.count++;
-        return txQuery(...args);
-      }) as Transaction['query'];
-      return callback(tx);
-    })) as PGlite['transaction'];
-  return counter;
 }
 
 async function loadQuestions(): Promise<string[]> {
@@ -205,12 +178,18 @@ export async function run(): Promise<void> {
     const statements = countStatements(db.pglite);
     const measure = async (label: string, request: ZaloLoadRequest): Promise<RunNumbers> => {
       const before = statements.count;
+      const cpuBefore = mainThreadCpuMs();
       const result = await worker.call<ZaloLoadResult>({ type: 'load', load: request });
       await runtime?.drain();
       const ran = statements.count - before;
+      const cpuAfter = mainThreadCpuMs();
       const { lost, double } = await countAnswers(db as Database, result);
       const numbers = {
         statements: ran / (result.messages + result.duplicatesDelivered),
+        cpuMs:
+          cpuBefore === undefined || cpuAfter === undefined
+            ? Number.NaN
+            : (cpuAfter - cpuBefore) / (result.messages + result.duplicatesDelivered),
         perSecond: result.messages / (result.elapsedMs / 1000),
         p50: percentile(result.latencies, 50),
         p95: percentile(result.latencies, 95),
@@ -220,7 +199,7 @@ export async function run(): Promise<void> {
       out(
         `  ${label}: ${result.messages} messages (+${result.duplicatesDelivered} redelivered), ` +
           `${numbers.perSecond.toFixed(0)} msg/s, p50 ${numbers.p50.toFixed(1)} ms, p95 ${numbers.p95.toFixed(1)} ms, ` +
-          `lost ${numbers.lost}, double ${numbers.double}, ${numbers.statements.toFixed(2)} statements per delivery`,
+          `lost ${numbers.lost}, double ${numbers.double}, ${numbers.statements.toFixed(2)} statements and ${numbers.cpuMs.toFixed(2)} main-thread CPU ms per delivery`,
       );
       return numbers;
     };
@@ -229,7 +208,11 @@ export async function run(): Promise<void> {
     const paced: RunNumbers[] = [];
     const light: RunNumbers[] = [];
     for (let r = 0; r < RUNS; r++) {
-      capacity.push(await measure(`capacity run ${r + 1}`, load(RESIDENTS, PER_RESIDENT, 100 + r)));
+      capacity.push(
+        await profiled(`zalo-capacity-${r + 1}`, () =>
+          measure(`capacity run ${r + 1}`, load(RESIDENTS, PER_RESIDENT, 100 + r)),
+        ),
+      );
       paced.push(await measure(`1 msg/s per resident, run ${r + 1}`, load(RESIDENTS, PER_RESIDENT, 200 + r, 1000)));
       // a quarter of the target load: the latency of one message when nothing queues
       light.push(await measure(`1 msg / 4 s per resident, run ${r + 1}`, load(RESIDENTS, 5, 300 + r, 4000)));

@@ -50,6 +50,16 @@ describe('GroupCommitter', () => {
     expect(w.batches).toEqual([[1, 2, 3]]);
   });
 
+  it('puts requests made by separate callbacks of one turn of the event loop into one batch, as webhook calls are', async () => {
+    const w = recordingWrite();
+    const committer = new GroupCommitter<number, string>(w.write);
+    const answers = await Promise.all(
+      [1, 2, 3].map((k) => new Promise<string>((resolve) => setImmediate(() => resolve(committer.submit(k))))),
+    );
+    expect(answers).toEqual(['1@0', '2@1', '3@2']);
+    expect(w.batches).toEqual([[1, 2, 3]]);
+  });
+
   it('rejects only the batch whose statement failed; the next batch is written', async () => {
     let calls = 0;
     const committer = new GroupCommitter<string>(async (keys) => {

@@ -1,4 +1,6 @@
-// The small typed client of the Zalo OA Open API v3 (send) and OAuth v4 (tokens): fetch and nothing else.
+// The small typed client of the Zalo OA Open API v3 (send) and OAuth v4 (tokens): node:http(s), kept-alive connections.
+import http from 'node:http';
+import https from 'node:https';
 import { ZaloApiError, ZaloNetworkError } from './errors.js';
 import type { ZaloSendBody } from './to-zalo.js';
 
@@ -38,18 +40,62 @@ export interface ZaloClient {
 
 type Json = Record<string, unknown>;
 
-async function call(endpoint: string, url: string, init: RequestInit, timeoutMs: number): Promise<Json> {
-  let response: Response;
-  let text: string;
+interface Post {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * One POST over node:http(s) with a kept-alive connection pool, as telegraf does for Telegram. `fetch` (undici) cost
+ * about twice the main-thread time per send in the bench: a stream made of every body, a Headers object and an abort
+ * signal per call, and the head and body written separately.
+ */
+function post(agents: { http: http.Agent; https: https.Agent }, request: Post, timeoutMs: number) {
+  return new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const url = new URL(request.url);
+    const isHttps = url.protocol === 'https:';
+    const body = Buffer.from(request.body, 'utf8');
+    const req = (isHttps ? https : http).request(
+      url,
+      {
+        method: 'POST',
+        agent: isHttps ? agents.https : agents.http,
+        headers: { ...request.headers, 'content-length': String(body.length) },
+        timeout: timeoutMs,
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+        );
+        response.on('error', reject);
+      },
+    );
+    // the timeout covers a silent connection as AbortSignal.timeout did: no answer within timeoutMs is a network error
+    req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function call(
+  endpoint: string,
+  agents: { http: http.Agent; https: https.Agent },
+  request: Post,
+  timeoutMs: number,
+): Promise<Json> {
+  let response: { status: number; text: string };
   try {
-    response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
-    text = await response.text();
+    response = await post(agents, request, timeoutMs);
   } catch (error) {
     throw new ZaloNetworkError(endpoint, error);
   }
+  const isOk = response.status >= 200 && response.status < 300;
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = JSON.parse(response.text);
   } catch {
     // a proxy's HTML error page, or a 5xx: Zalo did not answer as Zalo
     if (response.status >= 500) throw new ZaloNetworkError(endpoint, new Error(`HTTP ${response.status}`));
@@ -63,7 +109,7 @@ async function call(endpoint: string, url: string, init: RequestInit, timeoutMs:
     const description = typeof json.message === 'string' ? json.message : String(json.error_description ?? '');
     throw new ZaloApiError(endpoint, code < 0 ? code : -Math.abs(code), description);
   }
-  if (!response.ok) throw new ZaloNetworkError(endpoint, new Error(`HTTP ${response.status}`));
+  if (!isOk) throw new ZaloNetworkError(endpoint, new Error(`HTTP ${response.status}`));
   return json;
 }
 
@@ -75,13 +121,15 @@ function str(value: unknown): string | undefined {
 
 export function createZaloClient(options: ZaloClientOptions): ZaloClient {
   const timeoutMs = options.timeoutMs ?? 10_000;
+  // idle kept-alive sockets are unref'd by the agent: they never hold the process open
+  const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
   return {
     async send(accessToken, body) {
       const json = await call(
         'message/cs',
-        `${options.apiBase}${SEND_PATH}`,
+        agents,
         {
-          method: 'POST',
+          url: `${options.apiBase}${SEND_PATH}`,
           headers: { 'content-type': 'application/json', access_token: accessToken },
           body: JSON.stringify(body),
         },
@@ -98,9 +146,9 @@ export function createZaloClient(options: ZaloClientOptions): ZaloClient {
       });
       const json = await call(
         'oauth/access_token',
-        `${options.oauthBase}${TOKEN_PATH}`,
+        agents,
         {
-          method: 'POST',
+          url: `${options.oauthBase}${TOKEN_PATH}`,
           headers: { 'content-type': 'application/x-www-form-urlencoded', secret_key: options.appSecret },
           body: form.toString(),
         },

@@ -53,6 +53,11 @@ export interface PrismaZaloStoreOptions {
 
 /** How long "done" marks gather before one statement writes them (nobody awaits them). */
 const COMPLETION_LINGER_MS = 20;
+/**
+ * How long records of what was sent gather before one statement writes them. Nobody awaits them either: the sender
+ * hands the options it numbered to the resident's next message itself until they are written (pendingOptions).
+ */
+const RECORD_LINGER_MS = 20;
 
 export function createPrismaZaloEventStore({
   prisma,
@@ -145,34 +150,38 @@ function toOptions(value: unknown): QuickReply[] {
 
 export function createPrismaZaloResidentStore({ prisma, pglite }: PrismaZaloStoreOptions): ZaloResidentStore {
   const query = createRawQuery(prisma, pglite);
-  const recorded = new GroupCommitter<{ userId: string; sent: number; json: string | null }>(async (items) => {
-    // per user in the batch: the messages sent add up, the last options given win (null: leave them)
-    const byUser = new Map<string, { sent: number; json: string | null }>();
-    for (const i of items) {
-      const prior = byUser.get(i.userId);
-      byUser.set(i.userId, { sent: (prior?.sent ?? 0) + i.sent, json: i.json ?? prior?.json ?? null });
-    }
-    const users = [...byUser.keys()];
-    const rows = [...byUser.values()];
-    // JSON null stands for "options not given": it keeps the stored ones (and reads as none on a new row)
+  type Sent = { userId: string; sent: number; json: string | null; at: string };
+  const recorded = new GroupCommitter<Sent>(async (items) => {
+    // Per user in the batch: the last options given win (null: leave them). The messages sent count only when sent
+    // at or after the resident's last message: the batch lingers, so the claim of their next message (which starts
+    // the count again) may have been written first.
     await query(
-      Prisma.sql`INSERT INTO "ZaloResident" ("userId", "repliesSinceInbound", "options")
-       SELECT u, n, COALESCE(o::jsonb, 'null'::jsonb)
-       FROM unnest(${users}::text[], ${rows.map((r) => r.sent)}::int[], ${rows.map((r) => r.json)}::text[]) AS x(u, n, o)
+      Prisma.sql`WITH x AS (
+           SELECT u, n, o, s::timestamp(3) AS s, ord
+           FROM unnest(${items.map((i) => i.userId)}::text[], ${items.map((i) => i.sent)}::int[],
+             ${items.map((i) => i.json)}::text[], ${items.map((i) => i.at)}::text[]) WITH ORDINALITY AS t(u, n, o, s, ord))
+       INSERT INTO "ZaloResident" ("userId", "repliesSinceInbound", "options")
+       SELECT u, SUM(n)::int,
+         COALESCE((SELECT y.o FROM x y WHERE y.u = x.u AND y.o IS NOT NULL ORDER BY y.ord DESC LIMIT 1)::jsonb,
+           'null'::jsonb)
+       FROM x GROUP BY u
        ON CONFLICT ("userId") DO UPDATE SET
-         "repliesSinceInbound" = "ZaloResident"."repliesSinceInbound" + EXCLUDED."repliesSinceInbound",
+         "repliesSinceInbound" = "ZaloResident"."repliesSinceInbound" + COALESCE((SELECT SUM(y.n) FROM x y
+           WHERE y.u = EXCLUDED."userId"
+             AND ("ZaloResident"."lastInboundAt" IS NULL OR y.s >= "ZaloResident"."lastInboundAt")), 0)::int,
          "options" = CASE WHEN EXCLUDED."options" = 'null'::jsonb THEN "ZaloResident"."options"
            ELSE EXCLUDED."options" END,
          "updatedAt" = CURRENT_TIMESTAMP`,
     );
     return () => undefined;
-  });
+  }, RECORD_LINGER_MS);
   return {
     recordSent: (userId, sent, options) =>
       recorded.submit({
         userId,
         sent,
         json: options ? JSON.stringify(options.map((o) => ({ label: o.label, action: o.action }))) : null,
+        at: new Date().toISOString(),
       }),
     async markNoticed(userId, outboxId) {
       await prisma.zaloResident.updateMany({ where: { userId }, data: { noticedOutboxId: outboxId } });

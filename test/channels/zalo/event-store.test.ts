@@ -100,6 +100,20 @@ describe.each(['prisma', 'pglite'] as const)('ZaloEventStore.claim (statements t
     });
   });
 
+  it('does not count replies sent before the resident wrote again, when their record is written after that message', async () => {
+    const { events, residents } = stores('run-1');
+    const user = newUser();
+    expect((await events.claim('msg:late-1', { userId: user, at: new Date(Date.now() - 60_000) })).status).toBe('new');
+    // the record of the first answer is sent now but written late: the resident's next message was claimed meanwhile
+    const recording = residents.recordSent(user, 2, undefined);
+    const next = new Date(Date.now() + 60_000);
+    expect((await events.claim('msg:late-2', { userId: user, at: next })).status).toBe('new');
+    await recording;
+    expect(await residents.windowState(user)).toEqual({ lastInboundAt: next, repliesSinceInbound: 0 });
+    await residents.recordSent(user, 1, undefined);
+    expect(await residents.windowState(user)).toEqual({ lastInboundAt: next, repliesSinceInbound: 0 });
+  });
+
   it('lets a released msg_id be tried again', async () => {
     const { events } = stores('run-1');
     const user = newUser();
